@@ -311,20 +311,26 @@ class MatrixStore:
     def set_role(self, measure_id: int, department_id: int, role: Role | None) -> None:
         self.set_roles([(measure_id, department_id, role)])
 
-    def set_assignments(self, measure_id: int, assignments: list[Assignment]) -> None:
-        """Replace all assignments of one measure, keeping the given order (undo, paste row)."""
-        self.measure(measure_id)
-        old = self.assignments_of(measure_id)
-        detail = {"measure": measure_id, "old": [vars(a) for a in old]}
-        with self._edit("assignments", f"measure {measure_id}", detail):
-            self.db.execute("DELETE FROM assignments WHERE measure_id=?", [measure_id])
-            self.db["assignments"].insert_all(rows.assignment_row(a) for a in assignments)
+    def replace_assignments(self, by_measure: dict[int, list[Assignment]]) -> None:
+        """Replace all assignments of the given measures in one transaction, in the given order.
+
+        Undo uses it to put cells back exactly, written order included.
+        """
+        for measure_id in by_measure:
+            self.measure(measure_id)
+        old = [a for m in by_measure for a in self.assignments_of(m)]
+        new = [a for group in by_measure.values() for a in group]
+        marks = ",".join("?" * len(by_measure))
+        detail = {"measures": list(by_measure), "old": [vars(a) for a in old]}
+        with self._edit("assignments", f"{len(by_measure)} measures", detail):
+            self.db.execute(f"DELETE FROM assignments WHERE measure_id IN ({marks})", list(by_measure))
+            self.db["assignments"].insert_all(rows.assignment_row(a) for a in new)
         for a in old:
             self._assign.pop((a.measure_id, a.department_id), None)
-        for a in assignments:
+        for a in new:
             self._assign[(a.measure_id, a.department_id)] = replace(a)
-        ids = tuple(sorted({a.department_id for a in old + assignments}))
-        self._notify(StoreEvent("roles", (measure_id,), ids))
+        departments = tuple(sorted({a.department_id for a in old + new}))
+        self._notify(StoreEvent("roles", tuple(by_measure), departments))
 
     # -- measures ----------------------------------------------------------------------------
     MEASURE_FIELDS = ("title", "text", "deadline", "open_ended", "code", "label", "annotation")
