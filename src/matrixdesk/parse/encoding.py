@@ -1,0 +1,126 @@
+"""Bytes → text for policy documents saved on Chinese Windows desktops.
+
+Files arrive as UTF-8 (with or without a BOM), as UTF-16 from Notepad's "Unicode" option, or in
+the ANSI code page of Chinese Windows (GBK, which GB18030 extends). We try the strict decoders in
+that order and refuse data that looks binary rather than guessing.
+"""
+
+from __future__ import annotations
+
+import codecs
+
+
+class ParseError(ValueError):
+    """A policy source that cannot be read as text (bad encoding, binary, missing, empty)."""
+
+
+_BOMS: list[tuple[bytes, str]] = [
+    (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16 LE: it starts with the same two bytes
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+]
+
+# Control characters other than tab, newline, form feed and carriage return.
+_CONTROL = {chr(c) for c in range(32) if chr(c) not in "\t\n\f\r\v"} | {"\x7f"}
+
+
+def _looks_binary(text: str) -> bool:
+    """True when more than 1 % of the characters (or any NUL) are control characters."""
+    if "\x00" in text:
+        return True
+    if not text:
+        return False
+    controls = sum(1 for ch in text if ch in _CONTROL)
+    return controls * 100 > len(text)
+
+
+def _guess_utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 without a BOM: NUL bytes sit in the high half of mostly-ASCII/CJK code units."""
+    if len(data) % 2:
+        return None
+    even_nuls = data[0::2].count(0)
+    odd_nuls = data[1::2].count(0)
+    half = len(data) // 2
+    # Text in UTF-16 has NULs on one side only; binary data has them on both.
+    if odd_nuls > half // 4 and even_nuls == 0:
+        encoding = "utf-16-le"
+    elif even_nuls > half // 4 and odd_nuls == 0:
+        encoding = "utf-16-be"
+    else:
+        return None
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+
+
+def _decode_explicit(data: bytes, encoding: str) -> str:
+    try:
+        codecs.lookup(encoding)
+    except LookupError:
+        raise ParseError(f"Unknown text encoding {encoding!r}.") from None
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise ParseError(
+            f"The file is not valid {encoding} text (bad byte at offset {exc.start})."
+        ) from None
+    return text.removeprefix("\ufeff")
+
+
+def decode_bytes(data: bytes, encoding: str | None = None) -> str:
+    """Decode a policy document's bytes to text.
+
+    Parameters
+    ----------
+    data
+        The raw file contents.
+    encoding
+        A Python codec name that overrides detection (e.g. ``"gb18030"``).
+
+    Returns
+    -------
+    str
+        The text, without a byte-order mark.
+
+    Raises
+    ------
+    ParseError
+        When the bytes are not text in the given or any detected encoding, or look binary.
+    """
+    if encoding:
+        text = _decode_explicit(data, encoding)
+    else:
+        text = _detect(data)
+    if _looks_binary(text):
+        raise ParseError("The file looks like binary data, not a text document.")
+    return text
+
+
+def _detect(data: bytes) -> str:
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(codec).removeprefix("\ufeff")
+            except UnicodeDecodeError:
+                raise ParseError(
+                    f"The file starts with a {codec} byte-order mark "
+                    "but is not valid text in that encoding."
+                ) from None
+    if b"\x00" in data:
+        text = _guess_utf16_without_bom(data)
+        if text is None:
+            raise ParseError(
+                "The file contains NUL bytes and looks like binary data, not a text document."
+            )
+        return text
+    for codec in ("utf-8", "gb18030"):
+        try:
+            return data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+    raise ParseError(
+        "The file is neither UTF-8 nor GB18030/GBK text; choose its encoding explicitly."
+    )

@@ -1,0 +1,92 @@
+"""The document's identity: number (文号), title, issuer and date.
+
+The number and title stand in the head of the document, the issuer and date in its closing
+lines (落款). Only whole lines are considered, so a cited document such as ``(国办发〔2020〕32号)``
+in the preamble is not mistaken for the document's own number.
+"""
+
+from __future__ import annotations
+
+import re
+
+from matrixdesk.core.model import DocumentInfo
+from matrixdesk.parse.numbering import cn_to_int
+
+_NUMBER = re.compile(
+    r"[\u4e00-\u9fff]{1,12}\s*[〔\[［(（【]\s*\d{4}\s*[〕\]］)）】]\s*\d{1,5}\s*号"
+)
+_TITLE_END = (
+    r"(?:实施意见|意见|通知|方案|办法|规定|决定|措施|细则|计划|纲要|规划|要点|批复|通报|函)"
+)
+_TITLE = re.compile(rf"^《?[^。，,；;：:]{{0,80}}关于[^。；;：:]{{2,100}}{_TITLE_END}》?$")
+_ISSUER = re.compile(
+    r"^[\u4e00-\u9fff（）()]{2,40}(?:人民政府|办公厅|办公室|委员会|政府|部|厅|局|委|署|院|领导小组|总局|中心)$"
+)
+_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_CN_DAY = "[一二三四五六七八九十]{1,3}"
+_CN_DATE = re.compile(rf"([〇零一二三四五六七八九○Ｏ]{{4}})年({_CN_DAY})月({_CN_DAY})日")
+_CLOSING_EXTRA = re.compile(r"^[(（]?此件(?:公开发布|主动公开|不公开)[)）]?$|^抄送|^附件")
+_HEAD_LINES = 6
+_TAIL_LINES = 6
+
+
+def read_date(line: str) -> str:
+    """ISO date of a line that is only a date (2020年12月24日, 二〇二〇年十二月二十四日), or ''."""
+    line = line.strip()
+    match = _DATE.fullmatch(line)
+    if match:
+        year, month, day = (int(g) for g in match.groups())
+    else:
+        match = _CN_DATE.fullmatch(line)
+        if not match:
+            return ""
+        digits = match.group(1).translate(str.maketrans("○Ｏ", "〇〇"))
+        year, month, day = cn_to_int(digits), cn_to_int(match.group(2)), cn_to_int(match.group(3))
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return ""
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def is_issuer(line: str) -> bool:
+    """True for a short line naming an authority (吉林省人民政府办公厅)."""
+    return bool(_ISSUER.fullmatch(line.strip()))
+
+
+def is_closing_line(line: str) -> bool:
+    """True for a line that belongs to the closing block (issuer, date, 此件公开发布 …)."""
+    stripped = line.strip()
+    if not stripped:
+        return True
+    if read_date(stripped) or is_issuer(stripped) or _CLOSING_EXTRA.search(stripped):
+        return True
+    parts = stripped.split()
+    return len(parts) == 2 and is_issuer(parts[0]) and bool(read_date(parts[1]))
+
+
+def read_info(lines: list[str], head_count: int, closing: list[str]) -> DocumentInfo:
+    """Document number, title, issuer and date.
+
+    Parameters
+    ----------
+    lines
+        All lines of the document.
+    head_count
+        How many lines precede the first heading (the title and number are looked for there).
+    closing
+        The closing lines after the body.
+    """
+    info = DocumentInfo()
+    head = [ln.strip() for ln in lines[: min(head_count, _HEAD_LINES)]]
+    for line in head + [ln.strip() for ln in closing]:
+        if not info.number and _NUMBER.fullmatch(line):
+            info.number = re.sub(r"\s+", "", line)
+    for line in head:
+        if not info.title and _TITLE.match(line):
+            info.title = line.strip("《》")
+    for line in closing[-_TAIL_LINES:]:
+        for part in line.split():
+            if not info.issuer and is_issuer(part):
+                info.issuer = part
+            if not info.date and read_date(part):
+                info.date = read_date(part)
+    return info

@@ -1,0 +1,155 @@
+"""Finding the numbered headings of a policy document.
+
+Documents number their structure as ``一、`` (parts), ``(一)`` (items), ``1.`` (sub-items) and
+sometimes ``(1)``. The same shapes occur inside ordinary text ("5G", "1.5亿", "(冬令营)"), so a
+candidate is accepted only when
+
+* it stands at a line start, after a sentence end (。；！？) or after a closing bracket (the
+  annotation of the previous measure), and its number continues the sequence, or
+* it runs straight on from a short heading title of the level above (``一、总体要求(一)…``) with
+  exactly the expected number.
+
+One regex pass over the text and constant work per candidate keep this linear.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_CN_DIGITS = {ch: value for value, ch in enumerate("零一二三四五六七八九")} | {"〇": 0}
+_CN_UNITS = {"十": 10, "百": 100}
+_CN = "零〇一二三四五六七八九十百"
+
+# Ranks: a heading of a larger rank nests inside one of a smaller rank.
+KIND_RANK = {"cn": 0, "pcn": 1, "dig": 2, "pdig": 3}
+
+_CANDIDATE = re.compile(
+    rf"(?P<cn>[{_CN}]{{1,4}})、"
+    rf"|[(（](?P<pcn>[{_CN}]{{1,4}})[)）]"
+    r"|[(（](?P<pdig>[0-9０-９]{1,3})[)）]"
+    r"|(?P<dig>[0-9０-９]{1,3})[.．、](?![0-9０-９])"
+)
+_SENTENCE_END = "。；;！？!?"
+_CLOSERS = ")）"
+_SPACES = " \t\u3000\xa0"
+_RUN_ON_LIMIT = 40  # longest heading title that may run straight into its first child
+
+
+def cn_to_int(numeral: str) -> int:
+    """Value of a Chinese numeral such as 七, 十二, 二十八, 一百零三 (0 when unreadable)."""
+    total, current = 0, 0
+    for ch in numeral:
+        if ch in _CN_DIGITS:
+            # Digit runs read positionally too, as in 二〇二〇.
+            current = current * 10 + _CN_DIGITS[ch]
+        elif ch in _CN_UNITS:
+            total += (current or 1) * _CN_UNITS[ch]
+            current = 0
+    return total + current
+
+
+@dataclass
+class Heading:
+    """One accepted heading: where its label is and where it sits in the hierarchy."""
+
+    kind: str
+    number: int
+    start: int  # offset of the label
+    label_end: int  # offset just after the label
+    depth: int  # 0 for the outermost level present
+    parent: int | None  # index of the enclosing heading in the result list
+
+    def label(self, text: str) -> str:
+        return text[self.start : self.label_end]
+
+
+def _candidate_number(match: re.Match[str]) -> tuple[str, int]:
+    kind = match.lastgroup or "dig"
+    raw = match.group(kind)
+    return kind, (cn_to_int(raw) if kind in ("cn", "pcn") else int(raw))
+
+
+def _context(text: str, pos: int) -> str:
+    """Classify what precedes ``pos``: 'line' (line start), 'stop' (sentence end/closer), ''."""
+    i = pos - 1
+    while i >= 0 and text[i] in _SPACES:
+        i -= 1
+    if i < 0 or text[i] == "\n":
+        return "line"
+    if text[i] in _SENTENCE_END or text[i] in _CLOSERS:
+        return "stop"
+    return ""
+
+
+class _Sequencer:
+    """Tracks the open headings and the last number used for each kind."""
+
+    def __init__(self) -> None:
+        self.stack: list[int] = []  # indices into headings
+        self.headings: list[Heading] = []
+        self.last: dict[str, int] = {}
+
+    def _placement(self, kind: str) -> tuple[int, bool]:
+        """(stack depth the candidate would take, whether it is a sibling of the open one)."""
+        rank = KIND_RANK[kind]
+        depth = len(self.stack)
+        while depth and KIND_RANK[self.headings[self.stack[depth - 1]].kind] >= rank:
+            depth -= 1
+            if self.headings[self.stack[depth]].kind == kind:
+                return depth, True
+        return depth, False
+
+    def expected(self, kind: str, number: int, depth: int, sibling: bool) -> bool:
+        if sibling:
+            return number == self.headings[self.stack[depth]].number + 1
+        # A new lower level restarts at 1, or continues the numbering of its kind across parents.
+        return number == 1 or number == self.last.get(kind, 0) + 1
+
+    def accept(self, kind: str, number: int, start: int, end: int, depth: int) -> None:
+        del self.stack[depth:]
+        parent = self.stack[-1] if self.stack else None
+        self.headings.append(Heading(kind, number, start, end, depth, parent))
+        self.stack.append(len(self.headings) - 1)
+        self.last[kind] = number
+
+
+def find_headings(text: str) -> list[Heading]:
+    """Locate the numbered headings of ``text`` in document order.
+
+    Parameters
+    ----------
+    text
+        The whole document (newlines normalised to ``\\n``).
+
+    Returns
+    -------
+    list of Heading
+        Accepted headings with their depth and parent index.
+    """
+    seq = _Sequencer()
+    for match in _CANDIDATE.finditer(text):
+        kind, number = _candidate_number(match)
+        depth, sibling = seq._placement(kind)
+        context = _context(text, match.start())
+        in_sequence = seq.expected(kind, number, depth, sibling)
+        if context == "line":
+            ok = in_sequence or (sibling and number > seq.headings[seq.stack[depth]].number)
+        elif context == "stop":
+            ok = in_sequence
+        else:
+            ok = in_sequence and _runs_on(seq, text, match.start(), kind, depth, sibling)
+        if ok:
+            seq.accept(kind, number, match.start(), match.end(), depth)
+    return seq.headings
+
+
+def _runs_on(seq: _Sequencer, text: str, pos: int, kind: str, depth: int, sibling: bool) -> bool:
+    """A first child written straight after its parent's short title (one-line bodies)."""
+    if sibling or not seq.stack or depth != len(seq.stack) or kind not in ("pcn", "cn"):
+        return False
+    parent = seq.headings[seq.stack[-1]]
+    if pos - parent.label_end > _RUN_ON_LIMIT:
+        return False
+    between = text[parent.label_end : pos]
+    return not any(ch in between for ch in _SENTENCE_END + _CLOSERS + "\n，,")
