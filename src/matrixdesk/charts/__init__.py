@@ -1,0 +1,6 @@
+"""Charts of a plan as matplotlib Figures (no pyplot, no Qt): PNG, SVG and PDF headless."""
+
+from .figures import CHART_KINDS, build_chart, save_chart
+from .fonts import chart_families, has_cjk_font
+
+__all__ = ["CHART_KINDS", "build_chart", "chart_families", "has_cjk_font", "save_chart"]

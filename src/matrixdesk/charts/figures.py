@@ -1,0 +1,177 @@
+"""Chart builders: a plan in, a :class:`matplotlib.figure.Figure` out (no pyplot, no Qt)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
+
+from ..core.model import Plan
+from ..core.stats import measures_per_part, targets_by_year, workload
+from .fonts import chart_families, chart_style
+
+LEAD_COLOR = "#c0392b"  # red for 牵头, as in printed matrices
+SUPPORT_COLOR = "#f0a58f"
+NEUTRAL_COLOR = "#4a6fa5"
+EMPTY_TEXT = "暂无可显示的数据"
+SAVE_FORMATS = {".png": "png", ".svg": "svg", ".pdf": "pdf"}
+_WIDTH = 8.0
+_ROW_INCHES = 0.32
+_LABEL_CHARS = 18
+
+
+def _figure(height: float) -> Figure:
+    return Figure(figsize=(_WIDTH, max(3.0, height)), layout="constrained")
+
+
+def _axes(fig: Figure, title: str) -> Axes:
+    ax = fig.add_subplot()
+    ax.set_title(title, fontsize=13)
+    # Tick labels made later (at draw time) copy these properties, so they keep the CJK list.
+    ax.tick_params(labelfontfamily=list(chart_families()))
+    ax.spines[["top", "right"]].set_visible(False)
+    return ax
+
+
+def _empty(ax: Axes) -> None:
+    ax.set_axis_off()
+    ax.text(0.5, 0.5, EMPTY_TEXT, ha="center", va="center", fontsize=12, color="#666666",
+            transform=ax.transAxes)
+
+
+def _legend(fig: Figure) -> None:
+    fig.legend(loc="outside lower center", ncols=2, frameon=False)
+
+
+def _short(text: str, limit: int = _LABEL_CHARS) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _segment_labels(values: list[int]) -> list[str]:
+    return [str(v) if v else "" for v in values]
+
+
+def _workload(plan: Plan, include_collective: bool) -> Figure:
+    rows = [w for w in workload(plan, include_collective=include_collective) if w.total]
+    fig = _figure(1.3 + _ROW_INCHES * len(rows))
+    ax = _axes(fig, "各部门任务量（牵头/配合）")
+    if not rows:
+        _empty(ax)
+        return fig
+    y = list(range(len(rows)))
+    lead = [w.lead for w in rows]
+    support = [w.support for w in rows]
+    lead_bars = ax.barh(y, lead, color=LEAD_COLOR, label="牵头")
+    support_bars = ax.barh(y, support, left=lead, color=SUPPORT_COLOR, label="配合")
+    ax.bar_label(lead_bars, labels=_segment_labels(lead), label_type="center", color="white",
+                 fontsize=8)
+    ax.bar_label(support_bars, labels=_segment_labels(support), label_type="center", fontsize=8)
+    ax.bar_label(support_bars, labels=[str(w.total) for w in rows], padding=3, fontsize=8)
+    ax.set_yticks(y, labels=[w.department.name for w in rows])
+    ax.invert_yaxis()  # busiest first, at the top
+    ax.set_ylim(len(rows) - 0.5, -0.5)
+    ax.set_xlabel("任务数")
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.margins(x=0.08)
+    _legend(fig)
+    return fig
+
+
+def _parts(plan: Plan, include_collective: bool) -> Figure:
+    parts = measures_per_part(plan)
+    fig = _figure(1.3 + 0.45 * len(parts))
+    ax = _axes(fig, "各部分任务数")
+    if not parts:
+        _empty(ax)
+        return fig
+    y = list(range(len(parts)))
+    led = [p.with_lead for p in parts]
+    unled = [p.tasks - p.with_lead for p in parts]
+    led_bars = ax.barh(y, led, color=NEUTRAL_COLOR, label="已明确牵头单位")
+    open_bars = ax.barh(y, unled, left=led, color="#c9d6ea", label="未明确牵头单位")
+    ax.bar_label(led_bars, labels=_segment_labels(led), label_type="center", color="white",
+                 fontsize=8)
+    ax.bar_label(open_bars, labels=[str(p.tasks) for p in parts], padding=3, fontsize=8)
+    ax.set_yticks(y, labels=[_short(f"{p.part.label}{p.part.title}") for p in parts])
+    ax.set_ylim(len(parts) - 0.5, -0.5)
+    ax.set_xlabel("任务数")
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.margins(x=0.08)
+    if any(unled):
+        _legend(fig)
+    return fig
+
+
+def _targets(plan: Plan, include_collective: bool) -> Figure:
+    counts = targets_by_year(plan)
+    fig = _figure(4.0)
+    ax = _axes(fig, "各年度目标指标数")
+    if not counts:
+        _empty(ax)
+        return fig
+    labels = [f"{year}年" if year is not None else "未定年份" for year in counts]
+    bars = ax.bar(range(len(counts)), list(counts.values()), color=NEUTRAL_COLOR, width=0.6)
+    ax.bar_label(bars, padding=2, fontsize=9)
+    ax.set_xticks(range(len(counts)), labels=labels)
+    ax.set_ylabel("目标指标数")
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.margins(y=0.12)
+    return fig
+
+
+_BUILDERS: dict[str, Callable[[Plan, bool], Figure]] = {
+    "workload": _workload,
+    "parts": _parts,
+    "targets": _targets,
+}
+#: The chart kinds :func:`build_chart` knows, in menu order.
+CHART_KINDS: tuple[str, ...] = tuple(_BUILDERS)
+
+
+def build_chart(plan: Plan, kind: str = "workload", *, include_collective: bool = False) -> Figure:
+    """Build one chart of ``plan``.
+
+    Parameters
+    ----------
+    plan
+        The plan to chart.
+    kind
+        One of :data:`CHART_KINDS`: ``"workload"`` (lead and support per department, busiest
+        first), ``"parts"`` (tasks per part 一、二、…) or ``"targets"`` (targets per year).
+    include_collective
+        Count collective parties (各地区 …) in the workload chart.
+
+    Returns
+    -------
+    Figure
+        A figure with Chinese labels; an empty plan gives a figure saying there is no data.
+    """
+    try:
+        builder = _BUILDERS[kind]
+    except KeyError:
+        raise ValueError(f"unknown chart kind {kind!r}; expected one of {CHART_KINDS}") from None
+    with chart_style():
+        return builder(plan, include_collective)
+
+
+def save_chart(fig: Figure, path: str | os.PathLike[str], *, dpi: int = 150) -> Path:
+    """Save ``fig`` as PNG, SVG or PDF, chosen by the suffix of ``path``.
+
+    Raises
+    ------
+    ValueError
+        If the suffix is not .png, .svg or .pdf.
+    """
+    path = Path(path)
+    fmt = SAVE_FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        raise ValueError(
+            f"unsupported chart file type {path.suffix or '(none)'!r}: use .png, .svg or .pdf"
+        )
+    with chart_style():
+        fig.savefig(path, format=fmt, dpi=dpi)
+    return path

@@ -1,0 +1,88 @@
+"""Chinese fonts for charts.
+
+Matplotlib draws each glyph from the first family in a list that has it, so a figure gets a
+list: the preferred CJK families that are installed, then DejaVu Sans (Latin, digits, the
+minus sign). Nothing here changes the global rcParams; builders call :func:`chart_style` as a
+context manager while they create a figure, and the family list is stored on every text.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import matplotlib
+from matplotlib import font_manager
+
+#: Families in order of preference (Windows, Linux, macOS), DejaVu Sans last as the fallback.
+PREFERRED_FAMILIES = (
+    "Microsoft YaHei",
+    "SimHei",
+    "Noto Sans CJK SC",
+    "Source Han Sans SC",
+    "WenQuanYi Micro Hei",
+    "WenQuanYi Zen Hei",
+    "PingFang SC",
+    "Heiti SC",
+    "Arial Unicode MS",
+    "DejaVu Sans",
+)
+FALLBACK_FAMILY = "DejaVu Sans"
+
+# File-name fragments of common CJK fonts, used to find them when the font cache is stale.
+_CJK_FILE_HINTS = ("cjk", "wqy", "msyh", "simhei", "sourcehan", "pingfang", "heiti", "unicode")
+
+
+def _installed_names() -> set[str]:
+    return {entry.name for entry in font_manager.fontManager.ttflist}
+
+
+def _register_system_cjk_fonts() -> None:
+    """Add CJK font files the (possibly stale) matplotlib cache does not know about."""
+    known = {os.path.realpath(entry.fname) for entry in font_manager.fontManager.ttflist}
+    for path in font_manager.findSystemFonts():
+        name = os.path.basename(path).lower()
+        if any(hint in name for hint in _CJK_FILE_HINTS) and os.path.realpath(path) not in known:
+            try:
+                font_manager.fontManager.addfont(path)
+            except (OSError, RuntimeError, ValueError):
+                continue  # an unreadable font file must not stop a chart
+
+
+@functools.cache
+def chart_families() -> tuple[str, ...]:
+    """The installed preferred families, CJK first, always ending with DejaVu Sans.
+
+    When none of the CJK families is known to matplotlib the system fonts are scanned once
+    (the cache may predate a font installation).
+    """
+    installed = _installed_names()
+    if not any(f in installed for f in PREFERRED_FAMILIES if f != FALLBACK_FAMILY):
+        _register_system_cjk_fonts()
+        installed = _installed_names()
+    found = [f for f in PREFERRED_FAMILIES if f in installed and f != FALLBACK_FAMILY]
+    return (*found, FALLBACK_FAMILY)
+
+
+def has_cjk_font() -> bool:
+    """True when at least one Chinese-capable family is available."""
+    return len(chart_families()) > 1
+
+
+def chart_rc() -> dict[str, object]:
+    """rcParams for building and saving a chart."""
+    return {
+        "font.family": list(chart_families()),
+        "axes.unicode_minus": False,  # CJK fonts often lack U+2212
+        "svg.fonttype": "path",  # the SVG shows the same glyphs without the fonts installed
+        "pdf.fonttype": 42,
+    }
+
+
+@contextmanager
+def chart_style() -> Iterator[None]:
+    """Apply :func:`chart_rc` for the duration of a block, leaving the globals untouched."""
+    with matplotlib.rc_context(chart_rc()):
+        yield
