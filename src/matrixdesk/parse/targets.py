@@ -16,6 +16,8 @@ from matrixdesk.core.model import Comparator
 
 _YEAR = re.compile(
     r"(?:到|至|截至|截止到?)\s*(?P<a>\d{4})\s*年(?:底|末)?|(?P<b>\d{4})\s*年(?:底|末)?(?:以)?前"
+    # A bare year opening a goal ("2022年全省5G用户达到…"), not 2020年以来 / 2021年度 / 2021年3月.
+    r"|(?<![0-9])(?P<c>\d{4})\s*年(?![0-9度以来月起的初中])"
 )
 _NUM = r"(?<![0-9０-９.．A-Za-z])[0-9０-９]+(?:[.．][0-9０-９]+)?"
 _UNIT = (
@@ -79,7 +81,7 @@ def _sentence_targets(sentence: str) -> list[FoundTarget]:
     for segment in _SEGMENT_SPLIT.split(sentence[:head_end]):
         found.extend(_segment_target(segment, None, goal_only=True))
     for i, marker in enumerate(markers):
-        year = int(marker.group("a") or marker.group("b"))
+        year = int(marker.group("a") or marker.group("b") or marker.group("c"))
         end = markers[i + 1].start() if i + 1 < len(markers) else len(sentence)
         for segment in _SEGMENT_SPLIT.split(sentence[marker.end() : end]):
             found.extend(_segment_target(segment, year, goal_only=False))
