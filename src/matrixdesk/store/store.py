@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import sqlite3
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
@@ -694,9 +695,16 @@ def _verify_integrity(path: str) -> None:
 
 
 def _backup(path: str, version: int) -> str:
-    """Copy an older plan aside before migrating it; returns the backup's path."""
+    """Copy an older plan aside before migrating it; returns the backup's path.
+
+    A byte copy when the file stands alone; when a write-ahead log lies beside it, SQLite's
+    backup API, so the committed pages in the log are not lost from the copy.
+    """
     stem, ext = os.path.splitext(path)
     backup = f"{stem}.v{version}-backup{ext or '.mdesk'}"
+    if not os.path.exists(path + "-wal"):
+        shutil.copy2(path, backup)
+        return backup
     src = sqlite3.connect(_connect_uri_ro(path), uri=True)
     try:
         dest = sqlite3.connect(backup)

@@ -1,0 +1,306 @@
+"""The ``matrixdesk`` command: the GUI with no subcommand, headless work with one.
+
+Every subcommand opens the store and calls the same function the GUI action calls; failures
+print one line on stderr and exit 2 (``check`` exits 1 when the plan has errors).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+
+from . import __version__
+from .core.model import Plan, Role
+from .core.stats import workload
+from .core.validate import Severity, validate
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+GUI_USAGE = """\
+matrixdesk [PLAN.mdesk] [--screenshot OUT.png] [--lang zh_CN|en]
+       matrixdesk COMMAND ...
+
+With no command, opens the editor window (on PLAN.mdesk, or the last plan, or the bundled
+sample). --screenshot renders the window at 1600x1000 to a PNG and exits.
+"""
+
+
+class CliError(Exception):
+    """A failure to report on one line."""
+
+
+# -- subcommands -----------------------------------------------------------------------------
+def cmd_import(args: argparse.Namespace) -> int:
+    """Read a policy document and write a new plan file."""
+    from .parse import parse_file
+    from .store import MatrixStore
+
+    plan = parse_file(args.source, encoding=args.encoding)
+    MatrixStore.create(args.output, plan, overwrite=args.force).close()
+    tasks = sum(1 for m in plan.measures if m.annotated)
+    print(
+        f"{args.output}: {len(plan.measures)} measures ({tasks} annotated), "
+        f"{len(plan.departments)} departments, {len(plan.assignments)} assignments, "
+        f"{len(plan.targets)} targets"
+    )
+    return EXIT_OK
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    """Print a plan as a table or as JSON."""
+    plan = _load(args.plan)
+    if args.json:
+        json.dump(plan_to_json(plan), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(plan_to_table(plan))
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """Print the validation findings; exit 1 when any is an error."""
+    findings = validate(_load(args.plan))
+    for f in findings:
+        print(f"{f.severity}: {f.message()}")
+    errors = sum(f.severity == Severity.ERROR for f in findings)
+    print(f"{errors} errors, {len(findings) - errors} warnings")
+    return EXIT_FINDINGS if errors else EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """Write the master workbook, and per-department workbooks with --per-department."""
+    from .exchange import export_departments, export_master
+
+    plan = _load(args.plan)
+    if args.output:
+        export_master(plan, args.output)
+        print(f"wrote {args.output}")
+    if args.per_department:
+        os.makedirs(args.per_department, exist_ok=True)
+        written = export_departments(plan, args.per_department)
+        print(f"wrote {len(written)} department workbooks to {args.per_department}")
+    if not args.output and not args.per_department:
+        raise CliError("nothing to export: give -o FILE.xlsx and/or --per-department DIR")
+    return EXIT_OK
+
+
+def cmd_chart(args: argparse.Namespace) -> int:
+    """Draw a chart to PNG, SVG or PDF."""
+    from .charts import build_chart, save_chart
+
+    fig = build_chart(_load(args.plan), args.kind, include_collective=args.include_collective)
+    save_chart(fig, args.output)
+    print(f"wrote {args.output}")
+    return EXIT_OK
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    """Render the matrix report or a task list to PDF (no display needed)."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from .ui.printing import render_pdf
+
+    kind = "list" if args.department else args.kind
+    pages = render_pdf(
+        _load(args.plan),
+        args.output,
+        kind=kind,
+        department=args.department,
+        page_size=args.page_size,
+        landscape=not args.portrait,
+    )
+    print(f"wrote {args.output} ({pages} pages)")
+    return EXIT_OK
+
+
+Handler = Callable[[argparse.Namespace], int]
+SUBCOMMANDS: dict[str, Handler] = {
+    "import": cmd_import,
+    "show": cmd_show,
+    "check": cmd_check,
+    "export": cmd_export,
+    "chart": cmd_chart,
+    "report": cmd_report,
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="matrixdesk",
+        usage=GUI_USAGE,
+        description="MatrixDesk: responsibility matrices (任务分工) from Chinese policy documents.",
+    )
+    parser.add_argument("--version", action="version", version=f"matrixdesk {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("import", help=cmd_import.__doc__, description=cmd_import.__doc__)
+    p.add_argument("source", help="policy text: .txt (UTF-8, GB18030/GBK, UTF-16) or .html")
+    p.add_argument("-o", "--output", required=True, help="the plan file to create (.mdesk)")
+    p.add_argument("--encoding", help="the text's encoding, when detection guesses wrong")
+    p.add_argument("--force", action="store_true", help="overwrite an existing plan file")
+
+    p = sub.add_parser("show", help=cmd_show.__doc__, description=cmd_show.__doc__)
+    p.add_argument("plan", help="a .mdesk plan file")
+    p.add_argument("--json", action="store_true", help="print JSON instead of a table")
+
+    p = sub.add_parser("check", help=cmd_check.__doc__, description=cmd_check.__doc__)
+    p.add_argument("plan", help="a .mdesk plan file")
+
+    p = sub.add_parser("export", help=cmd_export.__doc__, description=cmd_export.__doc__)
+    p.add_argument("plan", help="a .mdesk plan file")
+    p.add_argument("-o", "--output", help="the master workbook to write (.xlsx)")
+    p.add_argument("--per-department", metavar="DIR", help="also write one workbook per department")
+
+    p = sub.add_parser("chart", help=cmd_chart.__doc__, description=cmd_chart.__doc__)
+    p.add_argument("plan", help="a .mdesk plan file")
+    p.add_argument("-o", "--output", required=True, help="FILE.png, FILE.svg or FILE.pdf")
+    p.add_argument("--kind", default="workload", choices=["workload", "parts", "targets"])
+    p.add_argument(
+        "--include-collective", action="store_true", help="count 各地区, 有关部门 … too"
+    )
+
+    p = sub.add_parser("report", help=cmd_report.__doc__, description=cmd_report.__doc__)
+    p.add_argument("plan", help="a .mdesk plan file")
+    p.add_argument("-o", "--output", required=True, help="the PDF to write")
+    p.add_argument("--kind", default="matrix", choices=["matrix", "list"])
+    p.add_argument("--department", help="one department's task list (name or alias)")
+    p.add_argument("--page-size", default="A4", choices=["A4", "A3"])
+    p.add_argument("--portrait", action="store_true", help="portrait instead of landscape")
+    return parser
+
+
+# -- show helpers ----------------------------------------------------------------------------
+def plan_to_json(plan: Plan) -> dict:
+    """The ``show --json`` document (keys may be added, never removed or renamed)."""
+    by_id = {m.id: m for m in plan.measures}
+    dep_name = {d.id: d.name for d in plan.departments}
+    counts = {w.department.id: w for w in workload(plan, include_collective=True)}
+    return {
+        "document": {
+            "title": plan.info.title,
+            "number": plan.info.number,
+            "issuer": plan.info.issuer,
+            "date": plan.info.date,
+        },
+        "departments": [
+            {
+                "name": d.name,
+                "aliases": list(d.aliases),
+                "collective": d.collective,
+                "lead": counts[d.id].lead,
+                "support": counts[d.id].support,
+            }
+            for d in plan.departments
+        ],
+        "measures": [
+            {
+                "code": m.code,
+                "label": m.label,
+                "level": m.level,
+                "title": m.title,
+                "text": m.text,
+                "parent": by_id[m.parent_id].code if m.parent_id in by_id else None,
+                "open_ended": m.open_ended,
+                "deadline": m.deadline,
+                "assignments": [
+                    {"department": dep_name[a.department_id], "role": str(a.role)}
+                    for a in plan.assignments_of(m.id)
+                ],
+                "targets": [
+                    {
+                        "indicator": t.indicator,
+                        "value": t.value,
+                        "unit": t.unit,
+                        "comparator": str(t.comparator),
+                        "year": t.year,
+                    }
+                    for t in plan.targets_of(m.id)
+                ],
+            }
+            for m in plan.measures
+        ],
+    }
+
+
+def plan_to_table(plan: Plan) -> str:
+    """A plain-text listing: one line per measure with its lead and support departments."""
+    dep_name = {d.id: d.name for d in plan.departments}
+    info = plan.info
+    lines = [" ".join(x for x in (info.number, info.title, info.issuer, info.date) if x)]
+    for m in plan.measures:
+        assigned = plan.assignments_of(m.id)
+        lead = "、".join(dep_name[a.department_id] for a in assigned if a.role == Role.LEAD)
+        support = "、".join(dep_name[a.department_id] for a in assigned if a.role == Role.SUPPORT)
+        indent = "  " * (m.level - 1)
+        line = f"{indent}{m.code:<8} {m.title}"
+        if assigned:
+            line += f"  | 牵头: {lead or '-'}"
+            if support:
+                line += f" | 配合: {support}"
+        lines.append(line)
+    lines.append(
+        f"{len(plan.measures)} measures, {len(plan.departments)} departments, "
+        f"{len(plan.assignments)} assignments, {len(plan.targets)} targets"
+    )
+    return "\n".join(lines) + "\n"
+
+
+def _load(path: str) -> Plan:
+    from .store import MatrixStore
+
+    store = MatrixStore.open(path, read_only=True)
+    try:
+        return store.plan()
+    finally:
+        store.close()
+
+
+# -- entry point -----------------------------------------------------------------------------
+def _expected_errors() -> tuple[type[BaseException], ...]:
+    from .store import StoreError
+
+    errors: list[type[BaseException]] = [CliError, StoreError, OSError, ValueError]
+    return tuple(errors)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run ``matrixdesk``; returns the exit code (the console script exits with it)."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or (argv[0] not in SUBCOMMANDS and argv[0] not in ("-h", "--help", "--version")):
+        return _run_gui(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return EXIT_OK
+    try:
+        return SUBCOMMANDS[args.command](args)
+    except _expected_errors() as exc:
+        print(f"matrixdesk {args.command}: error: {_describe(exc)}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return EXIT_ERROR
+    except Exception as exc:  # noqa: BLE001 - a user never sees a traceback
+        print(f"matrixdesk {args.command}: unexpected error: {exc!r}", file=sys.stderr)
+        return EXIT_ERROR
+
+
+def _describe(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and exc.filename:
+        return f"{exc.filename}: {exc.strerror or exc}"
+    return str(exc)
+
+
+def _run_gui(argv: list[str]) -> int:
+    try:
+        from .ui.app import run
+    except ImportError as exc:
+        print(f"matrixdesk: the window cannot start: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    return run(argv)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

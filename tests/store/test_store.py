@@ -1,0 +1,299 @@
+"""The .mdesk file: round trips, edits, atomicity, migrations and refusing bad files."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+
+import pytest
+from sqlite_utils import Database
+
+from matrixdesk.core.model import Role
+from matrixdesk.store import (
+    SCHEMA_VERSION,
+    DamagedFileError,
+    EditError,
+    MatrixStore,
+    NewerVersionError,
+    NotAPlanError,
+    PlanExistsError,
+    PlanInUseError,
+    ReadOnlyError,
+)
+from matrixdesk.store import schema
+from matrixdesk.store.fileformat import APPLICATION_ID
+
+
+def digest(path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture
+def plan_file(tmp_path, small_plan):
+    path = tmp_path / "plan.mdesk"
+    MatrixStore.create(path, small_plan).close()
+    return path
+
+
+def test_round_trip_keeps_the_plan(plan_file, small_plan):
+    store = MatrixStore.open(plan_file)
+    try:
+        plan = store.plan()
+    finally:
+        store.close()
+    assert plan.info == small_plan.info
+    assert [(m.id, m.code, m.title, m.parent_id) for m in plan.measures] == [
+        (m.id, m.code, m.title, m.parent_id) for m in small_plan.measures
+    ]
+    assert plan.department_named("省农委").name == "省农业农村厅"
+    assert sorted((a.measure_id, a.department_id, a.role) for a in plan.assignments) == sorted(
+        (a.measure_id, a.department_id, a.role) for a in small_plan.assignments
+    )
+    assert [(t.indicator, t.value, t.year) for t in plan.targets] == [
+        (t.indicator, t.value, t.year) for t in small_plan.targets
+    ]
+
+
+def test_file_header_marks_a_matrixdesk_plan(plan_file):
+    conn = sqlite3.connect(plan_file)
+    try:
+        assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    finally:
+        conn.close()
+
+
+def test_schema_version_counts_the_migrations():
+    db = Database(memory=True)
+    assert len(schema.migrations.pending(db)) == SCHEMA_VERSION
+
+
+def test_open_uses_wal_and_edits_reach_the_disk_at_once(plan_file):
+    store = MatrixStore.open(plan_file)
+    try:
+        assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        store.set_role(6, 1, Role.LEAD)
+        # Another connection sees the edit before the store is closed: nothing waits for a save.
+        other = sqlite3.connect(plan_file)
+        row = other.execute(
+            "SELECT role FROM assignments WHERE measure_id = 6 AND department_id = 1"
+        ).fetchone()
+        other.close()
+        assert row == ("lead",)
+    finally:
+        store.close()
+
+
+def test_create_refuses_to_overwrite(plan_file, small_plan):
+    before = digest(plan_file)
+    with pytest.raises(PlanExistsError):
+        MatrixStore.create(plan_file, small_plan)
+    assert digest(plan_file) == before
+
+
+def test_each_edit_writes_a_change_log_row_with_the_old_value(plan_file):
+    store = MatrixStore.open(plan_file)
+    try:
+        store.rename_department(3, "省农业农村厅（新）")
+        last = store.changes(1)[0]
+    finally:
+        store.close()
+    assert last["action"] == "rename department"
+    assert "省农业农村厅" in last["detail"] and "省农业农村厅（新）" in last["detail"]
+
+
+def test_failing_edit_leaves_nothing(plan_file, monkeypatch):
+    store = MatrixStore.open(plan_file)
+    try:
+        before = store.plan()
+        log_before = len(store.changes(1000))
+        # The second cell names a department that does not exist: nothing may be written.
+        with pytest.raises(EditError):
+            store.set_roles([(6, 1, Role.LEAD), (6, 999, Role.SUPPORT)])
+        # A failure inside the transaction (after the first row is written) rolls back too.
+        original = store.db["changelog"].insert
+
+        def boom(*args, **kwargs):
+            raise sqlite3.OperationalError("disk I/O error")
+
+        monkeypatch.setattr(type(store.db["changelog"]), "insert", boom)
+        with pytest.raises(sqlite3.OperationalError):
+            store.set_roles([(6, 1, Role.LEAD), (6, 2, Role.SUPPORT)])
+        monkeypatch.setattr(type(store.db["changelog"]), "insert", original)
+        assert store.role(6, 1) is None
+        assert len(store.changes(1000)) == log_before
+    finally:
+        store.close()
+    reopened = MatrixStore.open(plan_file)
+    try:
+        assert reopened.plan().assignments == before.assignments
+        assert reopened.role(6, 1) is None
+    finally:
+        reopened.close()
+
+
+def test_merge_and_restore_departments(small_plan):
+    store = MatrixStore.memory(small_plan)
+    before = store.plan()
+    snaps = store.merge_departments(3, 4)  # 省农业农村厅 into 省商务厅
+    assert store.department_named("省农业农村厅").id == 4
+    assert store.role(3, 4) is Role.LEAD  # lead wins over support
+    assert "省农委" in store.department(4).aliases
+    store.restore_departments(snaps)
+    after = store.plan()
+    assert [(d.id, d.name, d.aliases, d.position) for d in after.departments] == [
+        (d.id, d.name, d.aliases, d.position) for d in before.departments
+    ]
+    assert sorted(map(vars_tuple, after.assignments)) == sorted(map(vars_tuple, before.assignments))
+
+
+def vars_tuple(a):
+    return (a.measure_id, a.department_id, a.role, a.position)
+
+
+def test_remove_measure_takes_children_and_restore_puts_them_back(small_plan):
+    store = MatrixStore.memory(small_plan)
+    snap = store.remove_measure(1)
+    assert [m.id for m in store.measures()] == [4, 5, 6]
+    assert all(a.measure_id not in (1, 2, 3) for a in store.assignments())
+    store.restore_measures(snap)
+    assert [m.id for m in store.measures()] == [1, 2, 3, 4, 5, 6]
+    assert store.role(2, 1) is Role.LEAD and len(store.targets()) == 2
+
+
+def test_observers_hear_about_edits(small_plan):
+    store = MatrixStore.memory(small_plan)
+    events = []
+    store.subscribe(events.append)
+    store.set_role(6, 2, Role.SUPPORT)
+    store.update_measure(6, deadline="2022年底前")
+    assert [e.kind for e in events] == ["roles", "measures"]
+    assert events[0].measure_ids == (6,) and events[0].department_ids == (2,)
+
+
+def test_read_only_plan_refuses_writes(plan_file):
+    before = digest(plan_file)
+    store = MatrixStore.open(plan_file, read_only=True)
+    try:
+        with pytest.raises(ReadOnlyError):
+            store.set_role(6, 1, Role.LEAD)
+    finally:
+        store.close()
+    assert digest(plan_file) == before
+
+
+def test_lock_keeps_a_second_editor_out(plan_file):
+    first = MatrixStore.open(plan_file, lock=True)
+    try:
+        with pytest.raises(PlanInUseError):
+            MatrixStore.open(plan_file, lock=True)
+        MatrixStore.open(plan_file, read_only=True).close()  # read-only is still offered
+    finally:
+        first.close()
+    MatrixStore.open(plan_file, lock=True).close()  # released on close
+
+
+def test_save_copy_writes_a_complete_plan(plan_file, tmp_path):
+    store = MatrixStore.open(plan_file)
+    try:
+        store.set_role(6, 2, Role.LEAD)
+        store.save_copy(str(tmp_path / "copy.mdesk"))
+    finally:
+        store.close()
+    copy = MatrixStore.open(tmp_path / "copy.mdesk", read_only=True)
+    try:
+        assert copy.role(6, 2) is Role.LEAD
+    finally:
+        copy.close()
+
+
+# -- migration ---------------------------------------------------------------------------------
+def make_v1_file(path, small_plan) -> None:
+    """A plan as the first schema wrote it: only migration m001 applied."""
+    conn = sqlite3.connect(path)
+    db = Database(conn)
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    schema.migrations.apply(db, stop_before="m002_changelog_and_options")
+    db.execute("PRAGMA user_version = 1")
+    from matrixdesk.store import rows
+
+    with db.atomic():
+        rows.write_plan(db, small_plan)
+    conn.close()
+
+
+def test_older_file_is_backed_up_then_migrated(tmp_path, small_plan):
+    path = tmp_path / "old.mdesk"
+    make_v1_file(path, small_plan)
+    original = digest(path)
+    store = MatrixStore.open(path)
+    try:
+        assert store.db["changelog"].exists()
+        store.set_role(6, 1, Role.LEAD)  # the new table takes the change log row
+        assert store.changes(1)[0]["action"] == "roles"
+    finally:
+        store.close()
+    backup = tmp_path / "old.v1-backup.mdesk"
+    assert backup.exists() and digest(backup) == original
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    conn.close()
+
+
+# -- bad files: refused with a clear error, left byte-for-byte unchanged ------------------------
+def _foreign_sqlite(path):
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT)")
+    conn.execute("INSERT INTO customers (name) VALUES ('x')")
+    conn.commit()
+    conn.close()
+
+
+def _newer(path, small_plan):
+    MatrixStore.create(path, small_plan).close()
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 5}")
+    conn.commit()
+    conn.close()
+
+
+def _truncated(path, small_plan):
+    MatrixStore.create(path, small_plan).close()
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2 + 100])
+
+
+def _corrupt_pages(path, small_plan):
+    MatrixStore.create(path, small_plan).close()
+    data = bytearray(path.read_bytes())
+    for i in range(4096 + 8, len(data), 97):  # scribble over every page after the first
+        data[i] = 0xA5
+    path.write_bytes(bytes(data))
+
+
+@pytest.mark.parametrize(
+    ("maker", "error", "words"),
+    [
+        (lambda p, plan: p.write_bytes(b""), NotAPlanError, "empty"),
+        (lambda p, plan: p.write_bytes("一份文本".encode() * 50), NotAPlanError, "not an SQLite"),
+        (lambda p, plan: _foreign_sqlite(p), NotAPlanError, "not a MatrixDesk plan"),
+        (_newer, NewerVersionError, "newer MatrixDesk"),
+        (_truncated, DamagedFileError, "truncated"),
+        (_corrupt_pages, DamagedFileError, "damaged"),
+    ],
+    ids=["empty", "text", "foreign-sqlite", "newer", "truncated", "corrupt"],
+)
+def test_bad_file_is_refused_and_untouched(tmp_path, small_plan, maker, error, words):
+    path = tmp_path / "bad.mdesk"
+    maker(path, small_plan)
+    before = digest(path)
+    with pytest.raises(error) as info:
+        MatrixStore.open(path)
+    assert words in info.value.message
+    assert digest(path) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.mdesk"]
+
+
+def test_missing_file_is_a_clear_error(tmp_path):
+    with pytest.raises(NotAPlanError, match="no such file"):
+        MatrixStore.open(tmp_path / "nope.mdesk")
