@@ -134,7 +134,8 @@ def find_headings(text: str) -> list[Heading]:
         context = _context(text, match.start())
         in_sequence = seq.expected(kind, number, depth, sibling)
         if context == "line":
-            ok = in_sequence or (sibling and number > seq.headings[seq.stack[depth]].number)
+            # A line start is strong evidence: accept gaps and repeats (typos in real documents).
+            ok = in_sequence or (sibling and number >= 1)
         elif context == "stop":
             ok = in_sequence
         else:
