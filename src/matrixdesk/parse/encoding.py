@@ -36,24 +36,40 @@ def _looks_binary(text: str) -> bool:
     return controls * 100 > len(text)
 
 
+def _plausible(text: str) -> bool:
+    """Most characters are ASCII text, CJK or CJK punctuation (what policy documents hold)."""
+    if not text:
+        return False
+    usual = sum(
+        1
+        for ch in text
+        if " " <= ch <= "~"
+        or ch in "\t\n\r"
+        or "\u3000" <= ch <= "\u9fff"
+        or "\uff00" <= ch <= "\uffef"
+    )
+    return usual * 10 >= len(text) * 9
+
+
 def _guess_utf16_without_bom(data: bytes) -> str | None:
-    """UTF-16 without a BOM: NUL bytes sit in the high half of mostly-ASCII/CJK code units."""
+    """UTF-16 without a BOM: decode both ways and keep the reading that looks like text.
+
+    ASCII code units put their NUL in the high byte, so the side with more NULs is tried first;
+    random binary data decodes to scattered code points and fails :func:`_plausible`.
+    """
     if len(data) % 2:
         return None
-    even_nuls = data[0::2].count(0)
-    odd_nuls = data[1::2].count(0)
-    half = len(data) // 2
-    # Text in UTF-16 has NULs on one side only; binary data has them on both.
-    if odd_nuls > half // 4 and even_nuls == 0:
-        encoding = "utf-16-le"
-    elif even_nuls > half // 4 and odd_nuls == 0:
-        encoding = "utf-16-be"
-    else:
-        return None
-    try:
-        return data.decode(encoding)
-    except UnicodeDecodeError:
-        return None
+    order = ["utf-16-le", "utf-16-be"]
+    if data[0::2].count(0) > data[1::2].count(0):
+        order.reverse()
+    for encoding in order:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if _plausible(text):
+            return text
+    return None
 
 
 def _decode_explicit(data: bytes, encoding: str) -> str:
