@@ -1,0 +1,155 @@
+"""The command line, in process: every command, its JSON, and its errors."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from matrixdesk.cli import SUBCOMMANDS, build_parser, main, plan_to_json
+from matrixdesk.parse import parse_file
+from matrixdesk.store import MatrixStore
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED = ROOT / "samples" / "jizhengbanfa-2020-34.txt"
+SAMPLE_PLAN = ROOT / "samples" / "jizhengbanfa-2020-34.mdesk"
+
+
+@pytest.fixture
+def seed_file(tmp_path):
+    path = tmp_path / "seed.mdesk"
+    assert main(["import", str(SEED), "-o", str(path)]) == 0
+    return path
+
+
+def show_json(path, capsys) -> dict:
+    capsys.readouterr()
+    assert main(["show", str(path), "--json"]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_show_json_has_the_promised_shape(seed_file, capsys):
+    doc = show_json(seed_file, capsys)
+    assert set(doc) >= {"document", "departments", "measures"}
+    assert set(doc["document"]) >= {"title", "number", "issuer", "date"}
+    assert doc["document"]["number"] == "吉政办发[2020]34号"
+    assert doc["document"]["date"] == "2020-12-24"
+    assert set(doc["departments"][0]) >= {"name", "aliases", "collective", "lead", "support"}
+    measure_keys = {"code", "title", "text", "parent", "open_ended", "deadline", "assignments",
+                    "targets"}
+    assert all(set(m) >= measure_keys for m in doc["measures"])
+
+
+def test_seed_measures_departments_and_leads(seed_file, capsys):
+    doc = show_json(seed_file, capsys)
+    by_title = {m["title"]: m for m in doc["measures"]}
+    # Every measure of the document, headings included, in document order.
+    assert len([m for m in doc["measures"] if m["parent"] is None]) == 7
+    assert by_title["培树农产品品牌"]["assignments"] == [
+        {"department": "省农业农村厅", "role": "lead"},
+        {"department": "省商务厅", "role": "support"},
+        {"department": "省邮政管理局", "role": "support"},
+    ]
+    assert by_title["优化冰雪消费供给"]["open_ended"] is True
+    assert by_title["大力发展冰雪消费"]["assignments"] == []  # a heading
+    names = [d["name"] for d in doc["departments"]]
+    assert not [n for n in names if "冬令营" in n or "统一" in n or "国办发" in n]
+    annotated = [m for m in doc["measures"] if m["assignments"]]
+    assert all(m["assignments"][0]["role"] == "lead" for m in annotated)
+    commerce = next(d for d in doc["departments"] if d["name"] == "省商务厅")
+    assert commerce["lead"] + commerce["support"] == sum(
+        1 for m in annotated for a in m["assignments"] if a["department"] == "省商务厅"
+    )
+
+
+def test_seed_targets(seed_file, capsys):
+    doc = show_json(seed_file, capsys)
+    targets = {(t["indicator"], t["value"], t["unit"], t["year"]) for m in doc["measures"]
+               for t in m["targets"]}
+    assert {("滑冰场所", 500, "个", 2022), ("滑雪场", 60, "座", 2022)} <= targets
+    assert {("国家森林康养基地", 30, "个", 2025), ("省级森林康养基地", 30, "个", 2025)} <= targets
+    skating = next(t for m in doc["measures"] for t in m["targets"] if t["indicator"] == "滑冰场所")
+    assert skating["comparator"] == ">="
+
+
+def test_gb18030_copy_imports_to_the_identical_plan(tmp_path, seed_file, capsys):
+    gbk = tmp_path / "seed-gbk.txt"
+    gbk.write_bytes(SEED.read_text(encoding="utf-8").encode("gb18030"))
+    out = tmp_path / "gbk.mdesk"
+    assert main(["import", str(gbk), "-o", str(out)]) == 0
+    assert show_json(out, capsys) == show_json(seed_file, capsys)
+
+
+def test_import_refuses_to_overwrite_without_force(seed_file, capsys):
+    before = seed_file.read_bytes()
+    assert main(["import", str(SEED), "-o", str(seed_file)]) == 2
+    err = capsys.readouterr().err
+    assert "exists" in err and len(err.strip().splitlines()) == 1
+    assert seed_file.read_bytes() == before
+    assert main(["import", str(SEED), "-o", str(seed_file), "--force"]) == 0
+
+
+def test_failed_import_leaves_no_file(tmp_path, capsys):
+    binary = tmp_path / "x.txt"
+    binary.write_bytes(bytes(range(256)) * 8)
+    out = tmp_path / "x.mdesk"
+    assert main(["import", str(binary), "-o", str(out)]) == 2
+    assert "Traceback" not in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["x.txt"]
+
+
+@pytest.mark.parametrize("content", [b"", b"not a database at all", b"SQLite format 3\x00" + b"\0" * 50])
+def test_bad_plan_gives_one_line_and_exit_2(tmp_path, capsys, content):
+    bad = tmp_path / "bad.mdesk"
+    bad.write_bytes(content)
+    assert main(["show", str(bad)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "bad.mdesk" in err and "Traceback" not in err
+    assert bad.read_bytes() == content
+
+
+def test_check_exit_codes(seed_file, tmp_path, small_plan, capsys):
+    assert main(["check", str(seed_file)]) == 0
+    faulty = tmp_path / "faulty.mdesk"
+    MatrixStore.create(faulty, small_plan).close()
+    assert main(["check", str(faulty)]) == 1
+    out = capsys.readouterr().out
+    assert "no responsible department" in out and "1 errors" in out
+
+
+def test_show_table_lists_leads(seed_file, capsys):
+    capsys.readouterr()
+    assert main(["show", str(seed_file)]) == 0
+    out = capsys.readouterr().out
+    assert "培树农产品品牌  | 牵头: 省农业农村厅 | 配合: 省商务厅、省邮政管理局" in out
+
+
+def test_every_command_has_help(capsys):
+    parser = build_parser()
+    sub = next(a for a in parser._actions if a.dest == "command")
+    assert set(sub.choices) == set(SUBCOMMANDS)
+    for name, sp in sub.choices.items():
+        assert sp.description, name
+        with pytest.raises(SystemExit) as exit_info:
+            main([name, "--help"])
+        assert exit_info.value.code == 0
+        assert "usage:" in capsys.readouterr().out
+
+
+def test_sample_plan_equals_a_fresh_import():
+    store = MatrixStore.open(SAMPLE_PLAN, read_only=True)
+    try:
+        bundled = plan_to_json(store.plan())
+    finally:
+        store.close()
+    assert bundled == plan_to_json(parse_file(SEED))
+
+
+def test_sample_plan_is_not_written_by_reading(tmp_path):
+    before = SAMPLE_PLAN.read_bytes()
+    conn = sqlite3.connect(SAMPLE_PLAN)
+    conn.close()
+    assert main(["check", str(SAMPLE_PLAN)]) in (0, 1)
+    assert SAMPLE_PLAN.read_bytes() == before
