@@ -1,0 +1,234 @@
+"""The master workbook: 任务分工, 责任矩阵, 部门工作量 (with a native chart) and 目标指标."""
+
+from __future__ import annotations
+
+import math
+import os
+from pathlib import Path
+
+from openpyxl.chart import BarChart, Reference
+from openpyxl.chart.label import DataLabelList
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+
+from ..core.model import Plan, Role
+from ..core.stats import workload
+from ..core.tasks import task_ids
+from .sheets import Progress, Ticker, atomic_workbook, cell, save_workbook, set_widths, setup_print
+from .text import (
+    COMPARATOR_TEXT,
+    PlanIndex,
+    document_name,
+    heading_text,
+    number,
+    task_text,
+)
+
+LEAD_MARK = "●"
+SUPPORT_MARK = "○"
+MARKS = {Role.LEAD: LEAD_MARK, Role.SUPPORT: SUPPORT_MARK}
+SHEET_TASKS = "任务分工"
+SHEET_MATRIX = "责任矩阵"
+SHEET_WORKLOAD = "部门工作量"
+SHEET_TARGETS = "目标指标"
+TASK_HEADER = ("序号", "重点任务", "牵头单位", "配合单位", "完成时限", "目标指标")
+TARGET_HEADER = ("编号", "重点任务", "指标", "比较", "目标值", "单位", "年份", "牵头单位",
+                 "配合单位")
+_PAGE_COLUMNS = 60  # matrix department columns per printed page width (A3)
+
+
+def export_master(plan: Plan, path: str | os.PathLike[str], *,
+                  progress: Progress | None = None) -> None:
+    """Write the master workbook of ``plan`` to ``path`` (.xlsx).
+
+    Parameters
+    ----------
+    plan
+        The plan to export.
+    path
+        The workbook to write; replaced only once the new file is complete.
+    progress
+        ``progress(done, total)``; returning ``False`` cancels.
+
+    Raises
+    ------
+    ExportCancelled
+        The progress callback returned ``False``; no file is written or changed.
+    ExportError
+        The file or its folder cannot be written.
+    """
+    path = Path(path)
+    index = PlanIndex(plan)
+    n = len(plan.measures)
+    ticker = Ticker(2 * n + len(plan.departments) + len(plan.targets) + n // 4 + 1, progress)
+    with atomic_workbook(path) as (wb, tmp):
+        _task_sheet(wb.create_sheet(SHEET_TASKS), index, ticker)
+        _matrix_sheet(wb.create_sheet(SHEET_MATRIX), index, ticker)
+        _workload_sheet(wb.create_sheet(SHEET_WORKLOAD), plan, ticker)
+        _target_sheet(wb.create_sheet(SHEET_TARGETS), index, ticker)
+        save_workbook(wb, tmp)
+        ticker.step(ticker.total)
+
+
+def _title_rows(ws: WriteOnlyWorksheet, title: str, note: str, width: int) -> None:
+    """Row 1: the title; row 2: a note (document number, legend); both merged across."""
+    last = get_column_letter(width)
+    ws.row_dimensions[1].height = 30
+    ws.row_dimensions[2].height = 20
+    ws.append([cell(ws, title, "md_title")])
+    ws.append([cell(ws, note, "md_note")])
+    ws.merged_cells.add(f"A1:{last}1")
+    ws.merged_cells.add(f"A2:{last}2")
+
+
+def _document_line(plan: Plan) -> str:
+    info = plan.info
+    parts = [f"文号：{info.number}" if info.number else "", info.issuer,
+             f"印发日期：{info.date}" if info.date else ""]
+    return "　　".join(p for p in parts if p)
+
+
+def _task_sheet(ws: WriteOnlyWorksheet, index: PlanIndex, ticker: Ticker) -> None:
+    plan = index.plan
+    set_widths(ws, {"A": 6, "B": 64, "C": 18, "D": 30, "E": 12, "F": 26})
+    setup_print(ws, "3:3")
+    ws.freeze_panes = "A4"
+    _title_rows(ws, f"{document_name(plan)}重点任务分工", _document_line(plan), len(TASK_HEADER))
+    ws.append([cell(ws, h, "md_header") for h in TASK_HEADER])
+    tasks = task_ids(plan)
+    row, serial = 3, 0
+    for m in plan.measures:
+        row += 1
+        ticker.step()
+        if m.id not in tasks:
+            ws.append([cell(ws, heading_text(m), "md_heading")]
+                      + [cell(ws, None, "md_heading") for _ in TASK_HEADER[1:]])
+            ws.merged_cells.add(f"A{row}:F{row}")
+            continue
+        serial += 1
+        ws.append([
+            cell(ws, serial, "md_center"),
+            cell(ws, f"{m.label}{task_text(m)}"),
+            cell(ws, index.names_with(m.id, Role.LEAD)),
+            cell(ws, _support_text(index, m.id, m.open_ended)),
+            cell(ws, m.deadline, "md_center"),
+            cell(ws, index.targets_text(m.id)),
+        ])
+
+
+def _support_text(index: PlanIndex, measure_id: int, open_ended: bool) -> str:
+    names = index.names_with(measure_id, Role.SUPPORT)
+    return f"{names}等" if names and open_ended else names
+
+
+def _matrix_sheet(ws: WriteOnlyWorksheet, index: PlanIndex, ticker: Ticker) -> None:
+    plan = index.plan
+    departments = plan.departments
+    column = {d.id: i for i, d in enumerate(departments, start=2)}  # 0-based list positions
+    width = len(departments) + 3
+    total_letter = get_column_letter(width)
+    set_widths(ws, {"A": 8, "B": 34} | {get_column_letter(i + 1): 4.2 for i in column.values()}
+               | {total_letter: 6})
+    pages = max(1, math.ceil(len(departments) / _PAGE_COLUMNS))
+    setup_print(ws, "3:3", paper="A3" if len(departments) > 12 else "A4", pages_wide=pages,
+                title_cols="A:B" if pages > 1 else None)
+    ws.print_options.gridLines = True  # empty matrix cells carry no border of their own
+    ws.freeze_panes = "C4"
+    legend = (f"图例：{LEAD_MARK} 牵头单位　{SUPPORT_MARK} 配合单位　"
+              "“合计”列为每项任务的责任单位数，末三行为各单位牵头、配合及合计任务数")
+    _title_rows(ws, f"{document_name(plan)}责任矩阵", legend, width)
+    longest = max((len(d.name) for d in departments), default=2)
+    ws.row_dimensions[3].height = min(409, 12.5 * longest + 10)
+    ws.append([cell(ws, "编号", "md_header"), cell(ws, "任务", "md_header")]
+              + [cell(ws, d.name, "md_vheader") for d in departments]
+              + [cell(ws, "合计", "md_header")])
+    lead = [0] * width
+    support = [0] * width
+    tasks = task_ids(plan)
+    for m in plan.measures:
+        ticker.step()
+        style = "md_text" if m.id in tasks else "md_heading"
+        row: list[object] = [None] * width
+        row[0] = cell(ws, m.code, style)
+        row[1] = cell(ws, heading_text(m), style)
+        assigned = index.by_measure.get(m.id, ())
+        for a in assigned:
+            i = column.get(a.department_id)
+            if i is None:
+                continue
+            row[i] = cell(ws, MARKS[a.role], "md_mark")
+            (lead if a.role == Role.LEAD else support)[i] += 1
+        row[-1] = cell(ws, len(assigned) or None, "md_total")
+        ws.append(row)
+    for label, counts in (("牵头", lead), ("配合", support),
+                          ("合计", [x + y for x, y in zip(lead, support, strict=True)])):
+        ws.append([cell(ws, None, "md_total"), cell(ws, label, "md_total")]
+                  + [cell(ws, counts[i], "md_total") for i in range(2, width - 1)]
+                  + [cell(ws, sum(counts), "md_total")])
+
+
+def _workload_sheet(ws: WriteOnlyWorksheet, plan: Plan, ticker: Ticker) -> None:
+    rows = workload(plan)
+    set_widths(ws, {"A": 26, "B": 8, "C": 8, "D": 8})
+    setup_print(ws, "2:2")
+    ws.freeze_panes = "A3"
+    ws.row_dimensions[1].height = 30
+    ws.append([cell(ws, "各部门任务量（牵头/配合）", "md_title")])
+    ws.merged_cells.add("A1:D1")
+    ws.append([cell(ws, h, "md_header") for h in ("部门", "牵头", "配合", "合计")])
+    for w in rows:
+        ticker.step()
+        ws.append([cell(ws, w.department.name), cell(ws, w.lead, "md_center"),
+                   cell(ws, w.support, "md_center"), cell(ws, w.total, "md_total")])
+    if any(d.collective for d in plan.departments):
+        ws.append([cell(ws, "注：各地区、有关部门等统称单位未计入。", "md_note")])
+    if rows:
+        ws.add_chart(_workload_chart(ws, len(rows)), "F2")
+    ticker.step(len(plan.departments) - len(rows))
+
+
+def _workload_chart(ws: WriteOnlyWorksheet, n: int) -> BarChart:
+    chart = BarChart()
+    chart.type = "bar"  # horizontal bars
+    chart.grouping = "stacked"
+    chart.overlap = 100
+    chart.title = "各部门任务量（牵头/配合）"
+    chart.add_data(Reference(ws, min_col=2, max_col=3, min_row=2, max_row=2 + n),
+                   titles_from_data=True)
+    chart.set_categories(Reference(ws, min_col=1, min_row=3, max_row=2 + n))
+    chart.x_axis.scaling.orientation = "maxMin"  # busiest first, at the top
+    chart.x_axis.delete = False
+    chart.y_axis.delete = False
+    chart.y_axis.majorGridlines = None
+    chart.y_axis.title = "任务数"
+    chart.dataLabels = DataLabelList(showVal=True)
+    chart.legend.position = "b"
+    chart.width = 18
+    chart.height = min(200.0, max(8.0, 0.55 * n + 3))
+    return chart
+
+
+def _target_sheet(ws: WriteOnlyWorksheet, index: PlanIndex, ticker: Ticker) -> None:
+    plan = index.plan
+    set_widths(ws, {"A": 8, "B": 30, "C": 24, "D": 6, "E": 10, "F": 8, "G": 8, "H": 18,
+                    "I": 30})
+    setup_print(ws, "2:2")
+    ws.freeze_panes = "A3"
+    ws.row_dimensions[1].height = 30
+    ws.append([cell(ws, f"{document_name(plan)}目标指标", "md_title")])
+    ws.merged_cells.add(f"A1:{get_column_letter(len(TARGET_HEADER))}1")
+    ws.append([cell(ws, h, "md_header") for h in TARGET_HEADER])
+    for m in plan.measures:
+        for t in index.targets.get(m.id, ()):
+            ticker.step()
+            ws.append([
+                cell(ws, m.code, "md_center"),
+                cell(ws, heading_text(m)),
+                cell(ws, t.indicator),
+                cell(ws, COMPARATOR_TEXT[t.comparator] or "=", "md_center"),
+                cell(ws, number(t.value), "md_center"),
+                cell(ws, t.unit, "md_center"),
+                cell(ws, t.year, "md_center"),
+                cell(ws, index.names_with(m.id, Role.LEAD)),
+                cell(ws, index.names_with(m.id, Role.SUPPORT)),
+            ])

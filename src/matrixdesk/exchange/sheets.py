@@ -1,0 +1,225 @@
+"""Shared workbook machinery: named styles, safe cells, print setup, progress, atomic saving."""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Protection, Side
+from openpyxl.worksheet.properties import PageSetupProperties
+from openpyxl.worksheet.worksheet import Worksheet
+
+from .errors import ExportCancelled, ExportError
+from .text import clean
+
+Progress = Callable[[int, int], bool | None]
+
+FONT_NAME = "宋体"  # present in Excel and WPS on every Chinese Windows
+FOOTER = "第 &P 页 共 &N 页"
+_THIN = Side(style="thin", color="808080")
+_BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+_WRAP_TOP = Alignment(wrap_text=True, vertical="top")
+_CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
+_HEADER_FILL = PatternFill("solid", fgColor="D9E1F2")
+_HEADING_FILL = PatternFill("solid", fgColor="F2F2F2")
+_UNLOCKED_FILL = PatternFill("solid", fgColor="FFF9E6")
+
+
+def _style(name: str, **kw: object) -> NamedStyle:
+    kw.setdefault("font", Font(name=FONT_NAME, size=10))
+    return NamedStyle(name=name, **kw)
+
+
+def _styles() -> list[NamedStyle]:
+    bold = Font(name=FONT_NAME, size=10, bold=True)
+    return [
+        _style("md_title", font=Font(name=FONT_NAME, size=16, bold=True),
+               alignment=Alignment(horizontal="center", vertical="center", wrap_text=True)),
+        _style("md_note", alignment=Alignment(wrap_text=True, vertical="center")),
+        _style("md_header", font=bold, fill=_HEADER_FILL, border=_BOX, alignment=_CENTER),
+        _style("md_vheader", font=bold, fill=_HEADER_FILL, border=_BOX,
+               alignment=Alignment(horizontal="center", vertical="top", text_rotation=255,
+                                   wrap_text=False)),
+        _style("md_heading", font=bold, fill=_HEADING_FILL, border=_BOX,
+               alignment=Alignment(vertical="center", wrap_text=True)),
+        _style("md_text", border=_BOX, alignment=_WRAP_TOP),
+        _style("md_center", border=_BOX, alignment=_CENTER),
+        _style("md_mark", font=Font(name=FONT_NAME, size=11), border=_BOX, alignment=_CENTER),
+        _style("md_total", font=bold, border=_BOX, alignment=_CENTER),
+        _style("md_input", border=_BOX, alignment=_WRAP_TOP, fill=_UNLOCKED_FILL,
+               protection=Protection(locked=False)),
+        _style("md_input_center", border=_BOX, alignment=_CENTER, fill=_UNLOCKED_FILL,
+               protection=Protection(locked=False)),
+        _style("md_id", font=Font(name=FONT_NAME, size=9, color="808080"),
+               protection=Protection(locked=True, hidden=True)),
+    ]
+
+
+def new_workbook() -> Workbook:
+    """A write-only workbook with the MatrixDesk named styles registered."""
+    wb = Workbook(write_only=True)
+    for style in _styles():
+        wb.add_named_style(style)
+    return wb
+
+
+def cell(ws: object, value: object, style: str = "md_text") -> WriteOnlyCell:
+    """A styled cell for a write-only sheet; text is always stored as text, never a formula.
+
+    openpyxl reads a string starting with ``=`` as a formula; a policy text (or a department
+    name typed by someone) must not become one, so the data type is forced to string.
+    """
+    c = WriteOnlyCell(ws)
+    if isinstance(value, str):
+        c.value = clean(value)
+        c.data_type = "s"
+    else:
+        c.value = value
+    c.style = style
+    return c
+
+
+def set_widths(ws: object, widths: dict[str, float], hidden: tuple[str, ...] = ()) -> None:
+    """Column widths (in characters); must run before the first row is appended."""
+    for letter, width in widths.items():
+        ws.column_dimensions[letter].width = width
+    for letter in hidden:
+        ws.column_dimensions[letter].hidden = True
+
+
+def setup_print(ws: object, title_rows: str, *, paper: str = "A4", pages_wide: int = 1,
+                title_cols: str | None = None) -> None:
+    """Landscape, fit to ``pages_wide`` pages across and any number down, repeated header
+    rows, page numbers in the footer."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = Worksheet.PAPERSIZE_A3 if paper == "A3" else Worksheet.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = pages_wide
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.print_title_rows = title_rows
+    if title_cols:
+        ws.print_title_cols = title_cols
+    ws.print_options.horizontalCentered = True
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    ws.page_margins.footer = 0.3
+    ws.oddFooter.center.text = FOOTER
+    ws.oddFooter.center.size = 9
+
+
+class Ticker:
+    """Counts work done and reports it to a progress callback, throttled.
+
+    The callback is called at most about 200 times per export and always at the end; a
+    ``False`` answer raises :class:`ExportCancelled`.
+    """
+
+    def __init__(self, total: int, progress: Progress | None) -> None:
+        self.total = max(1, total)
+        self.done = 0
+        self._progress = progress
+        self._every = max(1, self.total // 200)
+        self._next = 0
+        self.report()
+
+    def step(self, n: int = 1) -> None:
+        self.done = min(self.total, self.done + n)
+        if self.done >= self._next or self.done == self.total:
+            self.report()
+
+    def report(self) -> None:
+        self._next = self.done + self._every
+        if self._progress is not None and self._progress(self.done, self.total) is False:
+            raise ExportCancelled()
+
+
+def check_folder(folder: Path, *, create: bool = False) -> None:
+    """Raise :class:`ExportError` unless ``folder`` is (or, with ``create``, can be made) a
+    writable folder."""
+    if create and not folder.exists():
+        try:
+            folder.mkdir(parents=True)
+        except OSError as exc:
+            raise ExportError(str(folder), f"cannot create the folder ({exc.strerror})") from exc
+    if not folder.is_dir():
+        raise ExportError(str(folder), "the folder does not exist or is not a folder")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise ExportError(str(folder), "the folder is not writable")
+
+
+def temp_beside(path: Path) -> Path:
+    """A new empty temporary file in ``path``'s folder, so the final rename is atomic."""
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".~md-", suffix=".xlsx.part", dir=path.parent)
+    except OSError as exc:
+        raise ExportError(str(path.parent), f"cannot write in the folder ({exc.strerror})") from exc
+    os.close(fd)
+    return Path(tmp)
+
+
+def save_workbook(wb: Workbook, tmp: Path) -> None:
+    try:
+        wb.save(tmp)
+    except OSError as exc:
+        raise ExportError(str(tmp), f"cannot write the workbook ({exc.strerror})") from exc
+
+
+@functools.cache
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def move_into_place(tmp: Path, path: Path) -> None:
+    """Rename the finished temporary file over ``path`` (mkstemp made it private: give it the
+    permissions of the file it replaces, or the usual ones for a new file)."""
+    try:
+        mode = path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_umask()
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise ExportError(
+            str(path), f"cannot replace the file; is it open in Excel or WPS? ({exc.strerror})"
+        ) from exc
+
+
+def discard(wb: Workbook | None, *paths: Path) -> None:
+    """Remove temporary files after a cancel or failure (and openpyxl's own sheet buffers)."""
+    for path in paths:
+        with contextlib.suppress(OSError):
+            path.unlink()
+    if wb is None:
+        return
+    for ws in getattr(wb, "_sheets", []):
+        writer = getattr(ws, "_writer", None)
+        if writer is None:
+            continue
+        rows = getattr(ws, "_rows", None)
+        with contextlib.suppress(Exception):
+            if rows is not None:
+                rows.close()
+            writer.close()
+        with contextlib.suppress(Exception):
+            writer.cleanup()
+
+
+@contextlib.contextmanager
+def atomic_workbook(path: Path) -> Iterator[tuple[Workbook, Path]]:
+    """A fresh workbook and a temporary file beside ``path``; on success the caller saves to
+    the temporary file and it replaces ``path``; on any exception nothing is left behind."""
+    check_folder(path.parent)
+    tmp = temp_beside(path)
+    wb = new_workbook()
+    try:
+        yield wb, tmp
+        move_into_place(tmp, path)
+    except BaseException:
+        discard(wb, tmp)
+        raise

@@ -1,0 +1,114 @@
+"""How plan data reads in a circulated workbook: names, targets, task text, file names."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import defaultdict
+
+from ..core.model import Assignment, Comparator, Measure, Plan, Role, Target
+
+NAME_SEPARATOR = "、"
+ROLE_TEXT = {Role.LEAD: "牵头", Role.SUPPORT: "配合"}
+COMPARATOR_TEXT = {Comparator.GE: "≥", Comparator.LE: "≤", Comparator.EQ: ""}
+STATUS_CHOICES = ("未开始", "推进中", "已完成", "滞后")
+
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # not allowed in XML
+_WINDOWS_BAD = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
+_WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL"} | {f"{p}{i}" for p in ("COM", "LPT") for i in range(1, 10)}
+
+
+def clean(text: str) -> str:
+    """``text`` without the control characters an .xlsx file cannot hold."""
+    return _ILLEGAL.sub("", text)
+
+
+def number(value: float | None) -> int | float | None:
+    """60.0 → 60, keeping real fractions."""
+    if value is None:
+        return None
+    return int(value) if float(value).is_integer() else value
+
+
+def target_text(target: Target) -> str:
+    """``2022年：滑雪场 ≥60座`` (no year prefix when the year is unknown)."""
+    value = number(target.value)
+    amount = "" if value is None else f" {COMPARATOR_TEXT[target.comparator]}{value}{target.unit}"
+    prefix = f"{target.year}年：" if target.year is not None else ""
+    return f"{prefix}{target.indicator}{amount}"
+
+
+_ANNOTATION_TAIL = re.compile(r"[（(][^()（）]*(?:负责|牵头|配合)[^()（）]*[)）][。.；;]?$")
+
+
+def task_text(measure: Measure) -> str:
+    """The measure's text without its trailing responsibility annotation (the workbook has
+    columns for that)."""
+    text = (measure.text or measure.title).strip()
+    if measure.annotation:
+        pattern = r"[（(]\s*" + re.escape(measure.annotation) + r"\s*[)）][。.；;]?$"
+        text = re.sub(pattern, "", text).rstrip()
+    text = _ANNOTATION_TAIL.sub("", text).rstrip()
+    return text or measure.title
+
+
+def heading_text(measure: Measure) -> str:
+    return f"{measure.label}{measure.title}"
+
+
+def document_name(plan: Plan) -> str:
+    """What the workbook titles call the plan: its title, else its number, else a default."""
+    return plan.info.title or plan.info.number or "重点任务"
+
+
+def plan_fingerprint(plan: Plan) -> str:
+    """A short stable token identifying the plan a department workbook was made from."""
+    info = plan.info
+    key = "|".join((info.number, info.title, info.issuer, info.date))
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+
+class PlanIndex:
+    """Lookups the exporters need many times, built once (plan.assignments_of is linear)."""
+
+    def __init__(self, plan: Plan) -> None:
+        self.plan = plan
+        self.names = {d.id: d.name for d in plan.departments}
+        self.by_measure: dict[int, list[Assignment]] = defaultdict(list)
+        self.by_department: dict[int, list[Assignment]] = defaultdict(list)
+        for a in sorted(plan.assignments, key=lambda a: a.position):
+            self.by_measure[a.measure_id].append(a)
+            self.by_department[a.department_id].append(a)
+        self.targets: dict[int, list[Target]] = defaultdict(list)
+        for t in sorted(plan.targets, key=lambda t: t.position):
+            self.targets[t.measure_id].append(t)
+
+    def names_with(self, measure_id: int, role: Role) -> str:
+        """Departments with ``role`` in the measure, in the written order, joined by 、."""
+        return NAME_SEPARATOR.join(
+            self.names[a.department_id]
+            for a in self.by_measure.get(measure_id, ())
+            if a.role == role and a.department_id in self.names
+        )
+
+    def targets_text(self, measure_id: int) -> str:
+        return "\n".join(target_text(t) for t in self.targets.get(measure_id, ()))
+
+
+def safe_file_stem(name: str, taken: set[str], fallback: str) -> str:
+    """A Windows-safe file name stem for ``name``, unique (case-insensitively) within ``taken``.
+
+    The chosen stem is added to ``taken``.
+    """
+    stem = _WINDOWS_BAD.sub("_", name).strip().rstrip(". ")
+    if not stem or set(stem) <= {"_"}:
+        stem = fallback
+    if stem.upper().split(".")[0] in _WINDOWS_RESERVED:
+        stem = f"_{stem}"
+    stem = stem[:100]
+    candidate, n = stem, 2
+    while candidate.casefold() in taken:
+        candidate = f"{stem} ({n})"
+        n += 1
+    taken.add(candidate.casefold())
+    return candidate
