@@ -83,14 +83,24 @@ def test_deng_ge_youguan_bumen_is_only_open_ended() -> None:
 
 
 @pytest.mark.parametrize(
-    "name", ["工业和信息化部", "文化和旅游部", "省文化和旅游厅", "省政务服务和数字化局", "住房和城乡建设部"]
+    "name",
+    [
+        "工业和信息化部",
+        "文化和旅游部",
+        "省文化和旅游厅",
+        "省政务服务和数字化局",
+        "住房和城乡建设部",
+    ],
 )
 def test_he_inside_names_is_kept(name: str) -> None:
     assert parties(f"{name}、省商务厅负责") == [(name, L), ("省商务厅", S)]
 
 
 def test_he_between_two_full_names_splits() -> None:
-    assert [n for n, _ in parties("中央网信办和工业和信息化部负责")] == ["中央网信办", "工业和信息化部"]
+    assert [n for n, _ in parties("中央网信办和工业和信息化部负责")] == [
+        "中央网信办",
+        "工业和信息化部",
+    ]
 
 
 @pytest.mark.parametrize(

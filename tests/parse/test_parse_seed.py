@@ -23,7 +23,9 @@ def by_code(plan: Plan, code: str):
 
 def roles(plan: Plan, code: str) -> list[tuple[str, Role]]:
     measure = by_code(plan, code)
-    return [(plan.department(a.department_id).name, a.role) for a in plan.assignments_of(measure.id)]
+    return [
+        (plan.department(a.department_id).name, a.role) for a in plan.assignments_of(measure.id)
+    ]
 
 
 def test_info(plan: Plan) -> None:

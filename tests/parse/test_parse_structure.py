@@ -92,7 +92,13 @@ def test_guoban_corpus() -> None:
     deadlines = {m.code: m.deadline for m in plan.measures if m.deadline}
     assert deadlines == {"1.2": "2022年底前完成", "2.5": "持续推进", "2.6": "2022年6月底前"}
     collective = {d.name for d in plan.departments if d.collective}
-    assert collective == {"国务院相关部门", "各地区", "各有关省级人民政府", "各省级人民政府", "各部门"}
+    assert collective == {
+        "国务院相关部门",
+        "各地区",
+        "各有关省级人民政府",
+        "各省级人民政府",
+        "各部门",
+    }
 
 
 def test_fullwidth_corpus() -> None:
@@ -135,5 +141,8 @@ def test_targets(text: str, expected: tuple) -> None:
 
 
 def test_counts_in_running_text_are_not_targets() -> None:
-    text = "持续推进我省28个国家电子商务进农村综合示范县项目实施建设。改扩新建20个滑雪场。实现5G全覆盖。"
+    text = (
+        "持续推进我省28个国家电子商务进农村综合示范县项目实施建设。"
+        "改扩新建20个滑雪场。实现5G全覆盖。"
+    )
     assert find_targets(text) == []

@@ -18,15 +18,15 @@ import re
 from dataclasses import dataclass
 
 _CN_DIGITS = {ch: value for value, ch in enumerate("零一二三四五六七八九")} | {"〇": 0}
-_CN_UNITS = {"十": 10, "百": 100}
-_CN = "零〇一二三四五六七八九十百"
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+_CN = "零〇一二三四五六七八九十百千"
 
 # Ranks: a heading of a larger rank nests inside one of a smaller rank.
 KIND_RANK = {"cn": 0, "pcn": 1, "dig": 2, "pdig": 3}
 
 _CANDIDATE = re.compile(
-    rf"(?P<cn>[{_CN}]{{1,4}})、"
-    rf"|[(（](?P<pcn>[{_CN}]{{1,4}})[)）]"
+    rf"(?P<cn>[{_CN}]{{1,8}})、"
+    rf"|[(（](?P<pcn>[{_CN}]{{1,8}})[)）]"
     r"|[(（](?P<pdig>[0-9０-９]{1,3})[)）]"
     r"|(?P<dig>[0-9０-９]{1,3})[.．、](?![0-9０-９])"
 )
