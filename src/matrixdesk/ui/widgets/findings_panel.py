@@ -1,0 +1,181 @@
+"""The plan check: validation findings in a list, re-checked shortly after every edit."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QHeaderView,
+    QLabel,
+    QStyle,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.validate import Finding, FindingCode, Severity, validate
+from ..document import Document
+
+Index = QModelIndex | QPersistentModelIndex
+SEVERITY, MESSAGE = range(2)
+DELAY_MS = 300  # store.plan() and validate() of 10,000 measures take a while: wait for a pause
+
+
+def finding_text(finding: Finding) -> str:
+    """The finding as a sentence in the UI language (built from its code, not from .message())."""
+    tr = QCoreApplication.translate
+    template = {
+        FindingCode.NO_LEAD: tr("Findings", "Measure %1 has departments but no lead"),
+        FindingCode.NO_ANNOTATION: tr("Findings", "Measure %1 has no responsible department"),
+        FindingCode.SEVERAL_LEADS: tr("Findings", "Measure %1 has several leads"),
+        FindingCode.UNASSIGNED_DEPARTMENT: tr("Findings", "Department %1 has no assignment"),
+        FindingCode.DUPLICATE_NAME: tr("Findings", "Departments %1 and %2 have the same name"),
+        FindingCode.TARGET_WITHOUT_YEAR: tr("Findings", "A target of measure %1 has no year"),
+    }[finding.code]
+    return template.replace("%1", finding.subject).replace("%2", finding.other)
+
+
+def severity_text(severity: Severity) -> str:
+    tr = QCoreApplication.translate
+    return tr("Findings", "Error") if severity == Severity.ERROR else tr("Findings", "Warning")
+
+
+class FindingsModel(QAbstractTableModel):
+    """The findings of the last check: severity (with its standard icon) and message."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._findings: list[Finding] = []
+        self._icons: dict[Severity, QIcon] = {}
+
+    def set_findings(self, findings: list[Finding]) -> None:
+        self.beginResetModel()
+        self._findings = list(findings)
+        self.endResetModel()
+
+    def findings(self) -> list[Finding]:
+        return list(self._findings)
+
+    def finding(self, row: int) -> Finding:
+        return self._findings[row]
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for f in self._findings if f.severity == severity)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._findings)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else 2
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return {SEVERITY: self.tr("Severity"), MESSAGE: self.tr("Finding")}.get(section)
+        return None
+
+    def data(self, index: Index, role: int = Qt.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._findings):
+            return None
+        f = self._findings[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return severity_text(f.severity) if index.column() == SEVERITY else finding_text(f)
+        if role == Qt.ItemDataRole.DecorationRole and index.column() == SEVERITY:
+            return self._icon(f.severity)
+        if role == Qt.ItemDataRole.UserRole:
+            return f
+        return None
+
+    def _icon(self, severity: Severity) -> QIcon:
+        if severity not in self._icons:
+            pixmap = (
+                QStyle.StandardPixmap.SP_MessageBoxCritical
+                if severity == Severity.ERROR
+                else QStyle.StandardPixmap.SP_MessageBoxWarning
+            )
+            self._icons[severity] = QApplication.style().standardIcon(pixmap)
+        return self._icons[severity]
+
+
+class FindingsPanel(QWidget):
+    """Findings of the open plan; click one to go to its measure or department."""
+
+    findingActivated = Signal(object, object)  # noqa: N815 (measure id | None, department id | None)
+
+    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.model = FindingsModel(self)
+        self.summary = QLabel()
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().hide()
+        self.view.setShowGrid(False)
+        self.view.setWordWrap(False)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(SEVERITY, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(MESSAGE, QHeaderView.ResizeMode.Stretch)
+        self.view.clicked.connect(self._activate)
+        self.view.activated.connect(self._activate)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.view)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(DELAY_MS)
+        self.timer.timeout.connect(self.revalidate)
+        document.changed.connect(self._schedule)
+        self.revalidate()
+
+    def revalidate(self) -> None:
+        """Check the plan now (edits call this through the timer)."""
+        self.timer.stop()
+        current = self._current_finding()
+        self.model.set_findings(validate(self.document.store.plan()))
+        self._update_summary()
+        if current is not None and current in self.model.findings():
+            row = self.model.findings().index(current)
+            flags = (
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows
+            )
+            self.view.selectionModel().setCurrentIndex(self.model.index(row, MESSAGE), flags)
+
+    def _schedule(self, *args) -> None:
+        self.timer.start()  # restarts: a burst of edits is checked once
+
+    def _update_summary(self) -> None:
+        errors, warnings = self.model.count(Severity.ERROR), self.model.count(Severity.WARNING)
+        if not errors and not warnings:
+            self.summary.setText(self.tr("No findings: the plan looks complete."))
+            return
+        text = (
+            self.tr("%n error(s)", "", errors)
+            + self.tr(", ")
+            + self.tr("%n warning(s)", "", warnings)
+        )
+        self.summary.setText(text)
+
+    def _current_finding(self) -> Finding | None:
+        index = self.view.currentIndex()
+        return self.model.finding(index.row()) if index.isValid() else None
+
+    def _activate(self, index: QModelIndex) -> None:
+        if index.isValid():
+            f = self.model.finding(index.row())
+            self.findingActivated.emit(f.measure_id, f.department_id)
