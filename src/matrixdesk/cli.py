@@ -157,9 +157,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("plan", help="a .mdesk plan file")
     p.add_argument("-o", "--output", required=True, help="FILE.png, FILE.svg or FILE.pdf")
     p.add_argument("--kind", default="workload", choices=["workload", "parts", "targets"])
-    p.add_argument(
-        "--include-collective", action="store_true", help="count 各地区, 有关部门 … too"
-    )
+    p.add_argument("--include-collective", action="store_true", help="count 各地区, 有关部门 … too")
 
     p = sub.add_parser("report", help=cmd_report.__doc__, description=cmd_report.__doc__)
     p.add_argument("plan", help="a .mdesk plan file")

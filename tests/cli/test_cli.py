@@ -37,8 +37,16 @@ def test_show_json_has_the_promised_shape(seed_file, capsys):
     assert doc["document"]["number"] == "吉政办发[2020]34号"
     assert doc["document"]["date"] == "2020-12-24"
     assert set(doc["departments"][0]) >= {"name", "aliases", "collective", "lead", "support"}
-    measure_keys = {"code", "title", "text", "parent", "open_ended", "deadline", "assignments",
-                    "targets"}
+    measure_keys = {
+        "code",
+        "title",
+        "text",
+        "parent",
+        "open_ended",
+        "deadline",
+        "assignments",
+        "targets",
+    }
     assert all(set(m) >= measure_keys for m in doc["measures"])
 
 
@@ -66,8 +74,11 @@ def test_seed_measures_departments_and_leads(seed_file, capsys):
 
 def test_seed_targets(seed_file, capsys):
     doc = show_json(seed_file, capsys)
-    targets = {(t["indicator"], t["value"], t["unit"], t["year"]) for m in doc["measures"]
-               for t in m["targets"]}
+    targets = {
+        (t["indicator"], t["value"], t["unit"], t["year"])
+        for m in doc["measures"]
+        for t in m["targets"]
+    }
     assert {("滑冰场所", 500, "个", 2022), ("滑雪场", 60, "座", 2022)} <= targets
     assert {("国家森林康养基地", 30, "个", 2025), ("省级森林康养基地", 30, "个", 2025)} <= targets
     skating = next(t for m in doc["measures"] for t in m["targets"] if t["indicator"] == "滑冰场所")
@@ -100,7 +111,9 @@ def test_failed_import_leaves_no_file(tmp_path, capsys):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["x.txt"]
 
 
-@pytest.mark.parametrize("content", [b"", b"not a database at all", b"SQLite format 3\x00" + b"\0" * 50])
+@pytest.mark.parametrize(
+    "content", [b"", b"not a database at all", b"SQLite format 3\x00" + b"\0" * 50]
+)
 def test_bad_plan_gives_one_line_and_exit_2(tmp_path, capsys, content):
     bad = tmp_path / "bad.mdesk"
     bad.write_bytes(content)

@@ -10,8 +10,16 @@ from matrixdesk.core.validate import FindingCode, Severity, validate
 
 
 def test_collective_parties_are_recognised():
-    for name in ["各地区", "各部门", "国务院相关部门", "各省级人民政府", "各市(州)人民政府",
-                 "有关部门和单位", "各有关部门", "省直有关部门"]:
+    for name in [
+        "各地区",
+        "各部门",
+        "国务院相关部门",
+        "各省级人民政府",
+        "各市(州)人民政府",
+        "有关部门和单位",
+        "各有关部门",
+        "省直有关部门",
+    ]:
         assert is_collective(name), name
     for name in ["省商务厅", "工业和信息化部", "人民银行长春中心支行", "省发展改革委", "长春海关"]:
         assert not is_collective(name), name
@@ -32,18 +40,28 @@ def codes(findings):
 
 def test_validation_findings(small_plan):
     findings = validate(small_plan)
-    assert codes(findings) == sorted([
-        (FindingCode.NO_ANNOTATION, 6, None),  # 加强宣传 has nobody
-        (FindingCode.TARGET_WITHOUT_YEAR, 3, None),
-    ])
-    assert next(f for f in findings if f.code == FindingCode.NO_ANNOTATION).severity == Severity.ERROR
+    assert codes(findings) == sorted(
+        [
+            (FindingCode.NO_ANNOTATION, 6, None),  # 加强宣传 has nobody
+            (FindingCode.TARGET_WITHOUT_YEAR, 3, None),
+        ]
+    )
+    assert (
+        next(f for f in findings if f.code == FindingCode.NO_ANNOTATION).severity == Severity.ERROR
+    )
 
 
 def test_validation_flags_no_lead_several_leads_unused_and_duplicates(small_plan):
     plan = small_plan
-    plan.assignments = [a for a in plan.assignments if not (a.measure_id == 3 and a.role == Role.LEAD)]
+    plan.assignments = [
+        a for a in plan.assignments if not (a.measure_id == 3 and a.role == Role.LEAD)
+    ]
     plan.assignments.append(Assignment(2, 2, Role.LEAD, 1))
-    plan.assignments = [a for a in plan.assignments if not (a.measure_id == 2 and a.department_id == 2 and a.role == Role.SUPPORT)]
+    plan.assignments = [
+        a
+        for a in plan.assignments
+        if not (a.measure_id == 2 and a.department_id == 2 and a.role == Role.SUPPORT)
+    ]
     plan.departments.append(Department(6, "省 商务厅", position=5))
     plan.departments.append(Department(7, "省财政厅", position=6))
     found = {(f.code, f.measure_id or f.department_id) for f in validate(plan)}

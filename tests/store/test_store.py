@@ -19,8 +19,8 @@ from matrixdesk.store import (
     PlanExistsError,
     PlanInUseError,
     ReadOnlyError,
+    schema,
 )
-from matrixdesk.store import schema
 from matrixdesk.store.fileformat import APPLICATION_ID
 
 

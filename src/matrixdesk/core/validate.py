@@ -89,7 +89,9 @@ def validate(plan: Plan) -> list[Finding]:
         for t in plan.targets_of(m.id):
             if t.year is None:
                 findings.append(
-                    Finding(FindingCode.TARGET_WITHOUT_YEAR, subject, measure_id=m.id, target_id=t.id)
+                    Finding(
+                        FindingCode.TARGET_WITHOUT_YEAR, subject, measure_id=m.id, target_id=t.id
+                    )
                 )
     seen: dict[str, str] = {}
     for d in plan.departments:

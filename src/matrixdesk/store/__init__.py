@@ -10,8 +10,9 @@ from .errors import (
     ReadOnlyError,
     StoreError,
 )
+from .events import DepartmentSnapshot, MeasureSnapshot, StoreEvent
 from .schema import SCHEMA_VERSION
-from .store import DepartmentSnapshot, MatrixStore, MeasureSnapshot, RoleChange, StoreEvent
+from .store import MatrixStore, RoleChange
 
 __all__ = [
     "DamagedFileError",

@@ -21,7 +21,8 @@ class NewerVersionError(StoreError):
 
     def __init__(self, path: str, found: int, supported: int) -> None:
         super().__init__(
-            path, f"written by a newer MatrixDesk (schema {found}; this version reads up to {supported})"
+            path,
+            f"written by a newer MatrixDesk (schema {found}; this version reads up to {supported})",
         )
         self.found = found
         self.supported = supported

@@ -21,13 +21,26 @@ _INFO_KEYS = [f.name for f in fields(DocumentInfo)]
 
 
 def measure_row(m: Measure) -> dict:
-    row = {k: getattr(m, k) for k in (
-        "id", "code", "label", "level", "title", "text", "parent_id", "deadline", "annotation",
-        "position",
-    )}
+    row = {
+        k: getattr(m, k)
+        for k in (
+            "id",
+            "code",
+            "label",
+            "level",
+            "title",
+            "text",
+            "parent_id",
+            "deadline",
+            "annotation",
+            "position",
+        )
+    }
     row.update(
-        open_ended=int(m.open_ended), annotated=int(m.annotated),
-        span_start=m.span[0], span_end=m.span[1],
+        open_ended=int(m.open_ended),
+        annotated=int(m.annotated),
+        span_start=m.span[0],
+        span_end=m.span[1],
     )
     return row
 
@@ -59,9 +72,7 @@ def target_row(t: Target) -> dict:
 
 
 def write_info(db: Database, info: DocumentInfo) -> None:
-    db["meta"].upsert_all(
-        ({"key": k, "value": getattr(info, k)} for k in _INFO_KEYS), pk="key"
-    )
+    db["meta"].upsert_all(({"key": k, "value": getattr(info, k)} for k in _INFO_KEYS), pk="key")
 
 
 def write_plan(db: Database, plan: Plan) -> None:
@@ -89,9 +100,18 @@ def read_measures(db: Database) -> list[Measure]:
     )
     return [
         Measure(
-            id=r[0], code=r[1] or "", label=r[2] or "", level=r[3] or 1, title=r[4] or "",
-            text=r[5] or "", parent_id=r[6], deadline=r[7] or "", open_ended=bool(r[8]),
-            annotation=r[9] or "", annotated=bool(r[10]), position=r[11] or 0,
+            id=r[0],
+            code=r[1] or "",
+            label=r[2] or "",
+            level=r[3] or 1,
+            title=r[4] or "",
+            text=r[5] or "",
+            parent_id=r[6],
+            deadline=r[7] or "",
+            open_ended=bool(r[8]),
+            annotation=r[9] or "",
+            annotated=bool(r[10]),
+            position=r[11] or 0,
             span=(r[12] or 0, r[13] or 0),
         )
         for r in db.execute(sql)

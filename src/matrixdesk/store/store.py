@@ -14,14 +14,13 @@ import sqlite3
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import datetime
 
 from sqlite_utils import Database
 
 from ..core.model import (
     Assignment,
-    Comparator,
     Department,
     DocumentInfo,
     Measure,
@@ -29,45 +28,18 @@ from ..core.model import (
     Role,
     Target,
 )
-from ..core.names import is_collective
 from . import rows, schema
+from .departments import DepartmentEdits
 from .errors import DamagedFileError, EditError, NotAPlanError, PlanExistsError, ReadOnlyError
+from .events import StoreEvent
 from .fileformat import APPLICATION_ID, check_plan_file
 from .lock import PlanLock
+from .measures import MeasureEdits
 
 RoleChange = tuple[int, int, Role | None]  # (measure id, department id, new role or None)
 
 
-@dataclass(frozen=True)
-class StoreEvent:
-    """What changed; views refresh from it. ``kind`` is one of :data:`EVENT_KINDS`."""
-
-    kind: str
-    measure_ids: tuple[int, ...] = ()
-    department_ids: tuple[int, ...] = ()
-
-
-EVENT_KINDS = ("roles", "measures", "structure", "departments", "targets", "info", "reset")
-
-
-@dataclass
-class DepartmentSnapshot:
-    """A department with its aliases and all its assignments, to put back on undo."""
-
-    department: Department
-    assignments: list[Assignment] = field(default_factory=list)
-
-
-@dataclass
-class MeasureSnapshot:
-    """A measure with its descendants, their assignments and targets, to put back on undo."""
-
-    measures: list[Measure]
-    assignments: list[Assignment]
-    targets: list[Target]
-
-
-class MatrixStore:
+class MatrixStore(MeasureEdits, DepartmentEdits):
     """An open plan. Create with :meth:`create`, :meth:`open` or :meth:`memory`."""
 
     def __init__(self, db: Database, path: str = "", *, read_only: bool = False) -> None:
@@ -75,6 +47,8 @@ class MatrixStore:
         self.path = path
         self.read_only = read_only
         self._lock: PlanLock | None = None
+        # (the assignment dict it was built from, measure id -> assignments); rebuilt on change
+        self._index_of: tuple[dict, dict[int, list[Assignment]]] | None = None
         self._observers: list[Callable[[StoreEvent], None]] = []
         self._load()
 
@@ -220,10 +194,13 @@ class MatrixStore:
         return list(self._assign.values())
 
     def assignments_of(self, measure_id: int) -> list[Assignment]:
-        return sorted(
-            (a for a in self._assign.values() if a.measure_id == measure_id),
-            key=lambda a: a.position,
-        )
+        """One measure's assignments in the order written."""
+        if self._index_of is None or self._index_of[0] is not self._assign:
+            index: dict[int, list[Assignment]] = {}
+            for a in self._assign.values():
+                index.setdefault(a.measure_id, []).append(a)
+            self._index_of = (self._assign, index)
+        return sorted(self._index_of[1].get(measure_id, ()), key=lambda a: a.position)
 
     def targets(self, measure_id: int | None = None) -> list[Target]:
         if measure_id is not None:
@@ -298,7 +275,9 @@ class MatrixStore:
                 old = new_assign.get((m, d))
                 position = old.position if old else _next_position(new_assign, m)
                 a = Assignment(m, d, Role(role), position)
-                self.db["assignments"].upsert(rows.assignment_row(a), pk=("measure_id", "department_id"))
+                self.db["assignments"].upsert(
+                    rows.assignment_row(a), pk=("measure_id", "department_id")
+                )
                 new_assign[(m, d)] = a
         self._assign = new_assign
         self._notify(
@@ -324,295 +303,17 @@ class MatrixStore:
         marks = ",".join("?" * len(by_measure))
         detail = {"measures": list(by_measure), "old": [vars(a) for a in old]}
         with self._edit("assignments", f"{len(by_measure)} measures", detail):
-            self.db.execute(f"DELETE FROM assignments WHERE measure_id IN ({marks})", list(by_measure))
+            self.db.execute(
+                f"DELETE FROM assignments WHERE measure_id IN ({marks})", list(by_measure)
+            )
             self.db["assignments"].insert_all(rows.assignment_row(a) for a in new)
+        self._assign = dict(self._assign)  # a new dict: the per-measure index sees the change
         for a in old:
             self._assign.pop((a.measure_id, a.department_id), None)
         for a in new:
             self._assign[(a.measure_id, a.department_id)] = replace(a)
         departments = tuple(sorted({a.department_id for a in old + new}))
         self._notify(StoreEvent("roles", tuple(by_measure), departments))
-
-    # -- measures ----------------------------------------------------------------------------
-    MEASURE_FIELDS = ("title", "text", "deadline", "open_ended", "code", "label", "annotation")
-
-    def update_measure(self, measure_id: int, **fields: object) -> Measure:
-        """Change a measure's fields (title, text, deadline, open_ended …); returns the old one."""
-        unknown = set(fields) - set(self.MEASURE_FIELDS)
-        if unknown:
-            raise EditError(self.path, f"cannot edit {', '.join(sorted(unknown))}")
-        old = self.measure(measure_id)
-        new = replace(old, **fields)  # type: ignore[arg-type]
-        detail = {"measure": measure_id, "old": {k: getattr(old, k) for k in fields}, "new": fields}
-        with self._edit("measure", old.title[:40], detail):
-            self.db["measures"].update(measure_id, rows.measure_row(new))
-        self._replace_measure(new)
-        self._notify(StoreEvent("measures", (measure_id,)))
-        return old
-
-    def add_measure(self, measure: Measure, *, position: int | None = None) -> Measure:
-        """Insert a measure (id 0 → a new id) at ``position`` (default: the end)."""
-        if measure.parent_id is not None:
-            self.measure(measure.parent_id)
-        pos = len(self._measures) if position is None else max(0, min(position, len(self._measures)))
-        with self._edit("add measure", measure.title[:40], {"measure": vars(measure)}):
-            if not measure.id:
-                measure = replace(measure, id=self._next_id("measures"))
-            self._shift_measures(pos, 1)
-            measure = replace(measure, position=pos)
-            self.db["measures"].insert(rows.measure_row(measure))
-        self._reload()
-        self._notify(StoreEvent("structure", (measure.id,)))
-        return self.measure(measure.id)
-
-    def remove_measure(self, measure_id: int) -> MeasureSnapshot:
-        """Remove a measure with its sub-measures, assignments and targets."""
-        victims = self._subtree(measure_id)
-        ids = {m.id for m in victims}
-        snap = MeasureSnapshot(
-            [replace(m) for m in victims],
-            [replace(a) for a in self._assign.values() if a.measure_id in ids],
-            [replace(t) for i in ids for t in self._targets.get(i, [])],
-        )
-        marks = ",".join("?" * len(ids))
-        with self._edit("remove measure", victims[0].title[:40], {"ids": sorted(ids)}):
-            for table in ("assignments", "targets"):
-                self.db.execute(f"DELETE FROM {table} WHERE measure_id IN ({marks})", list(ids))
-            for m in reversed(victims):
-                self.db.execute("DELETE FROM measures WHERE id = ?", [m.id])
-            self._shift_measures(victims[0].position + len(victims), -len(victims))
-        self._reload()
-        self._notify(StoreEvent("structure", tuple(sorted(ids))))
-        return snap
-
-    def restore_measures(self, snap: MeasureSnapshot) -> None:
-        """Put back what :meth:`remove_measure` took out, at the same place and with the same ids."""
-        first = snap.measures[0].position
-        with self._edit("restore measure", snap.measures[0].title[:40], {"ids": [m.id for m in snap.measures]}):
-            self._shift_measures(first, len(snap.measures))
-            self.db["measures"].insert_all(rows.measure_row(m) for m in snap.measures)
-            self.db["assignments"].insert_all(rows.assignment_row(a) for a in snap.assignments)
-            self.db["targets"].insert_all(rows.target_row(t) for t in snap.targets)
-        self._reload()
-        self._notify(StoreEvent("structure", tuple(m.id for m in snap.measures)))
-
-    def _subtree(self, measure_id: int) -> list[Measure]:
-        root = self.measure(measure_id)
-        found, ids = [root], {root.id}
-        for m in self._measures[root.position + 1 :]:
-            if m.parent_id not in ids:
-                break
-            found.append(m)
-            ids.add(m.id)
-        return found
-
-    def _shift_measures(self, from_position: int, by: int) -> None:
-        self.db.execute(
-            "UPDATE measures SET position = position + ? WHERE position >= ?", [by, from_position]
-        )
-
-    def _replace_measure(self, new: Measure) -> None:
-        self._measure_by_id[new.id] = new
-        self._measures[new.position] = new
-
-    # -- targets -----------------------------------------------------------------------------
-    TARGET_FIELDS = ("indicator", "value", "unit", "comparator", "year")
-
-    def add_target(self, target: Target) -> Target:
-        self.measure(target.measure_id)
-        with self._edit("add target", target.indicator, {"target": vars(target)}):
-            if not target.id:
-                target = replace(target, id=self._next_id("targets"))
-            if not target.position:
-                target = replace(target, position=len(self._targets.get(target.measure_id, [])))
-            self.db["targets"].insert(rows.target_row(target))
-        self._reload_targets()
-        self._notify(StoreEvent("targets", (target.measure_id,)))
-        return target
-
-    def update_target(self, target_id: int, **fields: object) -> Target:
-        """Change a target's fields; returns the old target."""
-        unknown = set(fields) - set(self.TARGET_FIELDS)
-        if unknown:
-            raise EditError(self.path, f"cannot edit {', '.join(sorted(unknown))}")
-        old = self._target(target_id)
-        new = replace(old, **fields)  # type: ignore[arg-type]
-        new.comparator = Comparator(new.comparator)
-        detail = {"target": target_id, "old": {k: getattr(old, k) for k in fields}, "new": fields}
-        with self._edit("target", old.indicator, detail):
-            self.db["targets"].update(target_id, rows.target_row(new))
-        self._reload_targets()
-        self._notify(StoreEvent("targets", (old.measure_id,)))
-        return old
-
-    def remove_target(self, target_id: int) -> Target:
-        old = self._target(target_id)
-        with self._edit("remove target", old.indicator, {"target": vars(old)}):
-            self.db.execute("DELETE FROM targets WHERE id = ?", [target_id])
-        self._reload_targets()
-        self._notify(StoreEvent("targets", (old.measure_id,)))
-        return old
-
-    def _target(self, target_id: int) -> Target:
-        for ts in self._targets.values():
-            for t in ts:
-                if t.id == target_id:
-                    return t
-        raise EditError(self.path, f"no target {target_id}")
-
-    # -- departments -------------------------------------------------------------------------
-    def add_department(
-        self, name: str, *, collective: bool | None = None, position: int | None = None
-    ) -> Department:
-        name = name.strip()
-        if not name:
-            raise EditError(self.path, "a department needs a name")
-        if self.department_named(name):
-            raise EditError(self.path, f"a department named {name} exists")
-        flag = is_collective(name) if collective is None else collective
-        pos = len(self._departments) if position is None else position
-        dep = Department(0, name, [], flag, pos)
-        with self._edit("add department", name, {"name": name}):
-            dep.id = self._next_id("departments")
-            self._shift_departments(pos, 1)
-            self.db["departments"].insert(rows.department_row(dep))
-        self._reload()
-        self._notify(StoreEvent("departments", (), (dep.id,)))
-        return self.department(dep.id)
-
-    def rename_department(self, department_id: int, name: str) -> str:
-        """Rename a department; the change log keeps the old name. Returns the old name."""
-        name = name.strip()
-        dep = self.department(department_id)
-        other = self.department_named(name)
-        if not name or (other and other.id != department_id):
-            raise EditError(self.path, f"cannot rename {dep.name} to {name!r}")
-        detail = {"department": department_id, "old": dep.name, "new": name}
-        with self._edit("rename department", f"{dep.name} → {name}", detail):
-            self.db["departments"].update(department_id, {"name": name})
-        old = dep.name
-        self._department_by_id[department_id] = replace(dep, name=name)
-        self._departments[self._departments.index(dep)] = self._department_by_id[department_id]
-        self._notify(StoreEvent("departments", (), (department_id,)))
-        return old
-
-    def set_aliases(self, department_id: int, aliases: list[str]) -> list[str]:
-        dep = self.department(department_id)
-        clean = list(dict.fromkeys(a.strip() for a in aliases if a.strip() and a.strip() != dep.name))
-        detail = {"department": department_id, "old": dep.aliases, "new": clean}
-        with self._edit("aliases", dep.name, detail):
-            self.db.execute("DELETE FROM aliases WHERE department_id = ?", [department_id])
-            self.db["aliases"].insert_all({"department_id": department_id, "alias": a} for a in clean)
-        old = dep.aliases
-        self._set_department(replace(dep, aliases=clean))
-        self._notify(StoreEvent("departments", (), (department_id,)))
-        return old
-
-    def set_collective(self, department_id: int, collective: bool) -> bool:
-        dep = self.department(department_id)
-        detail = {"department": department_id, "old": dep.collective, "new": collective}
-        with self._edit("collective", dep.name, detail):
-            self.db["departments"].update(department_id, {"collective": int(collective)})
-        self._set_department(replace(dep, collective=collective))
-        self._notify(StoreEvent("departments", (), (department_id,)))
-        return dep.collective
-
-    def move_department(self, department_id: int, position: int) -> int:
-        """Move a department to ``position`` in the display order; returns the old position."""
-        dep = self.department(department_id)
-        order = [d for d in self._departments if d.id != department_id]
-        old = self._departments.index(dep)
-        position = max(0, min(position, len(order)))
-        order.insert(position, dep)
-        with self._edit("move department", dep.name, {"old": old, "new": position}):
-            for i, d in enumerate(order):
-                if d.position != i:
-                    self.db["departments"].update(d.id, {"position": i})
-        self._reload()
-        self._notify(StoreEvent("departments", (), (department_id,)))
-        return old
-
-    def remove_department(self, department_id: int) -> DepartmentSnapshot:
-        snap = self._department_snapshot(department_id)
-        with self._edit("remove department", snap.department.name, {"department": department_id}):
-            self._delete_department(department_id)
-        self._reload()
-        self._notify(StoreEvent("departments", (), (department_id,)))
-        return snap
-
-    def merge_departments(self, source_id: int, target_id: int) -> list[DepartmentSnapshot]:
-        """Merge ``source`` into ``target``: its assignments move over, its name becomes an alias.
-
-        Where both had a role in a measure the stronger (lead) wins. Returns snapshots of both
-        departments as they were, for :meth:`restore_departments`.
-        """
-        if source_id == target_id:
-            raise EditError(self.path, "cannot merge a department into itself")
-        src, dst = self._department_snapshot(source_id), self._department_snapshot(target_id)
-        merged = {a.measure_id: replace(a, department_id=target_id) for a in src.assignments}
-        for a in dst.assignments:
-            if a.measure_id in merged and (a.role == Role.LEAD or merged[a.measure_id].role != Role.LEAD):
-                merged[a.measure_id] = a
-            elif a.measure_id not in merged:
-                merged[a.measure_id] = a
-        aliases = list(dict.fromkeys(dst.department.aliases + [src.department.name] + src.department.aliases))
-        detail = {"source": src.department.name, "target": dst.department.name}
-        with self._edit("merge departments", f"{src.department.name} → {dst.department.name}", detail):
-            self._delete_department(source_id)
-            self.db.execute("DELETE FROM assignments WHERE department_id = ?", [target_id])
-            self.db["assignments"].insert_all(rows.assignment_row(a) for a in merged.values())
-            self.db["aliases"].insert_all(
-                ({"department_id": target_id, "alias": a} for a in aliases), replace=True
-            )
-        self._reload()
-        self._notify(StoreEvent("departments", (), (source_id, target_id)))
-        return [src, dst]
-
-    def restore_departments(self, snapshots: list[DepartmentSnapshot]) -> None:
-        """Put departments back exactly as snapshotted (undo of remove and merge)."""
-        names = [s.department.name for s in snapshots]
-        with self._edit("restore departments", "、".join(names), {"departments": names}):
-            for s in snapshots:
-                if s.department.id in self._department_by_id:
-                    self._delete_department(s.department.id)
-            for s in sorted(snapshots, key=lambda s: s.department.position):
-                self._shift_departments(s.department.position, 1)
-                self.db["departments"].insert(rows.department_row(s.department))
-                self.db["aliases"].insert_all(
-                    {"department_id": s.department.id, "alias": a} for a in s.department.aliases
-                )
-                self.db["assignments"].insert_all(
-                    (rows.assignment_row(a) for a in s.assignments), replace=True
-                )
-            self._compact_departments()
-        self._reload()
-        self._notify(StoreEvent("departments", (), tuple(s.department.id for s in snapshots)))
-
-    def _department_snapshot(self, department_id: int) -> DepartmentSnapshot:
-        dep = self.department(department_id)
-        assigned = [replace(a) for a in self._assign.values() if a.department_id == department_id]
-        return DepartmentSnapshot(replace(dep, aliases=list(dep.aliases)), assigned)
-
-    def _delete_department(self, department_id: int) -> None:
-        for table in ("assignments", "aliases"):
-            self.db.execute(f"DELETE FROM {table} WHERE department_id = ?", [department_id])
-        self.db.execute("DELETE FROM departments WHERE id = ?", [department_id])
-        self._compact_departments()
-
-    def _shift_departments(self, from_position: int, by: int) -> None:
-        self.db.execute(
-            "UPDATE departments SET position = position + ? WHERE position >= ?", [by, from_position]
-        )
-
-    def _compact_departments(self) -> None:
-        ids = [r[0] for r in self.db.execute("SELECT id FROM departments ORDER BY position, id")]
-        for i, dep_id in enumerate(ids):
-            self.db.execute("UPDATE departments SET position = ? WHERE id = ?", [i, dep_id])
-
-    def _set_department(self, dep: Department) -> None:
-        old = self._department_by_id[dep.id]
-        self._department_by_id[dep.id] = dep
-        self._departments[self._departments.index(old)] = dep
 
     # -- whole plan --------------------------------------------------------------------------
     def replace_plan(self, plan: Plan, summary: str = "import") -> Plan:
@@ -683,13 +384,17 @@ def _verify_integrity(path: str) -> None:
         conn = _connect(path, read_only=True)
         try:
             result = conn.execute("PRAGMA quick_check").fetchone()
-            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            tables = {
+                r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            }
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
         raise DamagedFileError(path, f"the file is damaged ({exc})") from exc
     if not result or result[0] != "ok":
-        raise DamagedFileError(path, f"the file is damaged ({result[0] if result else 'no answer'})")
+        raise DamagedFileError(
+            path, f"the file is damaged ({result[0] if result else 'no answer'})"
+        )
     if not {"meta", "measures", "departments", "assignments"} <= tables:
         raise NotAPlanError(path, "a MatrixDesk file without plan tables")
 

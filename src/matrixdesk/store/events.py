@@ -1,0 +1,36 @@
+"""What the store tells its observers, and the snapshots edits hand back for undo."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..core.model import Assignment, Department, Measure, Target
+
+
+@dataclass(frozen=True)
+class StoreEvent:
+    """What changed; views refresh from it. ``kind`` is one of :data:`EVENT_KINDS`."""
+
+    kind: str
+    measure_ids: tuple[int, ...] = ()
+    department_ids: tuple[int, ...] = ()
+
+
+EVENT_KINDS = ("roles", "measures", "structure", "departments", "targets", "info", "reset")
+
+
+@dataclass
+class DepartmentSnapshot:
+    """A department with its aliases and all its assignments, to put back on undo."""
+
+    department: Department
+    assignments: list[Assignment] = field(default_factory=list)
+
+
+@dataclass
+class MeasureSnapshot:
+    """A measure with its descendants, their assignments and targets, to put back on undo."""
+
+    measures: list[Measure]
+    assignments: list[Assignment]
+    targets: list[Target]

@@ -1,0 +1,145 @@
+"""Edits of measures and targets, mixed into :class:`MatrixStore`."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..core.model import Comparator, Measure, Target
+from . import rows
+from .errors import EditError
+from .events import MeasureSnapshot, StoreEvent
+
+
+class MeasureEdits:
+    """Adding, changing and removing measures and their targets (one transaction each)."""
+
+    # -- measures ----------------------------------------------------------------------------
+    MEASURE_FIELDS = ("title", "text", "deadline", "open_ended", "code", "label", "annotation")
+
+    def update_measure(self, measure_id: int, **fields: object) -> Measure:
+        """Change a measure's fields (title, text, deadline, open_ended …); returns the old one."""
+        unknown = set(fields) - set(self.MEASURE_FIELDS)
+        if unknown:
+            raise EditError(self.path, f"cannot edit {', '.join(sorted(unknown))}")
+        old = self.measure(measure_id)
+        new = replace(old, **fields)  # type: ignore[arg-type]
+        detail = {"measure": measure_id, "old": {k: getattr(old, k) for k in fields}, "new": fields}
+        with self._edit("measure", old.title[:40], detail):
+            self.db["measures"].update(measure_id, rows.measure_row(new))
+        self._replace_measure(new)
+        self._notify(StoreEvent("measures", (measure_id,)))
+        return old
+
+    def add_measure(self, measure: Measure, *, position: int | None = None) -> Measure:
+        """Insert a measure (id 0 → a new id) at ``position`` (default: the end)."""
+        if measure.parent_id is not None:
+            self.measure(measure.parent_id)
+        pos = (
+            len(self._measures) if position is None else max(0, min(position, len(self._measures)))
+        )
+        with self._edit("add measure", measure.title[:40], {"measure": vars(measure)}):
+            if not measure.id:
+                measure = replace(measure, id=self._next_id("measures"))
+            self._shift_measures(pos, 1)
+            measure = replace(measure, position=pos)
+            self.db["measures"].insert(rows.measure_row(measure))
+        self._reload()
+        self._notify(StoreEvent("structure", (measure.id,)))
+        return self.measure(measure.id)
+
+    def remove_measure(self, measure_id: int) -> MeasureSnapshot:
+        """Remove a measure with its sub-measures, assignments and targets."""
+        victims = self._subtree(measure_id)
+        ids = {m.id for m in victims}
+        snap = MeasureSnapshot(
+            [replace(m) for m in victims],
+            [replace(a) for a in self._assign.values() if a.measure_id in ids],
+            [replace(t) for i in ids for t in self._targets.get(i, [])],
+        )
+        marks = ",".join("?" * len(ids))
+        with self._edit("remove measure", victims[0].title[:40], {"ids": sorted(ids)}):
+            for table in ("assignments", "targets"):
+                self.db.execute(f"DELETE FROM {table} WHERE measure_id IN ({marks})", list(ids))
+            for m in reversed(victims):
+                self.db.execute("DELETE FROM measures WHERE id = ?", [m.id])
+            self._shift_measures(victims[0].position + len(victims), -len(victims))
+        self._reload()
+        self._notify(StoreEvent("structure", tuple(sorted(ids))))
+        return snap
+
+    def restore_measures(self, snap: MeasureSnapshot) -> None:
+        """Put back what :meth:`remove_measure` took out, in the same place with the same ids."""
+        first = snap.measures[0].position
+        with self._edit(
+            "restore measure", snap.measures[0].title[:40], {"ids": [m.id for m in snap.measures]}
+        ):
+            self._shift_measures(first, len(snap.measures))
+            self.db["measures"].insert_all(rows.measure_row(m) for m in snap.measures)
+            self.db["assignments"].insert_all(rows.assignment_row(a) for a in snap.assignments)
+            self.db["targets"].insert_all(rows.target_row(t) for t in snap.targets)
+        self._reload()
+        self._notify(StoreEvent("structure", tuple(m.id for m in snap.measures)))
+
+    def _subtree(self, measure_id: int) -> list[Measure]:
+        root = self.measure(measure_id)
+        found, ids = [root], {root.id}
+        for m in self._measures[root.position + 1 :]:
+            if m.parent_id not in ids:
+                break
+            found.append(m)
+            ids.add(m.id)
+        return found
+
+    def _shift_measures(self, from_position: int, by: int) -> None:
+        self.db.execute(
+            "UPDATE measures SET position = position + ? WHERE position >= ?", [by, from_position]
+        )
+
+    def _replace_measure(self, new: Measure) -> None:
+        self._measure_by_id[new.id] = new
+        self._measures[new.position] = new
+
+    # -- targets -----------------------------------------------------------------------------
+    TARGET_FIELDS = ("indicator", "value", "unit", "comparator", "year")
+
+    def add_target(self, target: Target) -> Target:
+        self.measure(target.measure_id)
+        with self._edit("add target", target.indicator, {"target": vars(target)}):
+            if not target.id:
+                target = replace(target, id=self._next_id("targets"))
+            if not target.position:
+                target = replace(target, position=len(self._targets.get(target.measure_id, [])))
+            self.db["targets"].insert(rows.target_row(target))
+        self._reload_targets()
+        self._notify(StoreEvent("targets", (target.measure_id,)))
+        return target
+
+    def update_target(self, target_id: int, **fields: object) -> Target:
+        """Change a target's fields; returns the old target."""
+        unknown = set(fields) - set(self.TARGET_FIELDS)
+        if unknown:
+            raise EditError(self.path, f"cannot edit {', '.join(sorted(unknown))}")
+        old = self._target(target_id)
+        new = replace(old, **fields)  # type: ignore[arg-type]
+        new.comparator = Comparator(new.comparator)
+        detail = {"target": target_id, "old": {k: getattr(old, k) for k in fields}, "new": fields}
+        with self._edit("target", old.indicator, detail):
+            self.db["targets"].update(target_id, rows.target_row(new))
+        self._reload_targets()
+        self._notify(StoreEvent("targets", (old.measure_id,)))
+        return old
+
+    def remove_target(self, target_id: int) -> Target:
+        old = self._target(target_id)
+        with self._edit("remove target", old.indicator, {"target": vars(old)}):
+            self.db.execute("DELETE FROM targets WHERE id = ?", [target_id])
+        self._reload_targets()
+        self._notify(StoreEvent("targets", (old.measure_id,)))
+        return old
+
+    def _target(self, target_id: int) -> Target:
+        for ts in self._targets.values():
+            for t in ts:
+                if t.id == target_id:
+                    return t
+        raise EditError(self.path, f"no target {target_id}")
