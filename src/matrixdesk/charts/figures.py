@@ -39,8 +39,16 @@ def _axes(fig: Figure, title: str) -> Axes:
 
 def _empty(ax: Axes) -> None:
     ax.set_axis_off()
-    ax.text(0.5, 0.5, EMPTY_TEXT, ha="center", va="center", fontsize=12, color="#666666",
-            transform=ax.transAxes)
+    ax.text(
+        0.5,
+        0.5,
+        EMPTY_TEXT,
+        ha="center",
+        va="center",
+        fontsize=12,
+        color="#666666",
+        transform=ax.transAxes,
+    )
 
 
 def _legend(fig: Figure) -> None:
@@ -67,8 +75,9 @@ def _workload(plan: Plan, include_collective: bool) -> Figure:
     support = [w.support for w in rows]
     lead_bars = ax.barh(y, lead, color=LEAD_COLOR, label="牵头")
     support_bars = ax.barh(y, support, left=lead, color=SUPPORT_COLOR, label="配合")
-    ax.bar_label(lead_bars, labels=_segment_labels(lead), label_type="center", color="white",
-                 fontsize=8)
+    ax.bar_label(
+        lead_bars, labels=_segment_labels(lead), label_type="center", color="white", fontsize=8
+    )
     ax.bar_label(support_bars, labels=_segment_labels(support), label_type="center", fontsize=8)
     ax.bar_label(support_bars, labels=[str(w.total) for w in rows], padding=3, fontsize=8)
     ax.set_yticks(y, labels=[w.department.name for w in rows])
@@ -93,8 +102,9 @@ def _parts(plan: Plan, include_collective: bool) -> Figure:
     unled = [p.tasks - p.with_lead for p in parts]
     led_bars = ax.barh(y, led, color=NEUTRAL_COLOR, label="已明确牵头单位")
     open_bars = ax.barh(y, unled, left=led, color="#c9d6ea", label="未明确牵头单位")
-    ax.bar_label(led_bars, labels=_segment_labels(led), label_type="center", color="white",
-                 fontsize=8)
+    ax.bar_label(
+        led_bars, labels=_segment_labels(led), label_type="center", color="white", fontsize=8
+    )
     ax.bar_label(open_bars, labels=[str(p.tasks) for p in parts], padding=3, fontsize=8)
     ax.set_yticks(y, labels=[_short(f"{p.part.label}{p.part.title}") for p in parts])
     ax.set_ylim(len(parts) - 0.5, -0.5)

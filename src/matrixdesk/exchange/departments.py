@@ -39,20 +39,47 @@ from .text import (
 MARKER = "matrixdesk-department-workbook"
 FORMAT_VERSION = 1
 SHEET_NAME = "任务进展"
-HEADER = ("任务ID", "单位ID", "文件标识", "序号", "重点任务", "本单位职责", "牵头单位", "配合单位",
-          "完成时限", "目标指标", "进展情况", "状态")
+HEADER = (
+    "任务ID",
+    "单位ID",
+    "文件标识",
+    "序号",
+    "重点任务",
+    "本单位职责",
+    "牵头单位",
+    "配合单位",
+    "完成时限",
+    "目标指标",
+    "进展情况",
+    "状态",
+)
 HIDDEN_COLUMNS = ("A", "B", "C")
 PROGRESS_COLUMN = "K"
 STATUS_COLUMN = "L"
 FIRST_TASK_ROW = 4
-_WIDTHS = {"A": 6, "B": 6, "C": 10, "D": 6, "E": 50, "F": 8, "G": 16, "H": 22, "I": 10,
-           "J": 20, "K": 36, "L": 10}
-INSTRUCTIONS = ("填写说明：请在“进展情况”栏填写工作进展，在“状态”栏从下拉列表选择（{choices}）。"
-                "其他栏目已锁定，请勿修改，也请勿增删行、列或工作表，以便汇总。文件标识：{doc}")
+_WIDTHS = {
+    "A": 6,
+    "B": 6,
+    "C": 10,
+    "D": 6,
+    "E": 50,
+    "F": 8,
+    "G": 16,
+    "H": 22,
+    "I": 10,
+    "J": 20,
+    "K": 36,
+    "L": 10,
+}
+INSTRUCTIONS = (
+    "填写说明：请在“进展情况”栏填写工作进展，在“状态”栏从下拉列表选择（{choices}）。"
+    "其他栏目已锁定，请勿修改，也请勿增删行、列或工作表，以便汇总。文件标识：{doc}"
+)
 
 
-def export_departments(plan: Plan, folder: str | os.PathLike[str], *,
-                       progress: Progress | None = None) -> list[Path]:
+def export_departments(
+    plan: Plan, folder: str | os.PathLike[str], *, progress: Progress | None = None
+) -> list[Path]:
     """Write one workbook per non-collective department that has assignments.
 
     Parameters
@@ -111,8 +138,10 @@ def export_departments(plan: Plan, folder: str | os.PathLike[str], *,
 def _department_sheet(ws: WriteOnlyWorksheet, index: PlanIndex, dep: Department) -> None:
     plan = index.plan
     measures = {m.id: m for m in plan.measures}
-    mine = sorted((a for a in index.by_department[dep.id] if a.measure_id in measures),
-                  key=lambda a: measures[a.measure_id].position)
+    mine = sorted(
+        (a for a in index.by_department[dep.id] if a.measure_id in measures),
+        key=lambda a: measures[a.measure_id].position,
+    )
     last_row = FIRST_TASK_ROW + len(mine) - 1
     set_widths(ws, _WIDTHS, hidden=HIDDEN_COLUMNS)
     setup_print(ws, "3:3")
@@ -125,31 +154,44 @@ def _department_sheet(ws: WriteOnlyWorksheet, index: PlanIndex, dep: Department)
     doc = plan.info.number or fingerprint
     ws.row_dimensions[1].height = 30
     ws.row_dimensions[2].height = 36
-    ws.append([cell(ws, MARKER, "md_id"), cell(ws, FORMAT_VERSION, "md_id"),
-               cell(ws, fingerprint, "md_id"), cell(ws, f"{dep.name}重点任务分工及进展情况",
-                                                   "md_title")])
-    ws.append([None, None, None, cell(ws, INSTRUCTIONS.format(choices="、".join(STATUS_CHOICES),
-                                                              doc=doc), "md_note")])
+    ws.append(
+        [
+            cell(ws, MARKER, "md_id"),
+            cell(ws, FORMAT_VERSION, "md_id"),
+            cell(ws, fingerprint, "md_id"),
+            cell(ws, f"{dep.name}重点任务分工及进展情况", "md_title"),
+        ]
+    )
+    ws.append(
+        [
+            None,
+            None,
+            None,
+            cell(ws, INSTRUCTIONS.format(choices="、".join(STATUS_CHOICES), doc=doc), "md_note"),
+        ]
+    )
     ws.merged_cells.add("D1:L1")
     ws.merged_cells.add("D2:L2")
     ws.append([cell(ws, h, "md_id" if i < 3 else "md_header") for i, h in enumerate(HEADER)])
     for serial, a in enumerate(mine, start=1):
         m = measures[a.measure_id]
         support = index.names_with(m.id, Role.SUPPORT)
-        ws.append([
-            cell(ws, m.id, "md_id"),
-            cell(ws, dep.id, "md_id"),
-            cell(ws, fingerprint, "md_id"),
-            cell(ws, serial, "md_center"),
-            cell(ws, f"{m.label}{task_text(m)}"),
-            cell(ws, ROLE_TEXT[a.role], "md_center"),
-            cell(ws, index.names_with(m.id, Role.LEAD)),
-            cell(ws, f"{support}等" if support and m.open_ended else support),
-            cell(ws, m.deadline, "md_center"),
-            cell(ws, index.targets_text(m.id)),
-            cell(ws, None, "md_input"),
-            cell(ws, None, "md_input_center"),
-        ])
+        ws.append(
+            [
+                cell(ws, m.id, "md_id"),
+                cell(ws, dep.id, "md_id"),
+                cell(ws, fingerprint, "md_id"),
+                cell(ws, serial, "md_center"),
+                cell(ws, f"{m.label}{task_text(m)}"),
+                cell(ws, ROLE_TEXT[a.role], "md_center"),
+                cell(ws, index.names_with(m.id, Role.LEAD)),
+                cell(ws, f"{support}等" if support and m.open_ended else support),
+                cell(ws, m.deadline, "md_center"),
+                cell(ws, index.targets_text(m.id)),
+                cell(ws, None, "md_input"),
+                cell(ws, None, "md_input_center"),
+            ]
+        )
 
 
 def _status_validation(last_row: int) -> DataValidation:
@@ -166,5 +208,3 @@ def _status_validation(last_row: int) -> DataValidation:
     )
     dv.add(f"{STATUS_COLUMN}{FIRST_TASK_ROW}:{STATUS_COLUMN}{max(last_row, FIRST_TASK_ROW)}")
     return dv
-
-

@@ -32,13 +32,23 @@ SHEET_MATRIX = "责任矩阵"
 SHEET_WORKLOAD = "部门工作量"
 SHEET_TARGETS = "目标指标"
 TASK_HEADER = ("序号", "重点任务", "牵头单位", "配合单位", "完成时限", "目标指标")
-TARGET_HEADER = ("编号", "重点任务", "指标", "比较", "目标值", "单位", "年份", "牵头单位",
-                 "配合单位")
+TARGET_HEADER = (
+    "编号",
+    "重点任务",
+    "指标",
+    "比较",
+    "目标值",
+    "单位",
+    "年份",
+    "牵头单位",
+    "配合单位",
+)
 _PAGE_COLUMNS = 60  # matrix department columns per printed page width (A3)
 
 
-def export_master(plan: Plan, path: str | os.PathLike[str], *,
-                  progress: Progress | None = None) -> None:
+def export_master(
+    plan: Plan, path: str | os.PathLike[str], *, progress: Progress | None = None
+) -> None:
     """Write the master workbook of ``plan`` to ``path`` (.xlsx).
 
     Parameters
@@ -83,8 +93,11 @@ def _title_rows(ws: WriteOnlyWorksheet, title: str, note: str, width: int) -> No
 
 def _document_line(plan: Plan) -> str:
     info = plan.info
-    parts = [f"文号：{info.number}" if info.number else "", info.issuer,
-             f"印发日期：{info.date}" if info.date else ""]
+    parts = [
+        f"文号：{info.number}" if info.number else "",
+        info.issuer,
+        f"印发日期：{info.date}" if info.date else "",
+    ]
     return "　　".join(p for p in parts if p)
 
 
@@ -101,19 +114,23 @@ def _task_sheet(ws: WriteOnlyWorksheet, index: PlanIndex, ticker: Ticker) -> Non
         row += 1
         ticker.step()
         if m.id not in tasks:
-            ws.append([cell(ws, heading_text(m), "md_heading")]
-                      + [cell(ws, None, "md_heading") for _ in TASK_HEADER[1:]])
+            ws.append(
+                [cell(ws, heading_text(m), "md_heading")]
+                + [cell(ws, None, "md_heading") for _ in TASK_HEADER[1:]]
+            )
             ws.merged_cells.add(f"A{row}:F{row}")
             continue
         serial += 1
-        ws.append([
-            cell(ws, serial, "md_center"),
-            cell(ws, f"{m.label}{task_text(m)}"),
-            cell(ws, index.names_with(m.id, Role.LEAD)),
-            cell(ws, _support_text(index, m.id, m.open_ended)),
-            cell(ws, m.deadline, "md_center"),
-            cell(ws, index.targets_text(m.id)),
-        ])
+        ws.append(
+            [
+                cell(ws, serial, "md_center"),
+                cell(ws, f"{m.label}{task_text(m)}"),
+                cell(ws, index.names_with(m.id, Role.LEAD)),
+                cell(ws, _support_text(index, m.id, m.open_ended)),
+                cell(ws, m.deadline, "md_center"),
+                cell(ws, index.targets_text(m.id)),
+            ]
+        )
 
 
 def _support_text(index: PlanIndex, measure_id: int, open_ended: bool) -> str:
@@ -127,21 +144,34 @@ def _matrix_sheet(ws: WriteOnlyWorksheet, index: PlanIndex, ticker: Ticker) -> N
     column = {d.id: i for i, d in enumerate(departments, start=2)}  # 0-based list positions
     width = len(departments) + 3
     total_letter = get_column_letter(width)
-    set_widths(ws, {"A": 8, "B": 34} | {get_column_letter(i + 1): 4.2 for i in column.values()}
-               | {total_letter: 6})
+    set_widths(
+        ws,
+        {"A": 8, "B": 34}
+        | {get_column_letter(i + 1): 4.2 for i in column.values()}
+        | {total_letter: 6},
+    )
     pages = max(1, math.ceil(len(departments) / _PAGE_COLUMNS))
-    setup_print(ws, "3:3", paper="A3" if len(departments) > 12 else "A4", pages_wide=pages,
-                title_cols="A:B" if pages > 1 else None)
+    setup_print(
+        ws,
+        "3:3",
+        paper="A3" if len(departments) > 12 else "A4",
+        pages_wide=pages,
+        title_cols="A:B" if pages > 1 else None,
+    )
     ws.print_options.gridLines = True  # empty matrix cells carry no border of their own
     ws.freeze_panes = "C4"
-    legend = (f"图例：{LEAD_MARK} 牵头单位　{SUPPORT_MARK} 配合单位　"
-              "“合计”列为每项任务的责任单位数，末三行为各单位牵头、配合及合计任务数")
+    legend = (
+        f"图例：{LEAD_MARK} 牵头单位　{SUPPORT_MARK} 配合单位　"
+        "“合计”列为每项任务的责任单位数，末三行为各单位牵头、配合及合计任务数"
+    )
     _title_rows(ws, f"{document_name(plan)}责任矩阵", legend, width)
     longest = max((len(d.name) for d in departments), default=2)
     ws.row_dimensions[3].height = min(409, 12.5 * longest + 10)
-    ws.append([cell(ws, "编号", "md_header"), cell(ws, "任务", "md_header")]
-              + [cell(ws, d.name, "md_vheader") for d in departments]
-              + [cell(ws, "合计", "md_header")])
+    ws.append(
+        [cell(ws, "编号", "md_header"), cell(ws, "任务", "md_header")]
+        + [cell(ws, d.name, "md_vheader") for d in departments]
+        + [cell(ws, "合计", "md_header")]
+    )
     lead = [0] * width
     support = [0] * width
     tasks = task_ids(plan)
@@ -160,11 +190,16 @@ def _matrix_sheet(ws: WriteOnlyWorksheet, index: PlanIndex, ticker: Ticker) -> N
             (lead if a.role == Role.LEAD else support)[i] += 1
         row[-1] = cell(ws, len(assigned) or None, "md_total")
         ws.append(row)
-    for label, counts in (("牵头", lead), ("配合", support),
-                          ("合计", [x + y for x, y in zip(lead, support, strict=True)])):
-        ws.append([cell(ws, None, "md_total"), cell(ws, label, "md_total")]
-                  + [cell(ws, counts[i], "md_total") for i in range(2, width - 1)]
-                  + [cell(ws, sum(counts), "md_total")])
+    for label, counts in (
+        ("牵头", lead),
+        ("配合", support),
+        ("合计", [x + y for x, y in zip(lead, support, strict=True)]),
+    ):
+        ws.append(
+            [cell(ws, None, "md_total"), cell(ws, label, "md_total")]
+            + [cell(ws, counts[i], "md_total") for i in range(2, width - 1)]
+            + [cell(ws, sum(counts), "md_total")]
+        )
 
 
 def _workload_sheet(ws: WriteOnlyWorksheet, plan: Plan, ticker: Ticker) -> None:
@@ -178,8 +213,14 @@ def _workload_sheet(ws: WriteOnlyWorksheet, plan: Plan, ticker: Ticker) -> None:
     ws.append([cell(ws, h, "md_header") for h in ("部门", "牵头", "配合", "合计")])
     for w in rows:
         ticker.step()
-        ws.append([cell(ws, w.department.name), cell(ws, w.lead, "md_center"),
-                   cell(ws, w.support, "md_center"), cell(ws, w.total, "md_total")])
+        ws.append(
+            [
+                cell(ws, w.department.name),
+                cell(ws, w.lead, "md_center"),
+                cell(ws, w.support, "md_center"),
+                cell(ws, w.total, "md_total"),
+            ]
+        )
     if any(d.collective for d in plan.departments):
         ws.append([cell(ws, "注：各地区、有关部门等统称单位未计入。", "md_note")])
     if rows:
@@ -193,8 +234,9 @@ def _workload_chart(ws: WriteOnlyWorksheet, n: int) -> BarChart:
     chart.grouping = "stacked"
     chart.overlap = 100
     chart.title = "各部门任务量（牵头/配合）"
-    chart.add_data(Reference(ws, min_col=2, max_col=3, min_row=2, max_row=2 + n),
-                   titles_from_data=True)
+    chart.add_data(
+        Reference(ws, min_col=2, max_col=3, min_row=2, max_row=2 + n), titles_from_data=True
+    )
     chart.set_categories(Reference(ws, min_col=1, min_row=3, max_row=2 + n))
     chart.x_axis.scaling.orientation = "maxMin"  # busiest first, at the top
     chart.x_axis.delete = False
@@ -210,8 +252,7 @@ def _workload_chart(ws: WriteOnlyWorksheet, n: int) -> BarChart:
 
 def _target_sheet(ws: WriteOnlyWorksheet, index: PlanIndex, ticker: Ticker) -> None:
     plan = index.plan
-    set_widths(ws, {"A": 8, "B": 30, "C": 24, "D": 6, "E": 10, "F": 8, "G": 8, "H": 18,
-                    "I": 30})
+    set_widths(ws, {"A": 8, "B": 30, "C": 24, "D": 6, "E": 10, "F": 8, "G": 8, "H": 18, "I": 30})
     setup_print(ws, "2:2")
     ws.freeze_panes = "A3"
     ws.row_dimensions[1].height = 30
@@ -221,14 +262,16 @@ def _target_sheet(ws: WriteOnlyWorksheet, index: PlanIndex, ticker: Ticker) -> N
     for m in plan.measures:
         for t in index.targets.get(m.id, ()):
             ticker.step()
-            ws.append([
-                cell(ws, m.code, "md_center"),
-                cell(ws, heading_text(m)),
-                cell(ws, t.indicator),
-                cell(ws, COMPARATOR_TEXT[t.comparator] or "=", "md_center"),
-                cell(ws, number(t.value), "md_center"),
-                cell(ws, t.unit, "md_center"),
-                cell(ws, t.year, "md_center"),
-                cell(ws, index.names_with(m.id, Role.LEAD)),
-                cell(ws, index.names_with(m.id, Role.SUPPORT)),
-            ])
+            ws.append(
+                [
+                    cell(ws, m.code, "md_center"),
+                    cell(ws, heading_text(m)),
+                    cell(ws, t.indicator),
+                    cell(ws, COMPARATOR_TEXT[t.comparator] or "=", "md_center"),
+                    cell(ws, number(t.value), "md_center"),
+                    cell(ws, t.unit, "md_center"),
+                    cell(ws, t.year, "md_center"),
+                    cell(ws, index.names_with(m.id, Role.LEAD)),
+                    cell(ws, index.names_with(m.id, Role.SUPPORT)),
+                ]
+            )

@@ -39,25 +39,52 @@ def _style(name: str, **kw: object) -> NamedStyle:
 def _styles() -> list[NamedStyle]:
     bold = Font(name=FONT_NAME, size=10, bold=True)
     return [
-        _style("md_title", font=Font(name=FONT_NAME, size=16, bold=True),
-               alignment=Alignment(horizontal="center", vertical="center", wrap_text=True)),
+        _style(
+            "md_title",
+            font=Font(name=FONT_NAME, size=16, bold=True),
+            alignment=Alignment(horizontal="center", vertical="center", wrap_text=True),
+        ),
         _style("md_note", alignment=Alignment(wrap_text=True, vertical="center")),
         _style("md_header", font=bold, fill=_HEADER_FILL, border=_BOX, alignment=_CENTER),
-        _style("md_vheader", font=bold, fill=_HEADER_FILL, border=_BOX,
-               alignment=Alignment(horizontal="center", vertical="top", text_rotation=255,
-                                   wrap_text=False)),
-        _style("md_heading", font=bold, fill=_HEADING_FILL, border=_BOX,
-               alignment=Alignment(vertical="center", wrap_text=True)),
+        _style(
+            "md_vheader",
+            font=bold,
+            fill=_HEADER_FILL,
+            border=_BOX,
+            alignment=Alignment(
+                horizontal="center", vertical="top", text_rotation=255, wrap_text=False
+            ),
+        ),
+        _style(
+            "md_heading",
+            font=bold,
+            fill=_HEADING_FILL,
+            border=_BOX,
+            alignment=Alignment(vertical="center", wrap_text=True),
+        ),
         _style("md_text", border=_BOX, alignment=_WRAP_TOP),
         _style("md_center", border=_BOX, alignment=_CENTER),
         _style("md_mark", font=Font(name=FONT_NAME, size=11), border=_BOX, alignment=_CENTER),
         _style("md_total", font=bold, border=_BOX, alignment=_CENTER),
-        _style("md_input", border=_BOX, alignment=_WRAP_TOP, fill=_UNLOCKED_FILL,
-               protection=Protection(locked=False)),
-        _style("md_input_center", border=_BOX, alignment=_CENTER, fill=_UNLOCKED_FILL,
-               protection=Protection(locked=False)),
-        _style("md_id", font=Font(name=FONT_NAME, size=9, color="808080"),
-               protection=Protection(locked=True, hidden=True)),
+        _style(
+            "md_input",
+            border=_BOX,
+            alignment=_WRAP_TOP,
+            fill=_UNLOCKED_FILL,
+            protection=Protection(locked=False),
+        ),
+        _style(
+            "md_input_center",
+            border=_BOX,
+            alignment=_CENTER,
+            fill=_UNLOCKED_FILL,
+            protection=Protection(locked=False),
+        ),
+        _style(
+            "md_id",
+            font=Font(name=FONT_NAME, size=9, color="808080"),
+            protection=Protection(locked=True, hidden=True),
+        ),
     ]
 
 
@@ -93,8 +120,14 @@ def set_widths(ws: object, widths: dict[str, float], hidden: tuple[str, ...] = (
         ws.column_dimensions[letter].hidden = True
 
 
-def setup_print(ws: object, title_rows: str, *, paper: str = "A4", pages_wide: int = 1,
-                title_cols: str | None = None) -> None:
+def setup_print(
+    ws: object,
+    title_rows: str,
+    *,
+    paper: str = "A4",
+    pages_wide: int = 1,
+    title_cols: str | None = None,
+) -> None:
     """Landscape, fit to ``pages_wide`` pages across and any number down, repeated header
     rows, page numbers in the footer."""
     ws.page_setup.orientation = "landscape"

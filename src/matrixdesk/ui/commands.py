@@ -42,7 +42,9 @@ class SetRolesCommand(QUndoCommand):
 class ReplaceAssignmentsCommand(QUndoCommand):
     """Give measures exactly these assignments (paste of whole rows)."""
 
-    def __init__(self, store: MatrixStore, after: dict[int, list[Assignment]], text: str = "") -> None:
+    def __init__(
+        self, store: MatrixStore, after: dict[int, list[Assignment]], text: str = ""
+    ) -> None:
         super().__init__(text or _tr("Paste"))
         self.store = store
         self.after = after
@@ -58,7 +60,9 @@ class ReplaceAssignmentsCommand(QUndoCommand):
 class EditMeasureCommand(QUndoCommand):
     """Change a measure's title, text, deadline or open-ended marker."""
 
-    def __init__(self, store: MatrixStore, measure_id: int, text: str = "", **fields: object) -> None:
+    def __init__(
+        self, store: MatrixStore, measure_id: int, text: str = "", **fields: object
+    ) -> None:
         super().__init__(text or _tr("Edit measure"))
         self.store = store
         self.measure_id = measure_id
