@@ -8,8 +8,16 @@ import random
 
 import pytest
 
-from matrixdesk.core.model import Assignment, Department, DocumentInfo, Measure, Plan, Role, Target
-from matrixdesk.core.model import Comparator
+from matrixdesk.core.model import (
+    Assignment,
+    Comparator,
+    Department,
+    DocumentInfo,
+    Measure,
+    Plan,
+    Role,
+    Target,
+)
 from matrixdesk.core.tasks import task_ids
 from matrixdesk.ui.report import (
     MatrixLayout,
@@ -43,9 +51,7 @@ FAKE = Metrics(_height, EM, LINE)
 def synthetic_plan(n_measures: int, n_departments: int, seed: int = 7) -> Plan:
     """Parts of 20 tasks each; every task led by one department and supported by up to 4."""
     rnd = random.Random(seed)
-    depts = [
-        Department(i + 1, f"省第{i + 1}部门管理局", position=i) for i in range(n_departments)
-    ]
+    depts = [Department(i + 1, f"省第{i + 1}部门管理局", position=i) for i in range(n_departments)]
     measures: list[Measure] = []
     assignments: list[Assignment] = []
     next_id = 1
@@ -57,8 +63,17 @@ def synthetic_plan(n_measures: int, n_departments: int, seed: int = 7) -> Plan:
             next_id += 1
         title = "推进" + "消费" * rnd.randint(1, 30)
         code = f"{part.code}.{k % 20 + 1}"
-        m = Measure(next_id, code, f"({k % 20 + 1})", 2, title, title + "。(省第1部门负责)",
-                    parent_id=part.id, annotated=True, deadline="2022年底前")
+        m = Measure(
+            next_id,
+            code,
+            f"({k % 20 + 1})",
+            2,
+            title,
+            title + "。(省第1部门负责)",
+            parent_id=part.id,
+            annotated=True,
+            deadline="2022年底前",
+        )
         measures.append(m)
         for pos, d in enumerate(rnd.sample(depts, rnd.randint(1, min(5, n_departments)))):
             role = Role.LEAD if pos == 0 else Role.SUPPORT
@@ -113,10 +128,20 @@ def test_task_text_drops_the_annotation_and_targets_read_naturally(small_plan):
 def test_small_matrix_rows_columns_and_title(small_plan):
     layout = _matrix(small_plan)
     assert [(r.measure_id, r.heading) for r in layout.rows] == [
-        (1, True), (2, False), (3, False), (4, True), (5, False), (6, False)
+        (1, True),
+        (2, False),
+        (3, False),
+        (4, True),
+        (5, False),
+        (6, False),
     ]
     assert layout.rows[1].text == "1.1 发展冰雪消费"
-    assert [c.name for c in layout.columns] == ["省文化和旅游厅", "省体育局", "省农业农村厅", "省商务厅"]
+    assert [c.name for c in layout.columns] == [
+        "省文化和旅游厅",
+        "省体育局",
+        "省农业农村厅",
+        "省商务厅",
+    ]
     assert layout.page_count == 1
     assert layout.title.title == "《关于促进消费的实施意见》任务分工矩阵"
     assert layout.title.subtitle == "吉政办发[2020]34号　吉林省人民政府办公厅"
@@ -174,7 +199,13 @@ def test_task_list_columns_rows_and_serials(small_plan):
     assert spans == ["一、提高消费品质", "二、强化保障"]
     cells = [r.cells for r in layout.rows if not r.heading]
     assert [c[0] for c in cells] == ["1", "2", "3", "4"]
-    assert cells[0][1:] == ("发展冰雪消费。", "省文化和旅游厅", "省体育局", "", "滑雪场 60座以上（2022年）")
+    assert cells[0][1:] == (
+        "发展冰雪消费。",
+        "省文化和旅游厅",
+        "省体育局",
+        "",
+        "滑雪场 60座以上（2022年）",
+    )
     assert cells[2][2:5] == ("各地区", "省商务厅等", "2021年底前")
     assert layout.title.title.endswith("任务分工表")
 
