@@ -118,8 +118,9 @@ def test_collective_toggle(panel):
     panel.document.undo_stack.undo()
     assert not panel.document.store.department(2).collective
     model = panel.model
-    assert model.setData(model.index(1, COLLECTIVE), Qt.CheckState.Checked.value,
-                         Qt.ItemDataRole.CheckStateRole)
+    assert model.setData(
+        model.index(1, COLLECTIVE), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole
+    )
     assert panel.document.store.department(2).collective
 
 

@@ -1,0 +1,399 @@
+"""New plan from a policy document: text (opened or pasted) → preview of what was recognised.
+
+Page 1 holds the text, editable so a missing bracket can be fixed on the spot; page 2 shows every
+measure with its lead and support units and targets, flags the tasks nobody was found
+responsible for, and counts what the plan will hold. The preview is one model/view table, so a
+document of thousands of measures stays quick.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor, QDragEnterEvent, QDropEvent, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.model import Comparator, Plan, Role, Target
+from ...core.tasks import task_ids
+from ...parse import ParseError, parse_text, read_source
+from ..widgets.measure_panel import format_value
+
+Index = QModelIndex | QPersistentModelIndex
+CODE, TITLE, LEAD, SUPPORT, TARGETS = range(5)
+FLAG_BACKGROUND = QColor("#fde2e1")
+FLAG_FOREGROUND = QColor("#9b1c1c")
+HEADING_FOREGROUND = QColor("#555555")
+_ENCODINGS = [("utf-8", "UTF-8"), ("gb18030", "GB18030 / GBK"), ("utf-16", "UTF-16")]
+
+
+@dataclass(frozen=True)
+class PreviewRow:
+    label: str
+    code: str
+    level: int
+    title: str
+    lead: str
+    support: str
+    targets: str
+    task: bool
+    flagged: bool  # a task with no responsible department
+
+
+def target_text(t: Target) -> str:
+    """滑冰场所 ≥500个 (2022)."""
+    sign = {Comparator.EQ: "", Comparator.GE: "≥", Comparator.LE: "≤"}[Comparator(t.comparator)]
+    year = f" ({t.year})" if t.year else ""
+    return f"{t.indicator} {sign}{format_value(t.value)}{t.unit}{year}".strip()
+
+
+def preview_rows(plan: Plan) -> list[PreviewRow]:
+    """One row per measure, with names joined, computed once (the view only reads them)."""
+    names = {d.id: d.name for d in plan.departments}
+    lead: dict[int, list[str]] = {}
+    support: dict[int, list[str]] = {}
+    for a in sorted(plan.assignments, key=lambda a: (a.measure_id, a.position)):
+        (lead if a.role == Role.LEAD else support).setdefault(a.measure_id, []).append(
+            names.get(a.department_id, "?")
+        )
+    targets: dict[int, list[str]] = {}
+    for t in plan.targets:
+        targets.setdefault(t.measure_id, []).append(target_text(t))
+    tasks = task_ids(plan)
+    return [
+        PreviewRow(
+            m.label or m.code,
+            m.code,
+            m.level,
+            m.title,
+            "、".join(lead.get(m.id, [])),
+            "、".join(support.get(m.id, [])),
+            "; ".join(targets.get(m.id, [])),
+            m.id in tasks,
+            m.id in tasks and m.id not in lead and m.id not in support,
+        )
+        for m in plan.measures
+    ]
+
+
+class PreviewModel(QAbstractTableModel):
+    """The measures of a parsed plan: number, title, lead, support, targets."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[PreviewRow] = []
+        self._bold = QFont()
+        self._bold.setBold(True)
+
+    def set_plan(self, plan: Plan | None) -> None:
+        self.beginResetModel()
+        self._rows = preview_rows(plan) if plan else []
+        self.endResetModel()
+
+    def row(self, row: int) -> PreviewRow:
+        return self._rows[row]
+
+    def flagged_rows(self) -> list[int]:
+        return [i for i, r in enumerate(self._rows) if r.flagged]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else 5
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole):  # noqa: N802
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return {
+            CODE: self.tr("No."),
+            TITLE: self.tr("Measure"),
+            LEAD: self.tr("Lead"),
+            SUPPORT: self.tr("Support"),
+            TARGETS: self.tr("Targets"),
+        }.get(section)
+
+    def data(self, index: Index, role: int = Qt.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        r, col = self._rows[index.row()], index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == CODE:
+                return "    " * (r.level - 1) + r.label
+            return [None, r.title, r.lead, r.support, r.targets][col]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if r.flagged:
+                return self.tr("No responsible department was recognised for this measure.")
+            if col == CODE:
+                return self.tr("Code %1").replace("%1", r.code)
+            return [None, r.title, r.lead, r.support, r.targets][col] or None
+        if role == Qt.ItemDataRole.BackgroundRole and r.flagged:
+            return QBrush(FLAG_BACKGROUND)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if r.flagged:
+                return QBrush(FLAG_FOREGROUND)
+            if not r.task:
+                return QBrush(HEADING_FOREGROUND)
+        if role == Qt.ItemDataRole.FontRole and not r.task and r.level == 1:
+            return self._bold
+        return None
+
+
+class ImportDialog(QDialog):
+    """Two pages: the document text, then the preview; Create accepts with :meth:`plan`."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("New plan from a policy document"))
+        self.setAcceptDrops(True)
+        self.resize(1000, 680)
+        self._plan: Plan | None = None
+        self._path: str | None = None
+        self.model = PreviewModel(self)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self._text_page())
+        self.pages.addWidget(self._preview_page())
+        self.buttons = QDialogButtonBox()
+        self.back_button = self.buttons.addButton(
+            self.tr("< Back"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.next_button = self.buttons.addButton(
+            self.tr("Preview >"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.create_button = self.buttons.addButton(
+            self.tr("Create plan"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.back_button.clicked.connect(self.show_text)
+        self.next_button.clicked.connect(self.show_preview)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.pages, 1)
+        layout.addWidget(self.buttons)
+        self.text_edit.textChanged.connect(self._text_changed)
+        self.show_text()
+
+    # -- pages ----------------------------------------------------------------------------------
+    def _text_page(self) -> QWidget:
+        page = QWidget()
+        self.open_button = QPushButton(self.tr("Open file…"))
+        self.open_button.clicked.connect(self.choose_file)
+        self.file_label = QLabel()
+        self.file_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.encoding_combo = QComboBox()
+        self.encoding_combo.addItem(self.tr("Automatic"), None)
+        for value, label in _ENCODINGS:
+            self.encoding_combo.addItem(label, value)
+        self.encoding_combo.setToolTip(
+            self.tr("How the file's bytes are read; Automatic recognises UTF-8, UTF-16 and GBK.")
+        )
+        self.encoding_combo.currentIndexChanged.connect(self._encoding_changed)
+        top = QHBoxLayout()
+        top.addWidget(self.open_button)
+        top.addWidget(self.file_label, 1)
+        top.addWidget(QLabel(self.tr("Encoding:")))
+        top.addWidget(self.encoding_combo)
+        hint = QLabel(
+            self.tr(
+                "Open a .txt or .html file, or paste the text of the policy document below. "
+                "Each measure should end with its responsible departments, e.g. "
+                "(省商务厅、省财政厅负责)."
+            )
+        )
+        hint.setWordWrap(True)
+        self.text_edit = QPlainTextEdit()
+        self.text_edit.setPlaceholderText(self.tr("Paste the document text here…"))
+        self.error_label = QLabel()
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet(f"color: {FLAG_FOREGROUND.name()};")
+        self.error_label.hide()
+        layout = QVBoxLayout(page)
+        layout.addLayout(top)
+        layout.addWidget(hint)
+        layout.addWidget(self.text_edit, 1)
+        layout.addWidget(self.error_label)
+        return page
+
+    def _preview_page(self) -> QWidget:
+        page = QWidget()
+        self.info_label = QLabel()
+        self.info_label.setWordWrap(True)
+        self.info_label.setStyleSheet("font-weight: bold;")
+        self.summary_label = QLabel()
+        self.flag_label = QLabel()
+        self.flag_label.setStyleSheet(f"color: {FLAG_FOREGROUND.name()};")
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().hide()
+        self.view.setWordWrap(False)
+        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for col, width in ((CODE, 90), (TITLE, 260), (LEAD, 160), (SUPPORT, 260)):
+            header.resizeSection(col, width)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.info_label)
+        layout.addWidget(self.summary_label)
+        layout.addWidget(self.flag_label)
+        layout.addWidget(self.view, 1)
+        return page
+
+    def show_text(self) -> None:
+        self.pages.setCurrentIndex(0)
+        self._update_buttons()
+
+    def show_preview(self) -> bool:
+        """Parse the text and show what was recognised; False (staying on page 1) on failure."""
+        text = self.text_edit.toPlainText()
+        if not text.strip():
+            self._show_error(self.tr("There is no text to import yet."))
+            return False
+        try:
+            plan = parse_text(text)
+        except (ParseError, ValueError) as exc:
+            self._show_error(self.tr("The text could not be read: %1").replace("%1", str(exc)))
+            return False
+        self._plan = plan
+        self.model.set_plan(plan)
+        self._fill_summary(plan)
+        self.pages.setCurrentIndex(1)
+        self._update_buttons()
+        return True
+
+    def _fill_summary(self, plan: Plan) -> None:
+        info = [s for s in (plan.info.number, plan.info.title, plan.info.issuer) if s]
+        self.info_label.setText("  ".join(info) or self.tr("(no document number or title found)"))
+        self.info_label.setVisible(True)
+        tasks = sum(1 for r in range(self.model.rowCount()) if self.model.row(r).task)
+        self.summary_label.setText(
+            self.tr("%1 measures (%2 tasks), %3 departments, %4 assignments, %5 targets")
+            .replace("%1", str(len(plan.measures)))
+            .replace("%2", str(tasks))
+            .replace("%3", str(len(plan.departments)))
+            .replace("%4", str(len(plan.assignments)))
+            .replace("%5", str(len(plan.targets)))
+        )
+        flagged = self.model.flagged_rows()
+        if not plan.measures:
+            text = self.tr("No numbered measures (一、 (一) 1.) were found in the text.")
+        elif flagged:
+            text = self.tr(
+                "%n measure(s) have no responsible department (marked in red). Go back to add "
+                "the annotation, or assign departments after creating the plan.",
+                "",
+                len(flagged),
+            )
+        else:
+            text = ""
+        self.flag_label.setText(text)
+        self.flag_label.setVisible(bool(text))
+        if flagged:
+            self.view.scrollTo(self.model.index(flagged[0], 0))
+
+    def _update_buttons(self) -> None:
+        on_preview = self.pages.currentIndex() == 1
+        self.back_button.setEnabled(on_preview)
+        self.next_button.setEnabled(not on_preview)
+        self.create_button.setEnabled(
+            on_preview and self._plan is not None and bool(self._plan.measures)
+        )
+        (self.create_button if on_preview else self.next_button).setDefault(True)
+
+    # -- files ----------------------------------------------------------------------------------
+    def choose_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Open policy document"),
+            "",
+            self.tr("Policy documents (*.txt *.html *.htm);;All files (*)"),
+        )
+        if path:
+            self.load_file(path)
+
+    def load_file(self, path: str) -> bool:
+        """Read ``path`` with the chosen encoding into the text box; False with a message."""
+        try:
+            text = read_source(path, self.encoding_combo.currentData())
+        except ParseError as exc:
+            self._show_error(
+                self.tr("%1 could not be read: %2")
+                .replace("%1", Path(path).name)
+                .replace("%2", str(exc))
+            )
+            return False
+        self._path = path
+        self.text_edit.setPlainText(text)
+        self.file_label.setText(Path(path).name)
+        self.file_label.setToolTip(path)
+        self.show_text()
+        return True
+
+    def _encoding_changed(self) -> None:
+        if self._path:
+            self.load_file(self._path)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        urls = [u for u in event.mimeData().urls() if u.isLocalFile()]
+        if urls:
+            self.load_file(urls[0].toLocalFile())
+            event.acceptProposedAction()
+
+    # -- state ----------------------------------------------------------------------------------
+    def _text_changed(self) -> None:
+        self.error_label.hide()
+        self._plan = None
+
+    def _show_error(self, message: str) -> None:
+        self.error_label.setText(message)
+        self.error_label.show()
+        self.show_text()
+
+    def plan(self) -> Plan | None:
+        """The plan parsed for the preview (None before a preview or after the text changed)."""
+        return self._plan
+
+    def accept(self) -> None:
+        if self._plan is None and not self.show_preview():
+            return
+        super().accept()
+
+
+def run_import_dialog(parent: QWidget | None = None) -> Plan | None:
+    """Ask for a policy document and return the plan it makes, or None when cancelled."""
+    dialog = ImportDialog(parent)
+    try:
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            return dialog.plan()
+        return None
+    finally:
+        dialog.deleteLater()

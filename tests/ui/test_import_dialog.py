@@ -1,0 +1,92 @@
+"""The import dialog: text → preview with counts and flags → back, fix, preview → create."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from PySide6.QtWidgets import QDialog, QFileDialog
+
+from matrixdesk.ui.dialogs import import_dialog
+from matrixdesk.ui.dialogs.import_dialog import LEAD, SUPPORT, TARGETS, TITLE, ImportDialog
+
+SEED = Path(__file__).resolve().parents[2] / "samples" / "jizhengbanfa-2020-34.txt"
+DOC = """关于测试的通知
+一、总体要求
+(一)加强领导。各部门要加强领导,到2022年建成示范点10个以上。(省发展改革委、省财政厅负责)
+(二)加强宣传。做好宣传工作。
+"""
+
+
+@pytest.fixture
+def dialog(qtbot):
+    widget = ImportDialog()
+    qtbot.addWidget(widget)
+    return widget
+
+
+def test_preview_flags_measure_without_department(dialog, qtmodeltester):
+    dialog.text_edit.setPlainText(DOC)
+    assert not dialog.create_button.isEnabled()
+    dialog.next_button.click()
+    assert dialog.pages.currentIndex() == 1
+    model = dialog.model
+    qtmodeltester.check(model)
+    assert model.rowCount() == 3
+    assert model.index(1, LEAD).data() == "省发展改革委"
+    assert model.index(1, SUPPORT).data() == "省财政厅"
+    assert model.index(1, TARGETS).data() == "示范点 ≥10个 (2022)"
+    assert model.flagged_rows() == [2]
+    assert model.index(2, TITLE).data() == "加强宣传"
+    assert "3 measures (2 tasks), 2 departments, 2 assignments, 1 targets" == (
+        dialog.summary_label.text()
+    )
+    assert dialog.flag_label.text().startswith("1 measure(s) have no responsible department")
+    assert dialog.create_button.isEnabled()
+
+    dialog.back_button.click()
+    assert dialog.pages.currentIndex() == 0
+    dialog.text_edit.setPlainText(DOC.replace("做好宣传工作。", "做好宣传工作。(省委宣传部负责)"))
+    dialog.next_button.click()
+    assert model.flagged_rows() == []
+    assert dialog.flag_label.isHidden()
+    dialog.create_button.click()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    plan = dialog.plan()
+    assert [d.name for d in plan.departments] == ["省发展改革委", "省财政厅", "省委宣传部"]
+
+
+def test_seed_document_from_file(dialog, monkeypatch):
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(SEED), ""))
+    dialog.open_button.click()
+    assert "吉政办发" in dialog.text_edit.toPlainText()
+    assert dialog.show_preview()
+    plan = dialog.plan()
+    assert dialog.model.rowCount() == len(plan.measures) > 40
+    assert "吉政办发[2020]34号" in dialog.info_label.text()
+
+
+def test_gb18030_file_and_encoding_choice(dialog, tmp_path):
+    path = tmp_path / "doc.txt"
+    path.write_bytes(DOC.encode("gb18030"))
+    assert dialog.load_file(str(path))
+    assert dialog.text_edit.toPlainText().startswith("关于测试的通知")
+    dialog.encoding_combo.setCurrentIndex(dialog.encoding_combo.findData("utf-8"))
+    assert not dialog.error_label.isHidden()  # GBK bytes are not UTF-8: a message, no crash
+    assert "doc.txt" in dialog.error_label.text()
+
+
+def test_unreadable_and_empty_input(dialog, tmp_path):
+    path = tmp_path / "binary.txt"
+    path.write_bytes(bytes(range(256)) * 4)
+    assert not dialog.load_file(str(path))
+    assert not dialog.error_label.isHidden()
+    assert not dialog.show_preview()  # no text
+    assert dialog.pages.currentIndex() == 0
+    assert dialog.plan() is None
+
+
+def test_run_import_dialog_cancel(monkeypatch, qtbot):
+    monkeypatch.setattr(ImportDialog, "exec", lambda self: QDialog.DialogCode.Rejected)
+    assert import_dialog.run_import_dialog(None) is None
