@@ -1,0 +1,144 @@
+"""PDF output of the reports through the one painting routine (no dialogs are opened)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from PySide6.QtPrintSupport import QPrinter
+
+from matrixdesk.core.model import Assignment, Department, DocumentInfo, Measure, Plan, Role
+from matrixdesk.ui import printing
+from matrixdesk.ui.report import MatrixLayout, ReportOptions
+
+PDFTOTEXT = shutil.which("pdftotext")
+
+
+def synthetic_plan(n_measures: int, n_departments: int) -> Plan:
+    """Parts of 25 tasks; task k is led by department k mod n and supported by the next two."""
+    depts = [Department(i + 1, f"省第{i + 1}厅", position=i) for i in range(n_departments)]
+    measures: list[Measure] = []
+    assignments: list[Assignment] = []
+    next_id = 1
+    part_id = 0
+    for k in range(n_measures):
+        if k % 25 == 0:
+            part_id = next_id
+            measures.append(Measure(part_id, str(k // 25 + 1), f"{k // 25 + 1}、", 1, "重点工作"))
+            next_id += 1
+        title = f"推进第{k + 1}项消费促进措施" + "落实" * (k % 9)
+        measures.append(
+            Measure(next_id, f"{k // 25 + 1}.{k % 25 + 1}", "", 2, title, parent_id=part_id)
+        )
+        for pos in range(3):
+            dept = depts[(k + pos) % n_departments]
+            role = Role.LEAD if pos == 0 else Role.SUPPORT
+            assignments.append(Assignment(next_id, dept.id, role, pos))
+        next_id += 1
+    info = DocumentInfo("关于促进消费的若干措施", "吉政办发[2021]1号", "吉林省人民政府办公厅")
+    return Plan(info, "", measures, depts, assignments, [])
+
+
+def pdf_pages(path: Path) -> int:
+    return len(re.findall(rb"/Type\s*/Page\b(?!s)", path.read_bytes()))
+
+
+def pdf_text(path: Path) -> str:
+    """The PDF's text without white space (pdftotext spaces CJK text unpredictably)."""
+    out = subprocess.run([PDFTOTEXT, "-layout", str(path), "-"], capture_output=True, check=True)
+    return re.sub(r"\s+", "", out.stdout.decode("utf-8"))
+
+
+@pytest.fixture(scope="module")
+def big_plan() -> Plan:
+    return synthetic_plan(300, 80)
+
+
+def test_ensure_app_gives_the_running_application(qapp):
+    assert printing.ensure_app() is qapp
+
+
+def test_small_matrix_pdf(small_plan, tmp_path):
+    out = tmp_path / "matrix.pdf"
+    assert printing.render_pdf(small_plan, out) == 1
+    assert out.read_bytes().startswith(b"%PDF")
+    assert pdf_pages(out) == 1
+
+
+def test_small_list_pdf_names_the_departments_in_real_glyphs(small_plan, tmp_path):
+    out = tmp_path / "list.pdf"
+    assert printing.render_pdf(small_plan, out, kind="list") == 1
+    assert out.read_bytes().startswith(b"%PDF")
+    if PDFTOTEXT is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    text = pdf_text(out)
+    for name in ("省文化和旅游厅", "省体育局", "省农业农村厅", "省商务厅", "各地区"):
+        assert name in text
+    assert "第1页共1页" in text and "任务分工表" in text
+
+
+def test_big_matrix_pdf_matches_the_layout_model(big_plan, tmp_path):
+    out = tmp_path / "big.pdf"
+    pages = printing.render_pdf(big_plan, out)
+    assert pages > 1
+    assert pdf_pages(out) == pages
+    writer = printing.pdf_writer(tmp_path / "unused.pdf", ReportOptions())
+    layout = printing.layout_for(writer, big_plan, ReportOptions())
+    assert isinstance(layout, MatrixLayout)
+    assert layout.page_count == pages
+    assert len({(p.columns.start, p.columns.stop) for p in layout.pages}) > 1
+    assert all(p.rows and p.columns for p in layout.pages)
+    if PDFTOTEXT is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    text = pdf_text(out)
+    assert f"第{pages}页共{pages}页" in text
+    assert text.count("责任单位") == pages  # the header row is on every page
+    assert text.count("重点任务") == pages
+
+
+def test_a3_portrait_and_the_list_of_the_big_plan(big_plan, tmp_path):
+    a4 = printing.render_pdf(big_plan, tmp_path / "a4.pdf", kind="list")
+    a3 = printing.render_pdf(big_plan, tmp_path / "a3.pdf", kind="list", page_size="A3")
+    assert 1 < a3 < a4
+    portrait = printing.render_pdf(big_plan, tmp_path / "p.pdf", landscape=False)
+    assert pdf_pages(tmp_path / "p.pdf") == portrait > 1
+
+
+def test_department_list_pdf_holds_only_its_tasks(small_plan, tmp_path):
+    out = tmp_path / "dept.pdf"
+    assert printing.render_pdf(small_plan, out, department="省农委") == 1
+    if PDFTOTEXT is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    text = pdf_text(out)
+    assert "省农业农村厅任务清单" in text
+    assert "扩大农产品消费" in text and "进展情况" in text and "牵头" in text
+    assert "发展冰雪消费" not in text and "压实责任" not in text
+
+
+def test_unknown_department_raises_before_writing(small_plan, tmp_path):
+    out = tmp_path / "x.pdf"
+    with pytest.raises(ValueError, match="unknown department: 省外星局"):
+        printing.render_pdf(small_plan, out, department="省外星局")
+    assert not out.exists()
+    with pytest.raises(ValueError):
+        printing.render_pdf(small_plan, out, kind="pie")
+    with pytest.raises(ValueError):
+        printing.render_pdf(small_plan, out, page_size="B5")
+
+
+def test_the_same_routine_paints_on_a_printer(big_plan, tmp_path, qapp):
+    printer = printing.printer_for(ReportOptions(kind="list"))
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printer.pdf"))
+    pages = printing.paint_report(printer, big_plan, ReportOptions(kind="list"))
+    assert pages == printing.layout_for(printer, big_plan, ReportOptions(kind="list")).page_count
+    assert pdf_pages(tmp_path / "printer.pdf") == pages
+
+
+def test_unwritable_path_raises_oserror(small_plan, tmp_path):
+    with pytest.raises(OSError):
+        printing.render_pdf(small_plan, tmp_path / "no" / "such" / "dir" / "x.pdf")
