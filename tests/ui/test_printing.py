@@ -142,3 +142,61 @@ def test_the_same_routine_paints_on_a_printer(big_plan, tmp_path, qapp):
 def test_unwritable_path_raises_oserror(small_plan, tmp_path):
     with pytest.raises(OSError):
         printing.render_pdf(small_plan, tmp_path / "no" / "such" / "dir" / "x.pdf")
+
+
+class _FakeSignal:
+    def __init__(self) -> None:
+        self.slots = []
+
+    def connect(self, slot) -> None:
+        self.slots.append(slot)
+
+
+class _FakePreview:
+    """Stands in for QPrintPreviewDialog: exec() asks for the pages once, as the real one does."""
+
+    def __init__(self, printer, parent) -> None:
+        self.printer = printer
+        self.paintRequested = _FakeSignal()
+        self.pages = 0
+
+    def exec(self) -> int:
+        self.pages = sum(slot(self.printer) for slot in self.paintRequested.slots)
+        return 1
+
+
+def test_print_preview_paints_through_paint_report(small_plan, tmp_path, monkeypatch, qapp):
+    made: list[_FakePreview] = []
+
+    def fake(printer, parent):
+        made.append(_FakePreview(printer, parent))
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(tmp_path / "preview.pdf"))
+        return made[-1]
+
+    monkeypatch.setattr(printing, "QPrintPreviewDialog", fake)
+    assert printing.print_preview(None, small_plan, ReportOptions(kind="list", page_size="A3")) == 1
+    assert made[0].pages == 1
+    size = made[0].printer.pageLayout().pageSize().id()
+    assert size == printing.PAGE_SIZES["A3"]
+
+
+def test_print_dialog_prints_only_when_accepted(small_plan, tmp_path, monkeypatch, qapp):
+    answers = iter([0, 1])
+
+    class FakeDialog:
+        def __init__(self, printer, parent) -> None:
+            printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+            printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+
+        def exec(self) -> int:
+            return next(answers)
+
+    monkeypatch.setattr(printing, "QPrintDialog", FakeDialog)
+    monkeypatch.setattr(printing, "QPageSetupDialog", FakeDialog)
+    assert printing.print_dialog(None, small_plan) == 0
+    assert not (tmp_path / "printed.pdf").exists()
+    assert printing.print_dialog(None, small_plan) == 1
+    assert pdf_pages(tmp_path / "printed.pdf") == 1
+    answers = iter([1])
+    assert printing.page_setup(None, printing.printer_for()) is True

@@ -445,9 +445,9 @@ def layout_task_list(
     with_targets = bool(plan.targets)
     specs = [
         ("序号", -3.2, True),
-        ("重点任务", 6.0, False),
+        ("重点任务", 8.0, False),
         ("牵头单位", 2.0, False),
-        ("配合单位", 3.0, False),
+        ("配合单位", 2.8, False),
         ("完成时限", -7.6, True),
     ]
     if with_targets:
@@ -478,12 +478,12 @@ def layout_department_list(
     mine = {a.measure_id: a.role for a in plan.assignments if a.department_id == dept.id}
     specs = [
         ("序号", -3.2, True),
-        ("重点任务", 5.0, False),
+        ("重点任务", 6.5, False),
         ("本单位职责", -6.2, True),
-        ("其他责任单位", 2.4, False),
+        ("其他责任单位", 2.3, False),
         ("完成时限", -7.6, True),
         ("目标指标", 2.0, False),
-        ("进展情况", 2.6, False),
+        ("进展情况", 2.4, False),
     ]
 
     def cells(serial: int, m: Measure) -> tuple[str, ...]:
