@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -49,7 +51,7 @@ def pdf_pages(path: Path) -> int:
 
 def pdf_text(path: Path) -> str:
     """The PDF's text without white space (pdftotext spaces CJK text unpredictably)."""
-    out = subprocess.run([PDFTOTEXT, "-layout", str(path), "-"], capture_output=True, check=True)
+    out = subprocess.run([PDFTOTEXT, "-raw", str(path), "-"], capture_output=True, check=True)
     return re.sub(r"\s+", "", out.stdout.decode("utf-8"))
 
 
@@ -200,3 +202,42 @@ def test_print_dialog_prints_only_when_accepted(small_plan, tmp_path, monkeypatc
     assert pdf_pages(tmp_path / "printed.pdf") == 1
     answers = iter([1])
     assert printing.page_setup(None, printing.printer_for()) is True
+
+
+def test_seed_reports(seed_plan, tmp_path):
+    matrix = printing.render_pdf(seed_plan, tmp_path / "m.pdf")
+    writer = printing.pdf_writer(tmp_path / "unused.pdf", ReportOptions())
+    assert printing.layout_for(writer, seed_plan, ReportOptions()).page_count == matrix
+    assert pdf_pages(tmp_path / "m.pdf") == matrix
+    assert printing.render_pdf(seed_plan, tmp_path / "l.pdf", kind="list") > 1
+    if PDFTOTEXT is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    text = pdf_text(tmp_path / "l.pdf")
+    used = {a.department_id for a in seed_plan.assignments}
+    for d in seed_plan.departments:
+        if d.id in used:
+            assert d.name in text
+
+
+def test_render_pdf_works_headless_without_an_application(small_plan, tmp_path):
+    """What the CLI does: a fresh process, no display, no QT_QPA_PLATFORM, no app."""
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env.pop("QT_QPA_PLATFORM", None)
+    script = (
+        "import sys; sys.path.insert(0, sys.argv[2]);"
+        "from conftest import make_small_plan;"
+        "from matrixdesk.ui.printing import render_pdf;"
+        "print(render_pdf(make_small_plan(), sys.argv[1], kind='list'))"
+    )
+    out = tmp_path / "cli.pdf"
+    tests_dir = Path(__file__).resolve().parent.parent
+    run = subprocess.run(
+        [sys.executable, "-c", script, str(out), str(tests_dir)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == "1"
+    assert out.read_bytes().startswith(b"%PDF")
