@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -175,24 +174,22 @@ class ImportDialog(QDialog):
         self.pages = QStackedWidget()
         self.pages.addWidget(self._text_page())
         self.pages.addWidget(self._preview_page())
-        self.buttons = QDialogButtonBox()
-        self.back_button = self.buttons.addButton(
-            self.tr("< Back"), QDialogButtonBox.ButtonRole.ActionRole
-        )
-        self.next_button = self.buttons.addButton(
-            self.tr("Preview >"), QDialogButtonBox.ButtonRole.ActionRole
-        )
-        self.create_button = self.buttons.addButton(
-            self.tr("Create plan"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.back_button = QPushButton(self.tr("< Back"))
+        self.next_button = QPushButton(self.tr("Preview >"))
+        self.create_button = QPushButton(self.tr("Create plan"))
+        self.cancel_button = QPushButton(self.tr("Cancel"))
         self.back_button.clicked.connect(self.show_text)
         self.next_button.clicked.connect(self.show_preview)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.create_button.clicked.connect(self.accept)
+        self.cancel_button.clicked.connect(self.reject)
+        self.buttons = QHBoxLayout()
+        self.buttons.addStretch(1)
+        for button in (self.back_button, self.next_button, self.create_button, self.cancel_button):
+            button.setAutoDefault(False)
+            self.buttons.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages, 1)
-        layout.addWidget(self.buttons)
+        layout.addLayout(self.buttons)
         self.text_edit.textChanged.connect(self._text_changed)
         self.show_text()
 
@@ -319,7 +316,8 @@ class ImportDialog(QDialog):
     def _update_buttons(self) -> None:
         on_preview = self.pages.currentIndex() == 1
         self.back_button.setEnabled(on_preview)
-        self.next_button.setEnabled(not on_preview)
+        self.next_button.setVisible(not on_preview)
+        self.create_button.setVisible(on_preview)
         self.create_button.setEnabled(
             on_preview and self._plan is not None and bool(self._plan.measures)
         )

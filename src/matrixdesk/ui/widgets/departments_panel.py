@@ -207,6 +207,7 @@ class DepartmentsPanel(QWidget):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
         self.view.verticalHeader().hide()
         self.view.setAlternatingRowColors(True)
+        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
         for col in (LEAD, SUPPORT, COLLECTIVE):

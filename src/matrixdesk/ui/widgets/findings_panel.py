@@ -35,14 +35,25 @@ DELAY_MS = 300  # store.plan() and validate() of 10,000 measures take a while: w
 
 def finding_text(finding: Finding) -> str:
     """The finding as a sentence in the UI language (built from its code, not from .message())."""
-    tr = QCoreApplication.translate
     template = {
-        FindingCode.NO_LEAD: tr("Findings", "Measure %1 has departments but no lead"),
-        FindingCode.NO_ANNOTATION: tr("Findings", "Measure %1 has no responsible department"),
-        FindingCode.SEVERAL_LEADS: tr("Findings", "Measure %1 has several leads"),
-        FindingCode.UNASSIGNED_DEPARTMENT: tr("Findings", "Department %1 has no assignment"),
-        FindingCode.DUPLICATE_NAME: tr("Findings", "Departments %1 and %2 have the same name"),
-        FindingCode.TARGET_WITHOUT_YEAR: tr("Findings", "A target of measure %1 has no year"),
+        FindingCode.NO_LEAD: QCoreApplication.translate(
+            "Findings", "Measure %1 has departments but no lead"
+        ),
+        FindingCode.NO_ANNOTATION: QCoreApplication.translate(
+            "Findings", "Measure %1 has no responsible department"
+        ),
+        FindingCode.SEVERAL_LEADS: QCoreApplication.translate(
+            "Findings", "Measure %1 has several leads"
+        ),
+        FindingCode.UNASSIGNED_DEPARTMENT: QCoreApplication.translate(
+            "Findings", "Department %1 has no assignment"
+        ),
+        FindingCode.DUPLICATE_NAME: QCoreApplication.translate(
+            "Findings", "Departments %1 and %2 have the same name"
+        ),
+        FindingCode.TARGET_WITHOUT_YEAR: QCoreApplication.translate(
+            "Findings", "A target of measure %1 has no year"
+        ),
     }.get(finding.code)
     if template is None:  # a check added to core later: its English sentence beats nothing
         return finding.message()
@@ -50,8 +61,9 @@ def finding_text(finding: Finding) -> str:
 
 
 def severity_text(severity: Severity) -> str:
-    tr = QCoreApplication.translate
-    return tr("Findings", "Error") if severity == Severity.ERROR else tr("Findings", "Warning")
+    if severity == Severity.ERROR:
+        return QCoreApplication.translate("Findings", "Error")
+    return QCoreApplication.translate("Findings", "Warning")
 
 
 class FindingsModel(QAbstractTableModel):

@@ -394,8 +394,8 @@ class MeasurePanel(QWidget):
             return
         store = self.document.store
         m = store.measure(self.measure_id)
-        self.code_label.setText(f"{m.label or m.code}")
-        self.code_label.setToolTip(self.tr("Code %1").replace("%1", m.code))
+        self.code_label.setText(m.code)
+        self.code_label.setToolTip(self.tr("Numbered %1 in the document").replace("%1", m.label))
         _set_text(self.title_edit, m.title)
         _set_text(self.deadline_edit, m.deadline)
         self.open_ended_box.setChecked(m.open_ended)
@@ -413,7 +413,7 @@ class MeasurePanel(QWidget):
         if self.text_view.toPlainText() != m.text:
             self.text_view.setPlainText(m.text)
         source = self._source_paragraph(m.span)
-        self.source_box.setVisible(bool(source) and source.strip() != m.text.strip())
+        self.source_box.setVisible(_differs(source, m.text, m.label))
         if self.source_view.toPlainText() != source:
             self.source_view.setPlainText(source)
 
@@ -493,6 +493,14 @@ class MeasurePanel(QWidget):
             self._refresh_roles()
         elif event.kind == "departments":
             self._refresh_roles()
+
+
+def _differs(source: str, text: str, label: str) -> bool:
+    """Whether the source paragraph says more than the measure's text (not just its number)."""
+    if not source:
+        return False
+    squeeze = "".join(source.split())
+    return squeeze.removeprefix("".join(label.split())) != "".join(text.split())
 
 
 def _set_text(edit: QLineEdit, text: str) -> None:

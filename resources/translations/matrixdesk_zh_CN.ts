@@ -1,0 +1,977 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name></name>
+    <message>
+        <source>Measure</source>
+        <translation>重点任务</translation>
+    </message>
+    <message>
+        <source>Departments</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>统计图</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>检查结果</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>操作历史</translation>
+    </message>
+    <message>
+        <source>&lt;opened&gt;</source>
+        <translation>&lt;打开时&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>DepartmentsModel</name>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Aliases</source>
+        <translation>别名</translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation>牵头</translation>
+    </message>
+    <message>
+        <source>Support</source>
+        <translation>配合</translation>
+    </message>
+    <message>
+        <source>Collective</source>
+        <translation>集体单位</translation>
+    </message>
+    <message>
+        <source>Collective parties (各地区, 有关部门 …) stay out of the workload chart.</source>
+        <translation>集体单位(各地区、有关部门等)不计入工作量统计图。</translation>
+    </message>
+    <message>
+        <source>Also written as: %1</source>
+        <translation>又称:%1</translation>
+    </message>
+</context>
+<context>
+    <name>DepartmentsPanel</name>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Add a department at the end of the list</source>
+        <translation>在列表末尾添加部门</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <source>Rename the department; the change log keeps the old name</source>
+        <translation>重命名部门;修改记录保留原名称</translation>
+    </message>
+    <message>
+        <source>Aliases…</source>
+        <translation>别名…</translation>
+    </message>
+    <message>
+        <source>Other names of the department, such as 省发改委</source>
+        <translation>部门的其他名称,如“省发改委”</translation>
+    </message>
+    <message>
+        <source>Merge into…</source>
+        <translation>合并到…</translation>
+    </message>
+    <message>
+        <source>Move all assignments to another department and drop this one</source>
+        <translation>将全部任务分工移交另一部门,并删除本部门</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Collective</source>
+        <translation>集体单位</translation>
+    </message>
+    <message>
+        <source>Mark as a collective party (各地区, 有关部门 …)</source>
+        <translation>标记为集体单位(各地区、有关部门等)</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Remove the department and its assignments</source>
+        <translation>删除该部门及其任务分工</translation>
+    </message>
+    <message>
+        <source>Add department</source>
+        <translation>添加部门</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称:</translation>
+    </message>
+    <message>
+        <source>Rename department</source>
+        <translation>重命名部门</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>新名称:</translation>
+    </message>
+    <message>
+        <source>Aliases</source>
+        <translation>别名</translation>
+    </message>
+    <message>
+        <source>Other names of %1, separated by 、 or commas:</source>
+        <translation>%1 的其他名称(用“、”或逗号分隔):</translation>
+    </message>
+    <message>
+        <source>Merge departments</source>
+        <translation>合并部门</translation>
+    </message>
+    <message>
+        <source>Merge %1 into:</source>
+        <translation>将 %1 合并到:</translation>
+    </message>
+    <message>
+        <source>%1 is responsible for %2 measure(s). Remove it with them?</source>
+        <translation>%1 承担 %2 项任务。确定连同其任务分工一并删除吗?</translation>
+    </message>
+    <message>
+        <source>Remove department</source>
+        <translation>删除部门</translation>
+    </message>
+    <message>
+        <source>Name in use</source>
+        <translation>名称已被使用</translation>
+    </message>
+    <message>
+        <source>%1 is already the name or an alias of %2.</source>
+        <translation>“%1”已是“%2”的名称或别名。</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>Search measures (code, title, text)…</source>
+        <translation>搜索任务(编号、标题、正文)…</translation>
+    </message>
+    <message>
+        <source>Only measures with findings</source>
+        <translation>仅显示有问题的任务</translation>
+    </message>
+    <message>
+        <source>Department:</source>
+        <translation>部门:</translation>
+    </message>
+    <message>
+        <source>All departments</source>
+        <translation>全部部门</translation>
+    </message>
+    <message>
+        <source>%1 of %2 rows</source>
+        <translation>%1 / %2 行</translation>
+    </message>
+</context>
+<context>
+    <name>Findings</name>
+    <message>
+        <source>Measure %1 has departments but no lead</source>
+        <translation>任务 %1 有责任单位,但没有牵头单位</translation>
+    </message>
+    <message>
+        <source>Measure %1 has no responsible department</source>
+        <translation>任务 %1 没有责任单位</translation>
+    </message>
+    <message>
+        <source>Measure %1 has several leads</source>
+        <translation>任务 %1 有多个牵头单位</translation>
+    </message>
+    <message>
+        <source>Department %1 has no assignment</source>
+        <translation>部门 %1 未承担任何任务</translation>
+    </message>
+    <message>
+        <source>Departments %1 and %2 have the same name</source>
+        <translation>部门 %1 与 %2 名称相同</translation>
+    </message>
+    <message>
+        <source>A target of measure %1 has no year</source>
+        <translation>任务 %1 的一项目标指标缺少年份</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsModel</name>
+    <message>
+        <source>Severity</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>问题</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsPanel</name>
+    <message>
+        <source>No findings: the plan looks complete.</source>
+        <translation>未发现问题:任务分工完整。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s)</source>
+        <translation>
+            <numerusform>%n 个错误</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>,</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n 个警告</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>New plan from a policy document</source>
+        <translation>从政策文件新建任务分工</translation>
+    </message>
+    <message>
+        <source>&lt; Back</source>
+        <translation>&lt; 上一步</translation>
+    </message>
+    <message>
+        <source>Preview &gt;</source>
+        <translation>预览 &gt;</translation>
+    </message>
+    <message>
+        <source>Create plan</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Open file…</source>
+        <translation>打开文件…</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>自动识别</translation>
+    </message>
+    <message>
+        <source>How the file&apos;s bytes are read; Automatic recognises UTF-8, UTF-16 and GBK.</source>
+        <translation>文件的编码方式;“自动识别”可识别 UTF-8、UTF-16 和 GBK。</translation>
+    </message>
+    <message>
+        <source>Encoding:</source>
+        <translation>编码:</translation>
+    </message>
+    <message>
+        <source>Open a .txt or .html file, or paste the text of the policy document below. Each measure should end with its responsible departments, e.g. (省商务厅、省财政厅负责).</source>
+        <translation>打开 .txt 或 .html 文件,或将政策文件正文粘贴到下方。每项任务末尾应注明责任单位,如“(省商务厅、省财政厅负责)”。</translation>
+    </message>
+    <message>
+        <source>Paste the document text here…</source>
+        <translation>在此粘贴文件正文…</translation>
+    </message>
+    <message>
+        <source>There is no text to import yet.</source>
+        <translation>尚无可导入的文本。</translation>
+    </message>
+    <message>
+        <source>The text could not be read: %1</source>
+        <translation>无法读取文本:%1</translation>
+    </message>
+    <message>
+        <source>(no document number or title found)</source>
+        <translation>(未识别到文号或标题)</translation>
+    </message>
+    <message>
+        <source>%1 measures (%2 tasks), %3 departments, %4 assignments, %5 targets</source>
+        <translation>共 %1 个条目(%2 项任务),%3 个部门,%4 条分工,%5 项目标指标</translation>
+    </message>
+    <message>
+        <source>No numbered measures (一、 (一) 1.) were found in the text.</source>
+        <translation>文本中未识别到编号条目(一、(一) 1.)。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n measure(s) have no responsible department (marked in red). Go back to add the annotation, or assign departments after creating the plan.</source>
+        <translation>
+            <numerusform>%n 项任务没有责任单位(红色标出)。可返回上一步补充责任单位,或在创建后再分配部门。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open policy document</source>
+        <translation>打开政策文件</translation>
+    </message>
+    <message>
+        <source>Policy documents (*.txt *.html *.htm);;All files (*)</source>
+        <translation>政策文件 (*.txt *.html *.htm);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>%1 could not be read: %2</source>
+        <translation>无法读取 %1:%2</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <source>No plan is open.
+
+File ▸ New from Document… creates one from a policy text;
+File ▸ Open… opens a .mdesk file; Help ▸ Open Sample Plan shows an example.</source>
+        <translation>尚未打开任务分工文件。
+
+“文件 ▸ 从政策文件新建…”可由政策文本创建;
+“文件 ▸ 打开…”可打开 .mdesk 文件;“帮助 ▸ 打开示例”可查看示例。</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <source>[read-only]</source>
+        <translation>[只读]</translation>
+    </message>
+    <message>
+        <source>%1 measures · %2 departments · %3 assignments</source>
+        <translation>%1 个条目 · %2 个部门 · %3 条分工</translation>
+    </message>
+    <message>
+        <source>Read-only</source>
+        <translation>只读</translation>
+    </message>
+    <message>
+        <source>● lead  ○ support — saved as you edit</source>
+        <translation>● 牵头  ○ 配合 — 编辑即自动保存</translation>
+    </message>
+    <message>
+        <source>The language changes the next time MatrixDesk starts.</source>
+        <translation>界面语言将在下次启动 MatrixDesk 时生效。</translation>
+    </message>
+    <message>
+        <source>About MatrixDesk</source>
+        <translation>关于 MatrixDesk</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;MatrixDesk %1&lt;/h3&gt;&lt;p&gt;Responsibility matrices (任务分工) for policy documents: import, edit, circulate, collect and print.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;MatrixDesk %1&lt;/h3&gt;&lt;p&gt;政策文件任务分工(责任矩阵)工具:导入、编辑、分发、汇总和打印。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>MatrixEditor</name>
+    <message>
+        <source>Set lead</source>
+        <translation>设为牵头</translation>
+    </message>
+    <message>
+        <source>Set support</source>
+        <translation>设为配合</translation>
+    </message>
+    <message>
+        <source>Clear cells</source>
+        <translation>清除单元格</translation>
+    </message>
+    <message>
+        <source>Change cell</source>
+        <translation>修改单元格</translation>
+    </message>
+    <message numerus="yes">
+        <source>Change %n cell(s)</source>
+        <translation>
+            <numerusform>修改 %n 个单元格</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n row(s)</source>
+        <translation>
+            <numerusform>已复制 %n 行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Paste</source>
+        <translation>粘贴</translation>
+    </message>
+    <message>
+        <source>Add measure</source>
+        <translation>添加任务</translation>
+    </message>
+    <message>
+        <source>Title of the new measure:</source>
+        <translation>新任务的标题:</translation>
+    </message>
+    <message>
+        <source>Remove measure</source>
+        <translation>删除任务</translation>
+    </message>
+    <message>
+        <source>Add department</source>
+        <translation>添加部门</translation>
+    </message>
+    <message>
+        <source>Name of the department:</source>
+        <translation>部门名称:</translation>
+    </message>
+    <message numerus="yes">
+        <source>Paste %n row(s)</source>
+        <translation>
+            <numerusform>粘贴 %n 行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A department named %1 exists already.</source>
+        <translation>已存在名为“%1”的部门。</translation>
+    </message>
+    <message>
+        <source>Remove %1 %2 with its sub-measures, assignments and targets?
+You can undo this with Ctrl+Z.</source>
+        <translation>删除 %1 %2 及其下级任务、分工和目标指标?
+可按 Ctrl+Z 撤销。</translation>
+    </message>
+</context>
+<context>
+    <name>MatrixModel</name>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Lead %1, support %2</source>
+        <translation>牵头 %1,配合 %2</translation>
+    </message>
+    <message>
+        <source>lead</source>
+        <translation>牵头</translation>
+    </message>
+    <message>
+        <source>support</source>
+        <translation>配合</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>重点任务</translation>
+    </message>
+    <message>
+        <source>Also called: %1</source>
+        <translation>又称:%1</translation>
+    </message>
+    <message>
+        <source>Collective party (not one organisation)</source>
+        <translation>集体单位(非单一机构)</translation>
+    </message>
+</context>
+<context>
+    <name>MeasurePanel</name>
+    <message>
+        <source>Title of the measure</source>
+        <translation>任务标题</translation>
+    </message>
+    <message>
+        <source>e.g. 2021年底前 or 长期坚持</source>
+        <translation>如:2021年底前、长期坚持</translation>
+    </message>
+    <message>
+        <source>Open-ended (等部门 / 按职责分工负责)</source>
+        <translation>责任单位未列全(等部门 / 按职责分工负责)</translation>
+    </message>
+    <message>
+        <source>The annotation ends in 等 or similar: parties beyond those named take part.</source>
+        <translation>责任单位以“等”结尾:除所列单位外还有其他单位参与。</translation>
+    </message>
+    <message>
+        <source>Deadline:</source>
+        <translation>完成时限:</translation>
+    </message>
+    <message>
+        <source>Responsible:</source>
+        <translation>责任单位:</translation>
+    </message>
+    <message>
+        <source>Paragraph in the source document</source>
+        <translation>原文段落</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>任务内容</translation>
+    </message>
+    <message>
+        <source>Select a measure in the matrix to see its details.</source>
+        <translation>在责任矩阵中选择一项任务以查看详情。</translation>
+    </message>
+    <message>
+        <source>Pick a date</source>
+        <translation>选择日期</translation>
+    </message>
+    <message>
+        <source>Add target</source>
+        <translation>添加目标指标</translation>
+    </message>
+    <message>
+        <source>Remove target</source>
+        <translation>删除目标指标</translation>
+    </message>
+    <message>
+        <source>Targets</source>
+        <translation>目标指标</translation>
+    </message>
+    <message>
+        <source>Numbered %1 in the document</source>
+        <translation>原文编号 %1</translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation>牵头</translation>
+    </message>
+    <message>
+        <source>Support</source>
+        <translation>配合</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;No department assigned&lt;/i&gt;</source>
+        <translation>&lt;i&gt;尚未分配责任单位&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>by %1-%2-%3</source>
+        <translation>%1年%2月%3日前</translation>
+    </message>
+    <message>
+        <source>Remove targets</source>
+        <translation>删除目标指标</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewModel</name>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>重点任务</translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation>牵头</translation>
+    </message>
+    <message>
+        <source>Support</source>
+        <translation>配合</translation>
+    </message>
+    <message>
+        <source>Targets</source>
+        <translation>目标指标</translation>
+    </message>
+    <message>
+        <source>No responsible department was recognised for this measure.</source>
+        <translation>未识别到该任务的责任单位。</translation>
+    </message>
+    <message>
+        <source>Code %1</source>
+        <translation>编号 %1</translation>
+    </message>
+</context>
+<context>
+    <name>TargetsModel</name>
+    <message>
+        <source>New target</source>
+        <translation>新目标指标</translation>
+    </message>
+    <message>
+        <source>= exactly</source>
+        <translation>= 达到</translation>
+    </message>
+    <message>
+        <source>≥ at least</source>
+        <translation>≥ 以上</translation>
+    </message>
+    <message>
+        <source>≤ at most</source>
+        <translation>≤ 以内</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Comparison</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>No target year: the plan check reports this target.</source>
+        <translation>缺少目标年份:检查结果中会列出此项。</translation>
+    </message>
+</context>
+<context>
+    <name>actions</name>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Panels</source>
+        <translation>面板(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;New from Document…</source>
+        <translation>从政策文件新建(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Create a plan from a policy document (file or pasted text)</source>
+        <translation>由政策文件(文件或粘贴的文本)创建任务分工</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open a plan file</source>
+        <translation>打开任务分工文件</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Save a copy of the plan and go on working in the copy</source>
+        <translation>保存副本,并在副本中继续编辑</translation>
+    </message>
+    <message>
+        <source>&amp;Export Workbook…</source>
+        <translation>导出工作簿(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Write the master workbook and one workbook per department</source>
+        <translation>导出总表工作簿及各部门工作簿</translation>
+    </message>
+    <message>
+        <source>Export P&amp;DF…</source>
+        <translation>导出 P&amp;DF…</translation>
+    </message>
+    <message>
+        <source>Save the printed matrix as a PDF file</source>
+        <translation>将责任矩阵保存为 PDF 文件</translation>
+    </message>
+    <message>
+        <source>Print Pre&amp;view…</source>
+        <translation>打印预览(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>See the printed matrix before printing</source>
+        <translation>打印前预览责任矩阵</translation>
+    </message>
+    <message>
+        <source>Page Set&amp;up…</source>
+        <translation>页面设置(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Paper size, orientation and margins</source>
+        <translation>纸张大小、方向和页边距</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Print the matrix</source>
+        <translation>打印责任矩阵</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Close the plan</source>
+        <translation>关闭任务分工文件</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Quit MatrixDesk</source>
+        <translation>退出 MatrixDesk</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copy the selected cells</source>
+        <translation>复制所选单元格</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>粘贴(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Paste cells or whole rows</source>
+        <translation>粘贴单元格或整行</translation>
+    </message>
+    <message>
+        <source>C&amp;ycle Role</source>
+        <translation>切换角色(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>None → lead → support → none</source>
+        <translation>无 → 牵头 → 配合 → 无</translation>
+    </message>
+    <message>
+        <source>Set &amp;Lead ●</source>
+        <translation>设为牵头(&amp;L) ●</translation>
+    </message>
+    <message>
+        <source>Make the selected departments lead (牵头) the measures</source>
+        <translation>将所选部门设为所选任务的牵头单位</translation>
+    </message>
+    <message>
+        <source>Set &amp;Support ○</source>
+        <translation>设为配合(&amp;S) ○</translation>
+    </message>
+    <message>
+        <source>Make the selected departments support (配合) the measures</source>
+        <translation>将所选部门设为所选任务的配合单位</translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation>清除(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Remove the selected assignments</source>
+        <translation>清除所选分工</translation>
+    </message>
+    <message>
+        <source>&amp;Add Measure…</source>
+        <translation>添加任务(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Insert a measure below the current one</source>
+        <translation>在当前任务下方插入任务</translation>
+    </message>
+    <message>
+        <source>&amp;Remove Measure</source>
+        <translation>删除任务(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Remove the current measure with its sub-measures</source>
+        <translation>删除当前任务及其下级任务</translation>
+    </message>
+    <message>
+        <source>Add &amp;Department…</source>
+        <translation>添加部门(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Add a responsible department as a new column</source>
+        <translation>添加责任单位(新增一列)</translation>
+    </message>
+    <message>
+        <source>Rename or &amp;Merge Departments…</source>
+        <translation>重命名或合并部门(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Show the departments panel</source>
+        <translation>显示部门面板</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>查找(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Filter the measures by text</source>
+        <translation>按文字筛选任务</translation>
+    </message>
+    <message>
+        <source>Chinese user interface (takes effect after a restart)</source>
+        <translation>中文界面(重启后生效)</translation>
+    </message>
+    <message>
+        <source>English user interface (takes effect after a restart)</source>
+        <translation>英文界面(重启后生效)</translation>
+    </message>
+    <message>
+        <source>&amp;About MatrixDesk</source>
+        <translation>关于 MatrixDesk(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Version and licence</source>
+        <translation>版本与许可</translation>
+    </message>
+    <message>
+        <source>Open &amp;Sample Plan</source>
+        <translation>打开示例(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Open the sample plan (吉政办发〔2020〕34号)</source>
+        <translation>打开示例任务分工(吉政办发〔2020〕34号)</translation>
+    </message>
+</context>
+<context>
+    <name>commands</name>
+    <message numerus="yes">
+        <source>Change %n cell(s)</source>
+        <translation>
+            <numerusform>修改 %n 个单元格</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add measure</source>
+        <translation>添加任务</translation>
+    </message>
+    <message>
+        <source>Remove measure</source>
+        <translation>删除任务</translation>
+    </message>
+    <message>
+        <source>Add target</source>
+        <translation>添加目标指标</translation>
+    </message>
+    <message>
+        <source>Edit target</source>
+        <translation>修改目标指标</translation>
+    </message>
+    <message>
+        <source>Remove target</source>
+        <translation>删除目标指标</translation>
+    </message>
+    <message>
+        <source>Add department</source>
+        <translation>添加部门</translation>
+    </message>
+    <message>
+        <source>Remove department</source>
+        <translation>删除部门</translation>
+    </message>
+    <message>
+        <source>Rename department</source>
+        <translation>重命名部门</translation>
+    </message>
+    <message>
+        <source>Edit aliases</source>
+        <translation>修改别名</translation>
+    </message>
+    <message>
+        <source>Move department</source>
+        <translation>移动部门</translation>
+    </message>
+    <message>
+        <source>Merge departments</source>
+        <translation>合并部门</translation>
+    </message>
+    <message>
+        <source>Edit document details</source>
+        <translation>修改文件信息</translation>
+    </message>
+    <message>
+        <source>Paste</source>
+        <translation>粘贴</translation>
+    </message>
+    <message>
+        <source>Edit measure</source>
+        <translation>修改任务</translation>
+    </message>
+    <message>
+        <source>Mark collective</source>
+        <translation>标记为集体单位</translation>
+    </message>
+    <message>
+        <source>Unmark collective</source>
+        <translation>取消集体单位标记</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+</context>
+<context>
+    <name>self.window</name>
+    <message>
+        <source>No plan is open.</source>
+        <translation>尚未打开任务分工文件。</translation>
+    </message>
+    <message>
+        <source>This panel is not available.</source>
+        <translation>此面板不可用。</translation>
+    </message>
+</context>
+</TS>
