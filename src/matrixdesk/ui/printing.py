@@ -8,7 +8,6 @@ The CLI calls :func:`render_pdf` headless; :func:`ensure_app` gives it an offscr
 
 from __future__ import annotations
 
-import ctypes
 import datetime as dt
 import os
 import sys
@@ -92,27 +91,6 @@ ZEBRA_FILL = QColor(249, 250, 252)
 _app: list[QCoreApplication] = []  # keeps an application we created alive
 
 
-class _NoneGuard:
-    """Give back the references to None that PySide6 loses.
-
-    PySide6 6.12 on CPython 3.11 returns None from every void method without taking a reference
-    (harmless from 3.12, where None is immortal), so each QPainter call lowers None's refcount by
-    one and a few thousand calls end in "Fatal Python error: none_dealloc". A report paints
-    millions of times; :meth:`settle` after every row restores the count.
-    """
-
-    def __init__(self) -> None:
-        self.active = sys.version_info < (3, 12)
-        self.base = sys.getrefcount(None)
-
-    def settle(self) -> None:
-        if not self.active:
-            return
-        incref = ctypes.pythonapi.Py_IncRef
-        for _ in range(self.base - sys.getrefcount(None)):
-            incref(ctypes.py_object(None))
-
-
 def ensure_app() -> QCoreApplication:
     """The running Qt application, or a new QApplication (offscreen when there is no display)."""
     app = QCoreApplication.instance()
@@ -164,7 +142,6 @@ class _Fonts:
         self.small = QFont(self.body)
         self.small.setPointSizeF(size * 0.9)
         self.metrics = _metrics(self.body, device)
-        self.guard = _NoneGuard()
 
 
 def _metrics(font: QFont, device: QPagedPaintDevice) -> Metrics:
@@ -210,7 +187,6 @@ def paint_report(
             if page.number > 1:
                 device.newPage()
             _paint_page(painter, layout, page, fonts, device.resolution())
-            fonts.guard.settle()
     finally:
         painter.end()
     return layout.page_count
@@ -315,7 +291,6 @@ def _paint_matrix(p: QPainter, layout: MatrixLayout, page: Page, fonts: _Fonts, 
     for c, x in zip(columns, xs, strict=False):
         cell = QRectF(x + pad, top + pad, c.width - 2 * pad, f.header_height - 2 * pad)
         p.drawText(cell, CENTER | NARROW_WRAP, c.name)
-    fonts.guard.settle()
     # body rows
     y = header_bottom
     runs: list[tuple[float, float]] = []  # vertical spans of consecutive task rows
@@ -346,7 +321,6 @@ def _paint_matrix(p: QPainter, layout: MatrixLayout, page: Page, fonts: _Fonts, 
         p.setPen(_pen(dpi, 0.4, 120))
         p.drawLine(QPointF(0, y), QPointF(right, y))
         p.setPen(QColor(0, 0, 0))
-        fonts.guard.settle()
     p.restore()
     # grid: column rules through the header and through runs of task rows; then the frame
     p.setPen(_pen(dpi, 0.4, 120))
@@ -354,7 +328,6 @@ def _paint_matrix(p: QPainter, layout: MatrixLayout, page: Page, fonts: _Fonts, 
         p.drawLine(QPointF(x, top), QPointF(x, header_bottom))
         for y0, y1 in runs:
             p.drawLine(QPointF(x, y0), QPointF(x, y1))
-        fonts.guard.settle()
     p.setPen(_pen(dpi, 0.8))
     p.drawLine(QPointF(0, header_bottom), QPointF(right, header_bottom))
     p.drawRect(QRectF(0, top, right, y - top))
@@ -410,7 +383,6 @@ def _paint_table(p: QPainter, layout: TableLayout, page: Page, fonts: _Fonts, dp
         y += row.height
         p.setPen(grid)
         p.drawLine(QPointF(0, y), QPointF(right, y))
-        fonts.guard.settle()
     p.restore()
     p.setPen(grid)
     for x in xs[1:-1]:
