@@ -52,11 +52,11 @@
     </message>
     <message>
         <source>Collective parties (各地区, 有关部门 …) stay out of the workload chart.</source>
-        <translation>集体单位(各地区、有关部门等)不计入工作量统计图。</translation>
+        <translation>集体单位（各地区、有关部门等）不计入工作量统计图。</translation>
     </message>
     <message>
         <source>Also written as: %1</source>
-        <translation>又称:%1</translation>
+        <translation>又称：%1</translation>
     </message>
 </context>
 <context>
@@ -75,7 +75,7 @@
     </message>
     <message>
         <source>Rename the department; the change log keeps the old name</source>
-        <translation>重命名部门;修改记录保留原名称</translation>
+        <translation>重命名部门；修改记录保留原名称</translation>
     </message>
     <message>
         <source>Aliases…</source>
@@ -83,7 +83,7 @@
     </message>
     <message>
         <source>Other names of the department, such as 省发改委</source>
-        <translation>部门的其他名称,如“省发改委”</translation>
+        <translation>部门的其他名称，如“省发改委”</translation>
     </message>
     <message>
         <source>Merge into…</source>
@@ -91,7 +91,7 @@
     </message>
     <message>
         <source>Move all assignments to another department and drop this one</source>
-        <translation>将全部任务分工移交另一部门,并删除本部门</translation>
+        <translation>将全部任务分工移交另一部门，并删除本部门</translation>
     </message>
     <message>
         <source>Move up</source>
@@ -107,7 +107,7 @@
     </message>
     <message>
         <source>Mark as a collective party (各地区, 有关部门 …)</source>
-        <translation>标记为集体单位(各地区、有关部门等)</translation>
+        <translation>标记为集体单位（各地区、有关部门等）</translation>
     </message>
     <message>
         <source>Remove</source>
@@ -123,7 +123,7 @@
     </message>
     <message>
         <source>Name:</source>
-        <translation>名称:</translation>
+        <translation>名称：</translation>
     </message>
     <message>
         <source>Rename department</source>
@@ -131,7 +131,7 @@
     </message>
     <message>
         <source>New name:</source>
-        <translation>新名称:</translation>
+        <translation>新名称：</translation>
     </message>
     <message>
         <source>Aliases</source>
@@ -139,7 +139,7 @@
     </message>
     <message>
         <source>Other names of %1, separated by 、 or commas:</source>
-        <translation>%1 的其他名称(用“、”或逗号分隔):</translation>
+        <translation>%1 的其他名称（用“、”或逗号分隔）：</translation>
     </message>
     <message>
         <source>Merge departments</source>
@@ -147,11 +147,11 @@
     </message>
     <message>
         <source>Merge %1 into:</source>
-        <translation>将 %1 合并到:</translation>
+        <translation>将 %1 合并到：</translation>
     </message>
     <message>
         <source>%1 is responsible for %2 measure(s). Remove it with them?</source>
-        <translation>%1 承担 %2 项任务。确定连同其任务分工一并删除吗?</translation>
+        <translation>%1 承担 %2 项任务。确定连同其任务分工一并删除吗？</translation>
     </message>
     <message>
         <source>Remove department</source>
@@ -167,10 +167,109 @@
     </message>
 </context>
 <context>
+    <name>FileController</name>
+    <message>
+        <source>“%1” was written by a newer version of MatrixDesk. Please install the newer version to open it.</source>
+        <translation>“%1”由更新版本的 MatrixDesk 创建，请安装新版本后再打开。</translation>
+    </message>
+    <message>
+        <source>“%1” is damaged and cannot be read. The file has not been changed.</source>
+        <translation>“%1”已损坏，无法读取。文件未被修改。</translation>
+    </message>
+    <message>
+        <source>Open plan</source>
+        <translation>打开任务分工文件</translation>
+    </message>
+    <message>
+        <source>MatrixDesk plans (*.mdesk);;All files (*)</source>
+        <translation>MatrixDesk 任务分工文件 (*.mdesk);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Save the new plan as</source>
+        <translation>新任务分工文件保存为</translation>
+    </message>
+    <message>
+        <source>MatrixDesk plans (*.mdesk)</source>
+        <translation>MatrixDesk 任务分工文件 (*.mdesk)</translation>
+    </message>
+    <message>
+        <source>Save a copy as</source>
+        <translation>副本另存为</translation>
+    </message>
+    <message>
+        <source>Export PDF</source>
+        <translation>导出 PDF</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>“%1” is not a MatrixDesk plan, or it does not exist.</source>
+        <translation>“%1”不是 MatrixDesk 任务分工文件，或文件不存在。</translation>
+    </message>
+    <message>
+        <source>Clear list</source>
+        <translation>清空列表</translation>
+    </message>
+    <message>
+        <source>“%1” is already open for editing in another MatrixDesk window.</source>
+        <translation>“%1”已在另一个 MatrixDesk 窗口中打开编辑。</translation>
+    </message>
+    <message>
+        <source>“%1” could not be opened.</source>
+        <translation>无法打开“%1”。</translation>
+    </message>
+    <message>
+        <source>Plan in use</source>
+        <translation>文件正在使用</translation>
+    </message>
+    <message>
+        <source>Cannot open plan</source>
+        <translation>无法打开任务分工文件</translation>
+    </message>
+    <message>
+        <source>Sample</source>
+        <translation>示例</translation>
+    </message>
+    <message>
+        <source>New plan</source>
+        <translation>新建任务分工</translation>
+    </message>
+    <message>
+        <source>Cannot create plan</source>
+        <translation>无法创建任务分工文件</translation>
+    </message>
+    <message>
+        <source>Cannot save</source>
+        <translation>无法保存</translation>
+    </message>
+    <message>
+        <source>Saved a copy; you are now working in %1.</source>
+        <translation>已保存副本，当前正在编辑 %1。</translation>
+    </message>
+    <message>
+        <source>Open it read-only? You can look, print and export, but not edit.</source>
+        <translation>以只读方式打开？可以查看、打印和导出，但不能编辑。</translation>
+    </message>
+    <message>
+        <source>The sample plan is not available.</source>
+        <translation>示例任务分工不可用。</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Wrote %1 (%2 pages).</source>
+        <translation>已生成 %1（共 %2 页）。</translation>
+    </message>
+</context>
+<context>
     <name>FilterBar</name>
     <message>
         <source>Search measures (code, title, text)…</source>
-        <translation>搜索任务(编号、标题、正文)…</translation>
+        <translation>搜索任务（编号、标题、正文）…</translation>
     </message>
     <message>
         <source>Only measures with findings</source>
@@ -178,7 +277,7 @@
     </message>
     <message>
         <source>Department:</source>
-        <translation>部门:</translation>
+        <translation>部门：</translation>
     </message>
     <message>
         <source>All departments</source>
@@ -193,7 +292,7 @@
     <name>Findings</name>
     <message>
         <source>Measure %1 has departments but no lead</source>
-        <translation>任务 %1 有责任单位,但没有牵头单位</translation>
+        <translation>任务 %1 有责任单位，但没有牵头单位</translation>
     </message>
     <message>
         <source>Measure %1 has no responsible department</source>
@@ -239,7 +338,7 @@
     <name>FindingsPanel</name>
     <message>
         <source>No findings: the plan looks complete.</source>
-        <translation>未发现问题:任务分工完整。</translation>
+        <translation>未发现问题：任务分工完整。</translation>
     </message>
     <message numerus="yes">
         <source>%n error(s)</source>
@@ -249,7 +348,7 @@
     </message>
     <message>
         <source>, </source>
-        <translation>,</translation>
+        <translation>，</translation>
     </message>
     <message numerus="yes">
         <source>%n warning(s)</source>
@@ -290,15 +389,15 @@
     </message>
     <message>
         <source>How the file&apos;s bytes are read; Automatic recognises UTF-8, UTF-16 and GBK.</source>
-        <translation>文件的编码方式;“自动识别”可识别 UTF-8、UTF-16 和 GBK。</translation>
+        <translation>文件的编码方式；“自动识别”可识别 UTF-8、UTF-16 和 GBK。</translation>
     </message>
     <message>
         <source>Encoding:</source>
-        <translation>编码:</translation>
+        <translation>编码：</translation>
     </message>
     <message>
         <source>Open a .txt or .html file, or paste the text of the policy document below. Each measure should end with its responsible departments, e.g. (省商务厅、省财政厅负责).</source>
-        <translation>打开 .txt 或 .html 文件,或将政策文件正文粘贴到下方。每项任务末尾应注明责任单位,如“(省商务厅、省财政厅负责)”。</translation>
+        <translation>打开 .txt 或 .html 文件，或将政策文件正文粘贴到下方。每项任务末尾应注明责任单位，如“（省商务厅、省财政厅负责）”。</translation>
     </message>
     <message>
         <source>Paste the document text here…</source>
@@ -310,24 +409,24 @@
     </message>
     <message>
         <source>The text could not be read: %1</source>
-        <translation>无法读取文本:%1</translation>
+        <translation>无法读取文本：%1</translation>
     </message>
     <message>
         <source>(no document number or title found)</source>
-        <translation>(未识别到文号或标题)</translation>
+        <translation>（未识别到文号或标题）</translation>
     </message>
     <message>
         <source>%1 measures (%2 tasks), %3 departments, %4 assignments, %5 targets</source>
-        <translation>共 %1 个条目(%2 项任务),%3 个部门,%4 条分工,%5 项目标指标</translation>
+        <translation>共 %1 个条目（%2 项任务），%3 个部门，%4 条分工，%5 项目标指标</translation>
     </message>
     <message>
         <source>No numbered measures (一、 (一) 1.) were found in the text.</source>
-        <translation>文本中未识别到编号条目(一、(一) 1.)。</translation>
+        <translation>文本中未识别到编号条目（一、（一） 1.）。</translation>
     </message>
     <message numerus="yes">
         <source>%n measure(s) have no responsible department (marked in red). Go back to add the annotation, or assign departments after creating the plan.</source>
         <translation>
-            <numerusform>%n 项任务没有责任单位(红色标出)。可返回上一步补充责任单位,或在创建后再分配部门。</numerusform>
+            <numerusform>%n 项任务没有责任单位（红色标出）。可返回上一步补充责任单位，或在创建后再分配部门。</numerusform>
         </translation>
     </message>
     <message>
@@ -340,7 +439,7 @@
     </message>
     <message>
         <source>%1 could not be read: %2</source>
-        <translation>无法读取 %1:%2</translation>
+        <translation>无法读取 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -372,8 +471,8 @@ File ▸ New from Document… creates one from a policy text;
 File ▸ Open… opens a .mdesk file; Help ▸ Open Sample Plan shows an example.</source>
         <translation>尚未打开任务分工文件。
 
-“文件 ▸ 从政策文件新建…”可由政策文本创建;
-“文件 ▸ 打开…”可打开 .mdesk 文件;“帮助 ▸ 打开示例”可查看示例。</translation>
+“文件 ▸ 从政策文件新建…”可由政策文本创建；
+“文件 ▸ 打开…”可打开 .mdesk 文件；“帮助 ▸ 打开示例”可查看示例。</translation>
     </message>
     <message>
         <source>Untitled</source>
@@ -405,7 +504,7 @@ File ▸ Open… opens a .mdesk file; Help ▸ Open Sample Plan shows an example
     </message>
     <message>
         <source>&lt;h3&gt;MatrixDesk %1&lt;/h3&gt;&lt;p&gt;Responsibility matrices (任务分工) for policy documents: import, edit, circulate, collect and print.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;MatrixDesk %1&lt;/h3&gt;&lt;p&gt;政策文件任务分工(责任矩阵)工具:导入、编辑、分发、汇总和打印。&lt;/p&gt;</translation>
+        <translation>&lt;h3&gt;MatrixDesk %1&lt;/h3&gt;&lt;p&gt;政策文件任务分工（责任矩阵）工具：导入、编辑、分发、汇总和打印。&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -426,17 +525,13 @@ File ▸ Open… opens a .mdesk file; Help ▸ Open Sample Plan shows an example
         <source>Change cell</source>
         <translation>修改单元格</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <source>Change %n cell(s)</source>
-        <translation>
-            <numerusform>修改 %n 个单元格</numerusform>
-        </translation>
+        <translation>修改 %n 个单元格</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <source>Copied %n row(s)</source>
-        <translation>
-            <numerusform>已复制 %n 行</numerusform>
-        </translation>
+        <translation>已复制 %n 行</translation>
     </message>
     <message>
         <source>Paste</source>
@@ -448,7 +543,7 @@ File ▸ Open… opens a .mdesk file; Help ▸ Open Sample Plan shows an example
     </message>
     <message>
         <source>Title of the new measure:</source>
-        <translation>新任务的标题:</translation>
+        <translation>新任务的标题：</translation>
     </message>
     <message>
         <source>Remove measure</source>
@@ -460,13 +555,11 @@ File ▸ Open… opens a .mdesk file; Help ▸ Open Sample Plan shows an example
     </message>
     <message>
         <source>Name of the department:</source>
-        <translation>部门名称:</translation>
+        <translation>部门名称：</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <source>Paste %n row(s)</source>
-        <translation>
-            <numerusform>粘贴 %n 行</numerusform>
-        </translation>
+        <translation>粘贴 %n 行</translation>
     </message>
     <message>
         <source>A department named %1 exists already.</source>
@@ -475,7 +568,7 @@ File ▸ Open… opens a .mdesk file; Help ▸ Open Sample Plan shows an example
     <message>
         <source>Remove %1 %2 with its sub-measures, assignments and targets?
 You can undo this with Ctrl+Z.</source>
-        <translation>删除 %1 %2 及其下级任务、分工和目标指标?
+        <translation>删除 %1 %2 及其下级任务、分工和目标指标？
 可按 Ctrl+Z 撤销。</translation>
     </message>
 </context>
@@ -487,7 +580,7 @@ You can undo this with Ctrl+Z.</source>
     </message>
     <message>
         <source>Lead %1, support %2</source>
-        <translation>牵头 %1,配合 %2</translation>
+        <translation>牵头 %1，配合 %2</translation>
     </message>
     <message>
         <source>lead</source>
@@ -511,11 +604,11 @@ You can undo this with Ctrl+Z.</source>
     </message>
     <message>
         <source>Also called: %1</source>
-        <translation>又称:%1</translation>
+        <translation>又称：%1</translation>
     </message>
     <message>
         <source>Collective party (not one organisation)</source>
-        <translation>集体单位(非单一机构)</translation>
+        <translation>集体单位（非单一机构）</translation>
     </message>
 </context>
 <context>
@@ -526,23 +619,23 @@ You can undo this with Ctrl+Z.</source>
     </message>
     <message>
         <source>e.g. 2021年底前 or 长期坚持</source>
-        <translation>如:2021年底前、长期坚持</translation>
+        <translation>如：2021年底前、长期坚持</translation>
     </message>
     <message>
         <source>Open-ended (等部门 / 按职责分工负责)</source>
-        <translation>责任单位未列全(等部门 / 按职责分工负责)</translation>
+        <translation>责任单位未列全（等部门 / 按职责分工负责）</translation>
     </message>
     <message>
         <source>The annotation ends in 等 or similar: parties beyond those named take part.</source>
-        <translation>责任单位以“等”结尾:除所列单位外还有其他单位参与。</translation>
+        <translation>责任单位以“等”结尾：除所列单位外还有其他单位参与。</translation>
     </message>
     <message>
         <source>Deadline:</source>
-        <translation>完成时限:</translation>
+        <translation>完成时限：</translation>
     </message>
     <message>
         <source>Responsible:</source>
-        <translation>责任单位:</translation>
+        <translation>责任单位：</translation>
     </message>
     <message>
         <source>Paragraph in the source document</source>
@@ -668,7 +761,7 @@ You can undo this with Ctrl+Z.</source>
     </message>
     <message>
         <source>No target year: the plan check reports this target.</source>
-        <translation>缺少目标年份:检查结果中会列出此项。</translation>
+        <translation>缺少目标年份：检查结果中会列出此项。</translation>
     </message>
 </context>
 <context>
@@ -699,7 +792,7 @@ You can undo this with Ctrl+Z.</source>
     </message>
     <message>
         <source>Create a plan from a policy document (file or pasted text)</source>
-        <translation>由政策文件(文件或粘贴的文本)创建任务分工</translation>
+        <translation>由政策文件（文件或粘贴的文本）创建任务分工</translation>
     </message>
     <message>
         <source>&amp;Open…</source>
@@ -715,7 +808,7 @@ You can undo this with Ctrl+Z.</source>
     </message>
     <message>
         <source>Save a copy of the plan and go on working in the copy</source>
-        <translation>保存副本,并在副本中继续编辑</translation>
+        <translation>保存副本，并在副本中继续编辑</translation>
     </message>
     <message>
         <source>&amp;Export Workbook…</source>
@@ -843,7 +936,7 @@ You can undo this with Ctrl+Z.</source>
     </message>
     <message>
         <source>Add a responsible department as a new column</source>
-        <translation>添加责任单位(新增一列)</translation>
+        <translation>添加责任单位（新增一列）</translation>
     </message>
     <message>
         <source>Rename or &amp;Merge Departments…</source>
@@ -863,11 +956,11 @@ You can undo this with Ctrl+Z.</source>
     </message>
     <message>
         <source>Chinese user interface (takes effect after a restart)</source>
-        <translation>中文界面(重启后生效)</translation>
+        <translation>中文界面（重启后生效）</translation>
     </message>
     <message>
         <source>English user interface (takes effect after a restart)</source>
-        <translation>英文界面(重启后生效)</translation>
+        <translation>英文界面（重启后生效）</translation>
     </message>
     <message>
         <source>&amp;About MatrixDesk</source>
@@ -883,16 +976,29 @@ You can undo this with Ctrl+Z.</source>
     </message>
     <message>
         <source>Open the sample plan (吉政办发〔2020〕34号)</source>
-        <translation>打开示例任务分工(吉政办发〔2020〕34号)</translation>
+        <translation>打开示例任务分工（吉政办发〔2020〕34号）</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <source>MatrixDesk — unexpected error</source>
+        <translation>MatrixDesk — 意外错误</translation>
+    </message>
+    <message>
+        <source>Something went wrong. Your plan is safe: every edit made before this was already saved.
+
+%1</source>
+        <translation>程序出现错误。您的任务分工文件是安全的：此前的每一次编辑均已保存。
+
+%1</translation>
     </message>
 </context>
 <context>
     <name>commands</name>
-    <message numerus="yes">
+    <message>
         <source>Change %n cell(s)</source>
-        <translation>
-            <numerusform>修改 %n 个单元格</numerusform>
-        </translation>
+        <translation>修改 %n 个单元格</translation>
     </message>
     <message>
         <source>Add measure</source>

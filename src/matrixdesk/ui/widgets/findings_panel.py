@@ -132,6 +132,7 @@ class FindingsPanel(QWidget):
         self.document = document
         self.model = FindingsModel(self)
         self.summary = QLabel()
+        self.summary.setContentsMargins(4, 2, 4, 2)
         self.view = QTableView()
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
