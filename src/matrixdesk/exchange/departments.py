@@ -20,6 +20,7 @@ from .sheets import (
     cell,
     check_folder,
     discard,
+    merge,
     move_into_place,
     new_workbook,
     save_workbook,
@@ -170,8 +171,8 @@ def _department_sheet(ws: WriteOnlyWorksheet, index: PlanIndex, dep: Department)
             cell(ws, INSTRUCTIONS.format(choices="、".join(STATUS_CHOICES), doc=doc), "md_note"),
         ]
     )
-    ws.merged_cells.add("D1:L1")
-    ws.merged_cells.add("D2:L2")
+    merge(ws, "D1:L1")
+    merge(ws, "D2:L2")
     ws.append([cell(ws, h, "md_id" if i < 3 else "md_header") for i, h in enumerate(HEADER)])
     for serial, a in enumerate(mine, start=1):
         m = measures[a.measure_id]

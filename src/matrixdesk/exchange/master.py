@@ -14,7 +14,16 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from ..core.model import Plan, Role
 from ..core.stats import workload
 from ..core.tasks import task_ids
-from .sheets import Progress, Ticker, atomic_workbook, cell, save_workbook, set_widths, setup_print
+from .sheets import (
+    Progress,
+    Ticker,
+    atomic_workbook,
+    cell,
+    merge,
+    save_workbook,
+    set_widths,
+    setup_print,
+)
 from .text import (
     COMPARATOR_TEXT,
     PlanIndex,
@@ -87,8 +96,8 @@ def _title_rows(ws: WriteOnlyWorksheet, title: str, note: str, width: int) -> No
     ws.row_dimensions[2].height = 20
     ws.append([cell(ws, title, "md_title")])
     ws.append([cell(ws, note, "md_note")])
-    ws.merged_cells.add(f"A1:{last}1")
-    ws.merged_cells.add(f"A2:{last}2")
+    merge(ws, f"A1:{last}1")
+    merge(ws, f"A2:{last}2")
 
 
 def _document_line(plan: Plan) -> str:
@@ -118,7 +127,7 @@ def _task_sheet(ws: WriteOnlyWorksheet, index: PlanIndex, ticker: Ticker) -> Non
                 [cell(ws, heading_text(m), "md_heading")]
                 + [cell(ws, None, "md_heading") for _ in TASK_HEADER[1:]]
             )
-            ws.merged_cells.add(f"A{row}:F{row}")
+            merge(ws, f"A{row}:F{row}")
             continue
         serial += 1
         ws.append(
@@ -209,7 +218,7 @@ def _workload_sheet(ws: WriteOnlyWorksheet, plan: Plan, ticker: Ticker) -> None:
     ws.freeze_panes = "A3"
     ws.row_dimensions[1].height = 30
     ws.append([cell(ws, "各部门任务量（牵头/配合）", "md_title")])
-    ws.merged_cells.add("A1:D1")
+    merge(ws, "A1:D1")
     ws.append([cell(ws, h, "md_header") for h in ("部门", "牵头", "配合", "合计")])
     for w in rows:
         ticker.step()
@@ -257,7 +266,7 @@ def _target_sheet(ws: WriteOnlyWorksheet, index: PlanIndex, ticker: Ticker) -> N
     ws.freeze_panes = "A3"
     ws.row_dimensions[1].height = 30
     ws.append([cell(ws, f"{document_name(plan)}目标指标", "md_title")])
-    ws.merged_cells.add(f"A1:{get_column_letter(len(TARGET_HEADER))}1")
+    merge(ws, f"A1:{get_column_letter(len(TARGET_HEADER))}1")
     ws.append([cell(ws, h, "md_header") for h in TARGET_HEADER])
     for m in plan.measures:
         for t in index.targets.get(m.id, ()):

@@ -7,11 +7,13 @@ import functools
 import os
 import tempfile
 from collections.abc import Callable, Iterator
+from copy import copy
 from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Protection, Side
+from openpyxl.worksheet.cell_range import CellRange
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -96,20 +98,37 @@ def new_workbook() -> Workbook:
     return wb
 
 
+def _style_array(ws: object, style: str) -> object:
+    """The style indices of a named style, worked out once per workbook: assigning a style by
+    name searches the workbook's list every time, which dominated large exports."""
+    cache = ws.parent.__dict__.setdefault("_md_style_arrays", {})
+    if style not in cache:
+        probe = WriteOnlyCell(ws)
+        probe.style = style
+        cache[style] = probe._style
+    return cache[style]
+
+
 def cell(ws: object, value: object, style: str = "md_text") -> WriteOnlyCell:
     """A styled cell for a write-only sheet; text is always stored as text, never a formula.
 
     openpyxl reads a string starting with ``=`` as a formula; a policy text (or a department
-    name typed by someone) must not become one, so the data type is forced to string.
+    name typed by someone) must not become one, so text goes in with the string data type.
     """
     c = WriteOnlyCell(ws)
     if isinstance(value, str):
-        c.value = clean(value)
+        c._value = clean(value)  # cleaned here, so openpyxl's own checks are not needed
         c.data_type = "s"
-    else:
+    elif value is not None:
         c.value = value
-    c.style = style
+    c._style = copy(_style_array(ws, style))
     return c
+
+
+def merge(ws: object, ref: str) -> None:
+    """Merge ``ref``; adds to the range set directly, as ``merged_cells.add`` checks every
+    earlier range for overlap (quadratic with thousands of heading rows)."""
+    ws.merged_cells.ranges.add(CellRange(ref))
 
 
 def set_widths(ws: object, widths: dict[str, float], hidden: tuple[str, ...] = ()) -> None:

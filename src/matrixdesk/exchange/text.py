@@ -48,8 +48,12 @@ def task_text(measure: Measure) -> str:
     columns for that)."""
     text = (measure.text or measure.title).strip()
     if measure.annotation:
-        pattern = r"[（(]\s*" + re.escape(measure.annotation) + r"\s*[)）][。.；;]?$"
-        text = re.sub(pattern, "", text).rstrip()
+        body = text.rstrip("。.；;").rstrip()
+        for opening, closing in (("(", ")"), ("（", "）")):
+            tail = f"{opening}{measure.annotation}{closing}"
+            if body.endswith(tail):
+                text = body[: -len(tail)].rstrip()
+                break
     text = _ANNOTATION_TAIL.sub("", text).rstrip()
     return text or measure.title
 

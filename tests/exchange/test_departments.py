@@ -1,0 +1,161 @@
+"""Per-department workbooks, read back with openpyxl."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from openpyxl import load_workbook
+
+from matrixdesk.core.model import Assignment, Department, Measure, Plan, Role
+from matrixdesk.exchange import ExportCancelled, ExportError, export_departments
+from matrixdesk.exchange.departments import (
+    FIRST_TASK_ROW,
+    HEADER,
+    HIDDEN_COLUMNS,
+    MARKER,
+    STATUS_COLUMN,
+)
+from matrixdesk.exchange.text import STATUS_CHOICES, plan_fingerprint, safe_file_stem
+
+
+@pytest.fixture
+def files(small_plan, tmp_path):
+    return export_departments(small_plan, tmp_path / "out")
+
+
+def test_one_file_per_non_collective_assigned_department(files):
+    assert [p.stem for p in files] == ["省文化和旅游厅", "省体育局", "省农业农村厅", "省商务厅"]
+    assert all(p.exists() for p in files)
+
+
+def test_only_its_tasks_with_ids(files, small_plan):
+    ws = load_workbook(files[3]).active  # 省商务厅: supports 1.2 and 2.3
+    assert [c.value for c in ws[3]] == list(HEADER)
+    rows = list(ws.iter_rows(min_row=FIRST_TASK_ROW, values_only=True))
+    assert [(r[0], r[1]) for r in rows] == [(3, 4), (5, 4)]
+    assert {r[2] for r in rows} == {plan_fingerprint(small_plan)}
+    assert [r[5] for r in rows] == ["配合", "配合"]
+    assert rows[0][6:8] == ("省农业农村厅", "省商务厅")
+    assert rows[1][8] == "2021年底前"
+    assert all(r[10] is None and r[11] is None for r in rows)
+    assert ws["A1"].value == MARKER
+
+
+def test_lead_role_text(files):
+    ws = load_workbook(files[0]).active
+    row = next(ws.iter_rows(min_row=FIRST_TASK_ROW, values_only=True))
+    assert row[3:6] == (1, "(一)发展冰雪消费。", "牵头")
+    assert row[9] == "2022年：滑雪场 ≥60座"
+
+
+def test_status_drop_down(files):
+    ws = load_workbook(files[3]).active
+    (dv,) = ws.data_validations.dataValidation
+    assert dv.type == "list"
+    assert dv.formula1 == '"' + ",".join(STATUS_CHOICES) + '"'
+    assert STATUS_CHOICES == ("未开始", "推进中", "已完成", "滞后")
+    assert str(dv.sqref) == f"{STATUS_COLUMN}{FIRST_TASK_ROW}:{STATUS_COLUMN}{FIRST_TASK_ROW + 1}"
+    assert not dv.showDropDown  # True would hide the arrow in Excel
+
+
+def test_protection_hidden_ids_and_editable_progress(files):
+    ws = load_workbook(files[0]).active
+    assert ws.protection.sheet
+    assert not ws.protection.password
+    for letter in HIDDEN_COLUMNS:
+        assert ws.column_dimensions[letter].hidden
+        assert ws[f"{letter}{FIRST_TASK_ROW}"].protection.locked
+    r = FIRST_TASK_ROW
+    assert not ws[f"K{r}"].protection.locked and not ws[f"L{r}"].protection.locked
+    assert all(ws[f"{c}{r}"].protection.locked for c in "DEFGHIJ")
+
+
+def test_instruction_row_and_print_setup(files):
+    ws = load_workbook(files[0]).active
+    assert "进展情况" in ws["D2"].value and "下拉" in ws["D2"].value
+    assert ws.page_setup.orientation == "landscape"
+    assert ws.page_setup.fitToWidth == 1 and ws.page_setup.fitToHeight == 0
+    assert ws.print_title_rows == "$3:$3"
+    assert ws.oddFooter.center.text == "第 &P 页 共 &N 页"
+
+
+def test_file_names_are_windows_safe_and_unique(tmp_path):
+    names = ['省"数据"局', "省数据局", "CON", "a/b:c", "省数据局"]
+    deps = [Department(i, n, position=i) for i, n in enumerate(names, 1)]
+    m = Measure(1, "1", "一、", 1, "任务", annotated=True)
+    plan = Plan(measures=[m], departments=deps,
+                assignments=[Assignment(1, d.id, Role.SUPPORT, d.id) for d in deps])  # fmt: skip
+    stems = [p.stem for p in export_departments(plan, tmp_path)]
+    assert stems == ["省_数据_局", "省数据局", "_CON", "a_b_c", "省数据局 (2)"]
+    assert all(not set(s) & set('\\/:*?"<>|') for s in stems)
+
+
+def test_safe_file_stem_fallback():
+    taken: set[str] = set()
+    assert safe_file_stem("???", taken, "部门7") == "部门7"
+    assert safe_file_stem("x. ", taken, "f") == "x"
+
+
+def test_formula_like_name_stays_text(tmp_path):
+    deps = [Department(1, "=1+1", position=0)]
+    m = Measure(1, "1", "", 2, "=SUM(A1)", "=SUM(A1)", annotated=True)
+    plan = Plan(measures=[m], departments=deps, assignments=[Assignment(1, 1, Role.LEAD, 0)])
+    (path,) = export_departments(plan, tmp_path)
+    ws = load_workbook(path).active
+    row = FIRST_TASK_ROW
+    assert (ws[f"E{row}"].value, ws[f"E{row}"].data_type) == ("=SUM(A1)", "s")
+    assert (ws[f"G{row}"].value, ws[f"G{row}"].data_type) == ("=1+1", "s")
+
+
+def test_cancel_removes_this_runs_files_and_keeps_old_ones(small_plan, tmp_path):
+    old = tmp_path / "省体育局.xlsx"
+    old.write_bytes(b"last year")
+    with pytest.raises(ExportCancelled):
+        export_departments(small_plan, tmp_path, progress=lambda done, total: done < 3)
+    assert os.listdir(tmp_path) == ["省体育局.xlsx"]
+    assert old.read_bytes() == b"last year"
+
+
+def test_cancel_at_once(small_plan, tmp_path):
+    with pytest.raises(ExportCancelled):
+        export_departments(small_plan, tmp_path, progress=lambda done, total: False)
+    assert os.listdir(tmp_path) == []
+
+
+def test_progress_reaches_total(small_plan, tmp_path):
+    calls = []
+    export_departments(small_plan, tmp_path, progress=lambda d, t: calls.append((d, t)))
+    assert calls[-1] == (calls[-1][1], calls[-1][1])
+
+
+def test_folder_that_is_a_file(small_plan, tmp_path):
+    blocker = tmp_path / "file.txt"
+    blocker.write_text("x")
+    with pytest.raises(ExportError, match="not a folder"):
+        export_departments(small_plan, blocker)
+
+
+def test_missing_folder_is_created(small_plan, tmp_path):
+    assert export_departments(small_plan, tmp_path / "a" / "b")
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can write anywhere")
+def test_read_only_folder(small_plan, tmp_path):
+    tmp_path.chmod(0o500)
+    try:
+        with pytest.raises(ExportError, match="not writable"):
+            export_departments(small_plan, tmp_path)
+    finally:
+        tmp_path.chmod(0o700)
+
+
+def test_seed_departments(seed_plan, tmp_path):
+    files = export_departments(seed_plan, tmp_path)
+    wanted = {d.id for d in seed_plan.departments if not d.collective} & {
+        a.department_id for a in seed_plan.assignments
+    }
+    assert len(files) == len(wanted)
+    total_rows = sum(load_workbook(p).active.max_row - FIRST_TASK_ROW + 1 for p in files)
+    counted = sum(1 for a in seed_plan.assignments if a.department_id in wanted)
+    assert total_rows == counted
