@@ -1,0 +1,132 @@
+"""Starting the GUI: the application object, translators, the error hook and the main window.
+
+``run(argv)`` is what ``matrixdesk`` calls for the GUI:
+
+* no arguments — open the last plan, or the sample on the very first run;
+* ``PLAN.mdesk`` — open that plan;
+* ``--screenshot OUT.png`` — render the window with the plan to a PNG and exit;
+* ``--lang zh_CN|en`` — the UI language for this run (otherwise the saved preference).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import traceback
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from . import settings
+
+log = logging.getLogger(__name__)
+
+# Windows' Chinese UI font first, then the CJK fonts found on Linux desktops.
+UI_FONT_FAMILIES = [
+    "Microsoft YaHei UI",
+    "Microsoft YaHei",
+    "Segoe UI",
+    "Noto Sans CJK SC",
+    "Source Han Sans SC",
+    "WenQuanYi Micro Hei",
+    "PingFang SC",
+]
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="matrixdesk", description="MatrixDesk responsibility matrices"
+    )
+    parser.add_argument("plan", nargs="?", help="a .mdesk plan file to open")
+    parser.add_argument(
+        "--screenshot", metavar="OUT.png", help="render the main window to a PNG and exit"
+    )
+    parser.add_argument("--size", default="1600x1000", help="screenshot size, WIDTHxHEIGHT")
+    parser.add_argument("--select", help="measure code to select in the screenshot")
+    parser.add_argument("--lang", choices=["zh_CN", "en"], help="user-interface language")
+    return parser.parse_args(argv)
+
+
+def application(language: str | None = None) -> QApplication:
+    """The QApplication (created once), with names, font and translators set up."""
+    app = QApplication.instance()
+    if app is None:
+        QCoreApplication.setOrganizationName("MatrixDesk")
+        QCoreApplication.setApplicationName("MatrixDesk")
+        app = QApplication([sys.argv[0] if sys.argv else "matrixdesk"])
+        if sys.platform != "win32":
+            app.setStyle("Fusion")
+        font = QFont(app.font())
+        font.setFamilies(UI_FONT_FAMILIES)
+        if font.pointSizeF() < 9:
+            font.setPointSizeF(9)
+        app.setFont(font)
+        install_translators(app, language or settings.value(settings.LANGUAGE))
+    return app  # type: ignore[return-value]
+
+
+def install_translators(app: QCoreApplication, language: str) -> None:
+    try:
+        from .i18n import install_translators as install
+    except ImportError:  # translations not built into this copy
+        return
+    install(app, language)
+
+
+def install_excepthook() -> None:
+    """Show unexpected errors in a dialog (with the traceback under "details") instead of dying."""
+    showing = []
+
+    def hook(exc_type, exc, tb) -> None:
+        text = "".join(traceback.format_exception(exc_type, exc, tb))
+        sys.stderr.write(text)
+        if showing or QApplication.instance() is None or issubclass(exc_type, KeyboardInterrupt):
+            return
+        showing.append(True)
+        try:
+            box = QMessageBox(
+                QMessageBox.Icon.Critical,
+                QCoreApplication.translate("app", "MatrixDesk — unexpected error"),
+                QCoreApplication.translate(
+                    "app",
+                    "Something went wrong. Your plan is safe: every edit "
+                    "made before this was already saved.\n\n%1",
+                ).replace("%1", str(exc)),
+            )
+            box.setDetailedText(text)
+            box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            box.exec()
+        finally:
+            showing.clear()
+
+    sys.excepthook = hook
+
+
+def run(argv: list[str]) -> int:
+    """Run the GUI as the command line asks; returns the exit status."""
+    args = parse_args(argv)
+    if args.screenshot:
+        from .screenshot import take_screenshot
+
+        width, _, height = args.size.partition("x")
+        if not args.plan:
+            print("matrixdesk: --screenshot needs a plan file", file=sys.stderr)
+            return 2
+        take_screenshot(
+            args.plan, args.screenshot, (int(width), int(height)), args.select, args.lang
+        )
+        return 0
+    app = application(args.lang)
+    install_excepthook()
+    from .main_window import MainWindow
+
+    window = MainWindow()
+    window.show()
+    window.files.open_startup(args.plan)
+    return app.exec()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(run(sys.argv[1:]))

@@ -1,0 +1,314 @@
+"""The main window: the matrix in the middle, panels docked around it, menus from ids.
+
+Files (open, new, save as, recent, errors) are handled by :class:`FileController` in
+``window_files.py``; grid edits (roles, copy/paste, measures, departments) by
+:class:`MatrixEditor` in ``window_edit.py``; docks are built in ``window_docks.py``. This
+module wires them together and keeps the window's state (title, actions, status bar).
+"""
+
+from __future__ import annotations
+
+import os
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QUndoGroup
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QVBoxLayout, QWidget
+
+from . import settings
+from .actions import (
+    EDIT_MENU,
+    FILE_MENU,
+    HELP_MENU,
+    TOOLBAR,
+    VIEW_MENU,
+    ActionId,
+    ActionState,
+    add_widget_actions,
+    build_menu,
+    create_actions,
+    undo_redo_actions,
+    update_actions,
+)
+from .document import Document
+from .models.clipboard import MIME_TYPE
+from .models.filter_proxy import MatrixFilterProxy
+from .models.matrix_model import FIRST_DEPARTMENT_COLUMN, MatrixModel
+from .widgets.filter_bar import FilterBar
+from .widgets.matrix_view import MatrixView
+from .window_docks import Docks
+from .window_edit import MatrixEditor
+from .window_files import FileController
+
+
+class MainWindow(QMainWindow):
+    """One window, at most one open plan (``self.document``)."""
+
+    def __init__(self, parent: QWidget | None = None, *, persist_layout: bool = True) -> None:
+        super().__init__(parent)
+        self.setObjectName("MainWindow")
+        self.persist_layout = persist_layout  # restore and save geometry and docks
+        self.document: Document | None = None
+        self.model: MatrixModel | None = None
+        self.proxy = MatrixFilterProxy(self)
+        self.undo_group = QUndoGroup(self)
+        self.actions = create_actions(self)
+        self.actions.update(undo_redo_actions(self.undo_group, self))
+        self.submenus: dict = {}
+
+        self.view = MatrixView(self)
+        self.filter_bar = FilterBar(self)
+        self.filter_bar.filterChanged.connect(self._filter_changed)
+        self.empty_label = QLabel(self)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(4, 4, 4, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.filter_bar)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.empty_label, 1)
+        self.setCentralWidget(central)
+
+        self.files = FileController(self)
+        self.editor = MatrixEditor(self)
+        self.docks = Docks(self)
+        self._build_menus()
+        self._connect_actions()
+        self._status_counts = QLabel(self)
+        self._status_mode = QLabel(self)
+        self.statusBar().addPermanentWidget(self._status_counts)
+        self.statusBar().addPermanentWidget(self._status_mode)
+        self.view.currentChanged.connect(self._current_changed)
+        self.view.cellClicked.connect(self.editor.cycle_at)
+        QApplication.clipboard().dataChanged.connect(self.update_actions)
+        self.undo_group.cleanChanged.connect(lambda clean: self.setWindowModified(not clean))
+        self.resize(1400, 900)
+        if persist_layout:
+            self._restore_layout()
+        self.set_document(None)
+
+    # -- construction ----------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        for title, items in (
+            (self.tr("&File"), FILE_MENU),
+            (self.tr("&Edit"), EDIT_MENU),
+            (self.tr("&View"), VIEW_MENU),
+            (self.tr("&Help"), HELP_MENU),
+        ):
+            build_menu(bar.addMenu(title), items, self.actions, self.submenus)
+        self.submenus["recent"].aboutToShow.connect(self.files.fill_recent_menu)
+        self.docks.fill_menu(self.submenus["docks"])
+        toolbar = self.addToolBar(self.tr("Main"))
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.setMovable(False)
+        build_menu(toolbar, TOOLBAR, self.actions, self.submenus)  # type: ignore[arg-type]
+        add_widget_actions(self.view, self.actions)
+        languages = QActionGroup(self)
+        for action_id in (ActionId.LANGUAGE_ZH, ActionId.LANGUAGE_EN):
+            languages.addAction(self.actions[action_id])
+        lang = settings.value(settings.LANGUAGE)
+        key = ActionId.LANGUAGE_EN if lang.startswith("en") else ActionId.LANGUAGE_ZH
+        self.actions[key].setChecked(True)
+
+    def _connect_actions(self) -> None:
+        a, f, e = self.actions, self.files, self.editor
+        slots = {
+            ActionId.NEW_FROM_DOCUMENT: f.new_from_document,
+            ActionId.OPEN: f.open_dialog,
+            ActionId.SAVE_AS: f.save_as,
+            ActionId.EXPORT_WORKBOOK: f.export_workbook,
+            ActionId.EXPORT_PDF: f.export_pdf,
+            ActionId.PRINT_PREVIEW: f.print_preview,
+            ActionId.PAGE_SETUP: f.page_setup,
+            ActionId.PRINT: f.print_plan,
+            ActionId.CLOSE: f.close_document,
+            ActionId.QUIT: self.close,
+            ActionId.OPEN_SAMPLE: f.open_sample,
+            ActionId.COPY: e.copy,
+            ActionId.PASTE: e.paste,
+            ActionId.CYCLE: e.cycle_selection,
+            ActionId.SET_LEAD: e.set_lead,
+            ActionId.SET_SUPPORT: e.set_support,
+            ActionId.CLEAR: e.clear,
+            ActionId.ADD_MEASURE: e.add_measure,
+            ActionId.REMOVE_MEASURE: e.remove_measure,
+            ActionId.ADD_DEPARTMENT: e.add_department,
+            ActionId.EDIT_DEPARTMENTS: lambda: self.docks.raise_dock("departments"),
+            ActionId.FIND: self.filter_bar.focus_search,
+            ActionId.LANGUAGE_ZH: lambda: self._set_language("zh_CN"),
+            ActionId.LANGUAGE_EN: lambda: self._set_language("en"),
+            ActionId.ABOUT: self._about,
+        }
+        for action_id, slot in slots.items():
+            a[action_id].triggered.connect(slot)
+
+    # -- the open document -----------------------------------------------------------------
+    def set_document(self, document: Document | None) -> None:
+        """Show ``document`` (None: the empty window); the previous one is closed."""
+        old, old_model = self.document, self.model
+        self.document = document
+        self.model = MatrixModel(document, self) if document else None
+        self.proxy.setSourceModel(self.model)
+        self.view.setModel(self.proxy if document else None)
+        if self.view.selection_model is not None:
+            self.view.selection_model.selectionChanged.connect(self.update_actions)
+        if old_model is not None:
+            old_model.detach()
+            old_model.deleteLater()
+        if old is not None:
+            self.undo_group.removeStack(old.undo_stack)
+            old.close()
+            old.deleteLater()
+        if document is not None:
+            self.undo_group.addStack(document.undo_stack)
+            self.undo_group.setActiveStack(document.undo_stack)
+            document.changed.connect(self._store_changed)
+        self.filter_bar.set_document(document)
+        self.docks.set_document(document)
+        self.view.setVisible(document is not None)
+        self.filter_bar.setVisible(document is not None)
+        self.empty_label.setVisible(document is None)
+        self.empty_label.setText(
+            self.tr(
+                "No plan is open.\n\nFile ▸ New from Document… creates one from a policy text;\n"
+                "File ▸ Open… opens a .mdesk file; Help ▸ Open Sample Plan shows an example."
+            )
+        )
+        self.setWindowModified(False)
+        self.update_title()
+        self.update_status()
+        self.update_actions()
+        if document is not None:
+            self._select_first_task()
+
+    def update_title(self) -> None:
+        if self.document is None:
+            self.setWindowTitle("MatrixDesk")
+            return
+        name = os.path.basename(self.document.path) or self.tr("Untitled")
+        marker = " " + self.tr("[read-only]") if self.document.read_only else ""
+        self.setWindowTitle(f"{name}{marker}[*] — MatrixDesk")
+
+    def update_status(self) -> None:
+        doc = self.document
+        if doc is None:
+            self._status_counts.setText("")
+            self._status_mode.setText("")
+            return
+        s = doc.store
+        self._status_counts.setText(
+            self.tr("%1 measures · %2 departments · %3 assignments")
+            .replace("%1", str(len(s.measures())))
+            .replace("%2", str(len(s.departments())))
+            .replace("%3", str(len(s.assignments())))
+        )
+        mode = (
+            self.tr("Read-only")
+            if doc.read_only
+            else self.tr("● lead  ○ support — saved as you edit")
+        )
+        self._status_mode.setText(mode)
+
+    def update_actions(self, *args) -> None:
+        doc = self.document
+        mime = QApplication.clipboard().mimeData()
+        state = ActionState(
+            has_document=doc is not None,
+            read_only=bool(doc and doc.read_only),
+            has_cells=self.editor.has_editable_selection(),
+            has_measure=self.editor.current_measure_id() is not None,
+            has_clipboard=bool(mime and (mime.hasText() or mime.hasFormat(MIME_TYPE))),
+            available=self.files.available_features(),
+        )
+        update_actions(self.actions, state)
+
+    def _store_changed(self, event) -> None:
+        self.update_status()
+        if event.kind in ("departments", "reset"):
+            self.filter_bar.refresh_departments()
+
+    def _filter_changed(self, text: str, department_id, findings_only: bool) -> None:
+        self.proxy.set_filter(text, department_id, findings_only)
+        total = self.model.total_row if self.model else 0
+        shown = max(0, self.proxy.rowCount() - 1)
+        self.filter_bar.set_count(shown, total, self.proxy.active)
+
+    # -- selection -------------------------------------------------------------------------
+    def _current_changed(self, current: QModelIndex) -> None:
+        self.docks.show_measure(self.editor.current_measure_id())
+        self.update_actions()
+
+    def _select_first_task(self) -> None:
+        if self.model is None:
+            return
+        for row in range(self.proxy.rowCount()):
+            if self.model.is_editable_cell(
+                self.proxy.mapToSource(self.proxy.index(row, 0)).row(), FIRST_DEPARTMENT_COLUMN
+            ):
+                self.view.select_cell(row, FIRST_DEPARTMENT_COLUMN)
+                self.view.grid.scrollToTop()
+                return
+
+    def select_measure(self, measure_id: int | None, department_id: int | None = None) -> None:
+        """Make a measure (and a department's cell) current: findings and search use it."""
+        if self.model is None:
+            return
+        row = self.model.row_of(measure_id) if measure_id is not None else None
+        col = self.model.column_of(department_id) if department_id is not None else None
+        if row is None and col is not None:
+            self.view.scroll_to_column(col)
+            return
+        if row is None:
+            return
+        proxy_row = self.proxy.mapFromSource(self.model.index(row, 0)).row()
+        if proxy_row < 0:  # hidden by the filter: clear it so the measure can be shown
+            self.filter_bar.clear()
+            proxy_row = self.proxy.mapFromSource(self.model.index(row, 0)).row()
+        self.view.select_cell(proxy_row, col if col is not None else 1)
+
+    def scroll_to_department(self, department_id: int) -> None:
+        col = self.model.column_of(department_id) if self.model else None
+        if col is not None:
+            self.view.scroll_to_column(col)
+
+    # -- language, about, closing ----------------------------------------------------------
+    def _set_language(self, code: str) -> None:
+        if settings.value(settings.LANGUAGE) == code:
+            return
+        settings.set_value(settings.LANGUAGE, code)
+        self.statusBar().showMessage(
+            self.tr("The language changes the next time MatrixDesk starts."), 8000
+        )
+
+    def _about(self) -> None:
+        from .. import __version__
+
+        QMessageBox.about(
+            self,
+            self.tr("About MatrixDesk"),
+            self.tr(
+                "<h3>MatrixDesk %1</h3><p>Responsibility matrices (任务分工) for policy documents: "
+                "import, edit, circulate, collect and print.</p>"
+            ).replace("%1", __version__),
+        )
+
+    def _restore_layout(self) -> None:
+        geometry = settings.value(settings.GEOMETRY)
+        if geometry and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        state = settings.value(settings.WINDOW_STATE)
+        if state and not state.isEmpty():
+            self.restoreState(state)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if self.persist_layout:
+            settings.set_value(settings.GEOMETRY, self.saveGeometry())
+            settings.set_value(settings.WINDOW_STATE, self.saveState())
+        self.set_document(None)
+        event.accept()
+
+    def action(self, action_id: ActionId) -> QAction:
+        return self.actions[action_id]

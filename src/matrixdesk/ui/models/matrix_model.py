@@ -1,0 +1,420 @@
+"""The responsibility matrix as a Qt table model: measures are rows, departments are columns.
+
+Layout: column 0 is the measure code, column 1 its title, then one column per department,
+then a totals column; after the measures comes one totals row. ``data()`` reads roles from
+the store's in-memory index (a dict lookup) and nothing else. The model keeps only the row
+and column order (ids) and the counts, and refreshes them from store events: ``dataChanged``
+for role changes, row/column inserts and removals for structure changes, a reset otherwise.
+Edits go through the document's undo stack (``setData`` pushes a ``SetRolesCommand``).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from enum import IntEnum
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from ...core.model import Plan, Role
+from ...core.tasks import task_ids
+from ...store import RoleChange, StoreEvent
+from ..commands import SetRolesCommand
+from ..document import Document
+
+CODE_COLUMN = 0
+TITLE_COLUMN = 1
+FIRST_DEPARTMENT_COLUMN = 2
+
+LEAD_MARK = "●"
+SUPPORT_MARK = "○"
+NEXT_ROLE = {None: Role.LEAD, Role.LEAD: Role.SUPPORT, Role.SUPPORT: None}
+
+
+class RowKind(IntEnum):
+    TASK = 0
+    GROUP = 1  # a part or item heading: shaded, spanning, not editable
+    TOTAL = 2
+
+
+class ColumnKind(IntEnum):
+    CODE = 0
+    TITLE = 1
+    DEPARTMENT = 2
+    TOTAL = 3
+
+
+class ItemRole(IntEnum):
+    """Custom data roles (``Qt.UserRole`` and up)."""
+
+    CELL = Qt.ItemDataRole.UserRole + 1  # Role | None of a department cell
+    ROW_KIND = Qt.ItemDataRole.UserRole + 2
+    COLUMN_KIND = Qt.ItemDataRole.UserRole + 3
+    MEASURE_ID = Qt.ItemDataRole.UserRole + 4
+    DEPARTMENT_ID = Qt.ItemDataRole.UserRole + 5
+    PAINT = Qt.ItemDataRole.UserRole + 6  # (row kind, column kind, value, level) for the delegate
+
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def mark(role: Role | None) -> str:
+    return LEAD_MARK if role == Role.LEAD else SUPPORT_MARK if role == Role.SUPPORT else ""
+
+
+def role_from_text(text: str) -> Role | None:
+    """A role from pasted text: ●/○, L/S, 牵头/配合, lead/support; anything else clears."""
+    t = text.strip().lower()
+    if t in (LEAD_MARK, "l", "lead", "牵头", "●", "1"):
+        return Role.LEAD
+    if t in (SUPPORT_MARK, "s", "support", "配合", "○", "2"):
+        return Role.SUPPORT
+    return None
+
+
+class MatrixModel(QAbstractTableModel):
+    """Rows = measures + a totals row; columns = code, title, departments, totals."""
+
+    def __init__(self, document: Document, parent=None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.store = document.store
+        self._rows: list[int] = []
+        self._cols: list[int] = []
+        self._load()
+        self.store.subscribe(self._on_store_event)
+
+    def detach(self) -> None:
+        """Stop listening to the store (the document is closing)."""
+        self.store.unsubscribe(self._on_store_event)
+
+    # -- cached order and counts -----------------------------------------------------------
+    def _load(self) -> None:
+        self._rows = [m.id for m in self.store.measures()]
+        self._cols = [d.id for d in self.store.departments()]
+        self._reindex()
+        self._count()
+
+    def _reindex(self) -> None:
+        self._row_of = {mid: r for r, mid in enumerate(self._rows)}
+        self._col_of = {did: FIRST_DEPARTMENT_COLUMN + c for c, did in enumerate(self._cols)}
+
+    def _count(self) -> None:
+        assignments = self.store.assignments()
+        self._lead_m: Counter[int] = Counter()
+        self._support_m: Counter[int] = Counter()
+        self._lead_d: Counter[int] = Counter()
+        self._support_d: Counter[int] = Counter()
+        for a in assignments:
+            lead = a.role == Role.LEAD
+            (self._lead_m if lead else self._support_m)[a.measure_id] += 1
+            (self._lead_d if lead else self._support_d)[a.department_id] += 1
+        measures = self.store.measures()
+        tasks = task_ids(Plan(measures=measures, assignments=assignments))
+        self._groups = {m.id for m in measures if m.id not in tasks}
+        self._levels = {m.id: m.level for m in measures}
+
+    # -- geometry helpers ------------------------------------------------------------------
+    @property
+    def total_row(self) -> int:
+        return len(self._rows)
+
+    @property
+    def total_column(self) -> int:
+        return FIRST_DEPARTMENT_COLUMN + len(self._cols)
+
+    def measure_id(self, row: int) -> int | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def department_id(self, column: int) -> int | None:
+        c = column - FIRST_DEPARTMENT_COLUMN
+        return self._cols[c] if 0 <= c < len(self._cols) else None
+
+    def row_of(self, measure_id: int) -> int | None:
+        return self._row_of.get(measure_id)
+
+    def column_of(self, department_id: int) -> int | None:
+        return self._col_of.get(department_id)
+
+    def row_kind(self, row: int) -> RowKind:
+        if row >= len(self._rows):
+            return RowKind.TOTAL
+        return RowKind.GROUP if self._rows[row] in self._groups else RowKind.TASK
+
+    def column_kind(self, column: int) -> ColumnKind:
+        if column < FIRST_DEPARTMENT_COLUMN:
+            return ColumnKind(column)
+        return ColumnKind.TOTAL if column >= self.total_column else ColumnKind.DEPARTMENT
+
+    def is_editable_cell(self, row: int, column: int) -> bool:
+        return (
+            0 <= row < len(self._rows)
+            and self._rows[row] not in self._groups
+            and FIRST_DEPARTMENT_COLUMN <= column < self.total_column
+        )
+
+    def counts(self, department_id: int) -> tuple[int, int]:
+        """(lead, support) counts of a department."""
+        return self._lead_d[department_id], self._support_d[department_id]
+
+    # -- Qt model interface ----------------------------------------------------------------
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows) + 1
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._cols) + FIRST_DEPARTMENT_COLUMN + 1
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if self.is_editable_cell(index.row(), index.column()) and not self.document.read_only:
+            return base | Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        r, c = index.row(), index.column()
+        if role == ItemRole.PAINT:
+            return self._paint_data(r, c)
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return self._display(r, c)
+        if role == ItemRole.CELL:
+            mid, did = self.measure_id(r), self.department_id(c)
+            return self.store.role(mid, did) if mid is not None and did is not None else None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(r, c)
+        if role == ItemRole.ROW_KIND:
+            return int(self.row_kind(r))
+        if role == ItemRole.COLUMN_KIND:
+            return int(self.column_kind(c))
+        if role == ItemRole.MEASURE_ID:
+            return self.measure_id(r)
+        if role == ItemRole.DEPARTMENT_ID:
+            return self.department_id(c)
+        if role == Qt.ItemDataRole.TextAlignmentRole and c >= FIRST_DEPARTMENT_COLUMN:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+    def _paint_data(self, r: int, c: int) -> tuple:
+        rows = self._rows
+        if r < len(rows):
+            mid = rows[r]
+            kind = RowKind.GROUP if mid in self._groups else RowKind.TASK
+            level = self._levels.get(mid, 1)
+            if FIRST_DEPARTMENT_COLUMN <= c < self.total_column:
+                role = self.store.role(mid, self._cols[c - FIRST_DEPARTMENT_COLUMN])
+                return kind, ColumnKind.DEPARTMENT, role, level
+        else:
+            kind, level = RowKind.TOTAL, 0
+        return kind, self.column_kind(c), self._display(r, c), level
+
+    def _display(self, r: int, c: int) -> str:
+        if r >= len(self._rows):
+            if c == TITLE_COLUMN:
+                return self.tr("Total")
+            if c == CODE_COLUMN:
+                return ""
+            did = self.department_id(c)
+            if did is None:
+                return str(sum(self._lead_d.values()) + sum(self._support_d.values()))
+            return _count_text(self._lead_d[did] + self._support_d[did])
+        mid = self._rows[r]
+        if c == CODE_COLUMN:
+            m = self.store.measure(mid)
+            return m.label if mid in self._groups else m.code
+        if c == TITLE_COLUMN:
+            return self.store.measure(mid).title
+        did = self.department_id(c)
+        if did is None:
+            return _count_text(self._lead_m[mid] + self._support_m[mid])
+        return mark(self.store.role(mid, did))
+
+    def _tooltip(self, r: int, c: int) -> str | None:
+        mid, did = self.measure_id(r), self.department_id(c)
+        if mid is None and did is not None:
+            lead, support = self.counts(did)
+            return (
+                self.tr("Lead %1, support %2").replace("%1", str(lead)).replace("%2", str(support))
+            )
+        if mid is None:
+            return None
+        m = self.store.measure(mid)
+        if did is None and c >= FIRST_DEPARTMENT_COLUMN:
+            lead, support = self._lead_m[mid], self._support_m[mid]
+            return (
+                self.tr("Lead %1, support %2").replace("%1", str(lead)).replace("%2", str(support))
+            )
+        if did is None:
+            return f"{m.code} {m.title}\n{m.text[:300]}" if m.text else f"{m.code} {m.title}"
+        role = self.store.role(mid, did)
+        what = {Role.LEAD: self.tr("lead"), Role.SUPPORT: self.tr("support")}.get(
+            role, self.tr("—")
+        )
+        return f"{m.code} {m.title}\n{self.store.department(did).name}: {what}"
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ):
+        if orientation == Qt.Orientation.Vertical:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return str(section + 1)
+            return None
+        if role == ItemRole.COLUMN_KIND:
+            return int(self.column_kind(section))
+        did = self.department_id(section)
+        if role == ItemRole.DEPARTMENT_ID:
+            return did
+        if role == Qt.ItemDataRole.DisplayRole:
+            if did is not None:
+                return self.store.department(did).name
+            return {CODE_COLUMN: self.tr("No."), TITLE_COLUMN: self.tr("Measure")}.get(
+                section, self.tr("Total")
+            )
+        if role == Qt.ItemDataRole.ToolTipRole and did is not None:
+            return self._department_tooltip(did)
+        return None
+
+    def _department_tooltip(self, did: int) -> str:
+        d = self.store.department(did)
+        lead, support = self.counts(did)
+        lines = [d.name]
+        if d.aliases:
+            lines.append(self.tr("Also called: %1").replace("%1", "、".join(d.aliases)))
+        if d.collective:
+            lines.append(self.tr("Collective party (not one organisation)"))
+        lines.append(
+            self.tr("Lead %1, support %2").replace("%1", str(lead)).replace("%2", str(support))
+        )
+        return "\n".join(lines)
+
+    def setData(self, index: _Index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid():
+            return False
+        if not self.is_editable_cell(index.row(), index.column()):
+            return False
+        new = value if isinstance(value, Role) or value is None else role_from_text(str(value))
+        change = (self._rows[index.row()], self.department_id(index.column()), new)
+        return self.push_changes([change])
+
+    # -- edits -----------------------------------------------------------------------------
+    def push_changes(self, changes: list[RoleChange], text: str = "") -> bool:
+        """Push the changes that really change something as one undo step."""
+        real = [(m, d, r) for m, d, r in changes if self.store.role(m, d) != r]
+        if not real or self.document.read_only:
+            return False
+        return self.document.push(SetRolesCommand(self.store, real, text))
+
+    # -- store events ----------------------------------------------------------------------
+    def _on_store_event(self, event: StoreEvent) -> None:
+        handler = {
+            "roles": self._roles_changed,
+            "measures": self._measures_changed,
+            "structure": self._structure_changed,
+            "departments": self._departments_changed,
+            "reset": self._reset,
+        }.get(event.kind)
+        if handler:
+            handler(event)
+
+    def _reset(self, _event: StoreEvent | None = None) -> None:
+        self.beginResetModel()
+        self._load()
+        self.endResetModel()
+
+    def _roles_changed(self, event: StoreEvent) -> None:
+        old_groups = self._groups
+        self._count()
+        rows = [self._row_of[m] for m in event.measure_ids if m in self._row_of]
+        rows += [self._row_of[m] for m in old_groups ^ self._groups if m in self._row_of]
+        cols = [self._col_of[d] for d in event.department_ids if d in self._col_of]
+        if old_groups != self._groups:
+            cols = [0, self.total_column]
+        if rows and cols:
+            self.dataChanged.emit(
+                self.index(min(rows), min(cols)), self.index(max(rows), max(cols))
+            )
+        last_row, last_col = self.total_row, self.total_column
+        if rows:  # the totals column of the changed rows
+            self.dataChanged.emit(self.index(min(rows), last_col), self.index(max(rows), last_col))
+        if cols:  # the totals row under the changed columns, and the grand total
+            first = min(min(cols), FIRST_DEPARTMENT_COLUMN)
+            self.dataChanged.emit(self.index(last_row, first), self.index(last_row, last_col))
+
+    def _measures_changed(self, event: StoreEvent) -> None:
+        rows = [self._row_of[m] for m in event.measure_ids if m in self._row_of]
+        if rows:
+            self.dataChanged.emit(
+                self.index(min(rows), 0), self.index(max(rows), self.columnCount() - 1)
+            )
+
+    def _structure_changed(self, _event: StoreEvent) -> None:
+        new = [m.id for m in self.store.measures()]
+        diff = _diff(self._rows, new)
+        if diff is None:
+            self._reset()
+            return
+        op, first, last = diff
+        if op == "insert":
+            self.beginInsertRows(QModelIndex(), first, last)
+        elif op == "remove":
+            self.beginRemoveRows(QModelIndex(), first, last)
+        self._rows = new
+        self._reindex()
+        self._count()
+        if op == "insert":
+            self.endInsertRows()
+        elif op == "remove":
+            self.endRemoveRows()
+        self._everything_changed()
+
+    def _departments_changed(self, _event: StoreEvent) -> None:
+        new = [d.id for d in self.store.departments()]
+        diff = _diff(self._cols, new)
+        if diff is None:
+            self._reset()
+            return
+        op, first, last = diff
+        first += FIRST_DEPARTMENT_COLUMN
+        last += FIRST_DEPARTMENT_COLUMN
+        if op == "insert":
+            self.beginInsertColumns(QModelIndex(), first, last)
+        elif op == "remove":
+            self.beginRemoveColumns(QModelIndex(), first, last)
+        self._cols = new
+        self._reindex()
+        self._count()
+        if op == "insert":
+            self.endInsertColumns()
+        elif op == "remove":
+            self.endRemoveColumns()
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
+        self._everything_changed()
+
+    def _everything_changed(self) -> None:
+        self.dataChanged.emit(
+            self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1)
+        )
+
+
+def _count_text(n: int) -> str:
+    return str(n) if n else ""
+
+
+def _diff(old: list[int], new: list[int]) -> tuple[str, int, int] | None:
+    """("insert"|"remove"|"same", first, last) when ``new`` is ``old`` with one contiguous
+    block inserted or removed (or equal); None when a reset is needed."""
+    if old == new:
+        return ("same", 0, -1)
+    o, n = len(old), len(new)
+    p = 0
+    while p < min(o, n) and old[p] == new[p]:
+        p += 1
+    s = 0
+    while s < min(o, n) - p and old[o - 1 - s] == new[n - 1 - s]:
+        s += 1
+    if n > o and p + s == o:
+        return ("insert", p, n - s - 1)
+    if o > n and p + s == n:
+        return ("remove", p, o - s - 1)
+    return None

@@ -1,0 +1,59 @@
+"""Rendering the main window with a plan to a PNG (docs, ``matrixdesk --screenshot``).
+
+The window neither reads nor writes the saved layout and the plan is not added to the recent
+files, so a screenshot leaves the user's preferences alone. A plan open in another window is
+shown read-only.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
+
+
+def _settle(ms: int = 150) -> None:
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+    QCoreApplication.processEvents()
+
+
+def take_screenshot(
+    plan_path: str | Path,
+    out_png: str | Path,
+    size: tuple[int, int] = (1600, 1000),
+    select: str | None = None,
+    language: str | None = None,
+) -> Path:
+    """Open ``plan_path`` in a main window of ``size``, grab it and save ``out_png``.
+
+    ``select`` is a measure code (e.g. ``"1.1.2"``) to make current, so the measure panel shows
+    it; by default the first task is current.
+    """
+    from .app import application
+    from .main_window import MainWindow
+
+    application(language)
+    window = MainWindow(persist_layout=False)
+    try:
+        if not window.files.open_path(str(plan_path), quiet=True, remember=False):
+            raise RuntimeError(f"cannot open {plan_path}")
+        window.resize(*size)
+        window.show()
+        _settle()
+        if select and window.document is not None:
+            for m in window.document.store.measures():
+                if m.code == select:
+                    window.select_measure(m.id, None)
+                    break
+        _settle()
+        out = Path(out_png)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        if not window.grab().save(str(out)):
+            raise OSError(f"cannot write {out}")
+        return out
+    finally:
+        window.close()
+        window.deleteLater()
+        QCoreApplication.processEvents()

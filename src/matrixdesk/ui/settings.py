@@ -1,0 +1,93 @@
+"""UI preferences in a QSettings INI file, each declared once with its type, default and meaning.
+
+Only preferences live here (geometry, dock layout, language, recent files); plan data and
+per-file options live in the .mdesk file. ``MATRIXDESK_SETTINGS_DIR`` points the INI file
+somewhere else — tests set it to a temporary folder so they never touch the user's settings.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
+
+ENV_DIR = "MATRIXDESK_SETTINGS_DIR"
+FILE_NAME = "matrixdesk.ini"
+MAX_RECENT = 10
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One preference: INI key, Python type, default value, and what it is for."""
+
+    key: str
+    type: type
+    default: Any
+    description: str
+
+
+GEOMETRY = Setting("window/geometry", QByteArray, QByteArray(), "main window size and position")
+WINDOW_STATE = Setting("window/state", QByteArray, QByteArray(), "docks and toolbars layout")
+LANGUAGE = Setting("ui/language", str, "zh_CN", "UI language code (zh_CN or en), read at start")
+RECENT_FILES = Setting("files/recent", list, [], "recently opened plan files, newest first")
+SAMPLE_OFFERED = Setting("files/sample_offered", bool, False, "the sample was opened on first run")
+LAST_FOLDER = Setting("files/last_folder", str, "", "folder of the last file dialog")
+
+ALL_SETTINGS = (GEOMETRY, WINDOW_STATE, LANGUAGE, RECENT_FILES, SAMPLE_OFFERED, LAST_FOLDER)
+
+
+def settings_path() -> Path:
+    """Where the INI file lives (``$MATRIXDESK_SETTINGS_DIR`` or the per-user config folder)."""
+    folder = os.environ.get(ENV_DIR)
+    if not folder:
+        loc = QStandardPaths.StandardLocation.AppConfigLocation
+        folder = QStandardPaths.writableLocation(loc) or str(Path.home() / ".matrixdesk")
+    return Path(folder) / FILE_NAME
+
+
+def qsettings() -> QSettings:
+    return QSettings(str(settings_path()), QSettings.Format.IniFormat)
+
+
+def value(setting: Setting) -> Any:
+    """The stored value of ``setting`` converted to its type, or its default."""
+    raw = qsettings().value(setting.key, None)
+    if raw is None:
+        return setting.default
+    if setting.type is bool:
+        return raw if isinstance(raw, bool) else str(raw).lower() in ("true", "1", "yes")
+    if setting.type is list:
+        if isinstance(raw, str):
+            return [raw] if raw else []
+        return [str(v) for v in raw]
+    if setting.type is QByteArray:
+        return raw if isinstance(raw, QByteArray) else setting.default
+    try:
+        return setting.type(raw)
+    except (TypeError, ValueError):
+        return setting.default
+
+
+def set_value(setting: Setting, new: Any) -> None:
+    s = qsettings()
+    s.setValue(setting.key, new)
+    s.sync()
+
+
+def recent_files() -> list[str]:
+    return [p for p in value(RECENT_FILES) if p]
+
+
+def add_recent_file(path: str) -> list[str]:
+    """Put ``path`` first in the recent list (once, at most :data:`MAX_RECENT`)."""
+    path = os.path.abspath(path)
+    files = [path] + [p for p in recent_files() if os.path.normcase(p) != os.path.normcase(path)]
+    set_value(RECENT_FILES, files[:MAX_RECENT])
+    return files[:MAX_RECENT]
+
+
+def remove_recent_file(path: str) -> None:
+    set_value(RECENT_FILES, [p for p in recent_files() if p != path])

@@ -1,0 +1,358 @@
+"""Files for the main window: open, new from a document, save as, recent files, the sample,
+and the messages for files that cannot be opened. Also export and printing, which only hand
+the plan to their own modules (imported when used).
+
+Save As writes a complete copy (``MatrixStore.save_copy``) and then goes on working in the
+copy: the window reopens on the new file, whose undo history starts empty; the original keeps
+everything done up to that moment. Every edit is already on disk, so there is no "Save".
+
+The bundled sample is never edited in place: on first use it is copied (or, if only its text
+is bundled, imported) into the user's data folder and that copy is opened.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import shutil
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from .. import __file__ as _package_file
+from ..store import (
+    DamagedFileError,
+    MatrixStore,
+    NewerVersionError,
+    NotAPlanError,
+    PlanInUseError,
+    StoreError,
+)
+from . import settings
+from .actions import ActionId
+from .document import Document
+
+SAMPLE_NAME = "jizhengbanfa-2020-34"
+ENV_DATA_DIR = "MATRIXDESK_DATA_DIR"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("FileController", text)
+
+
+def bundled_samples_dir() -> Path | None:
+    """``matrixdesk/samples`` in an installed package, else ``<checkout>/samples``."""
+    package = Path(_package_file).resolve().parent
+    for folder in (package / "samples", package.parent.parent / "samples"):
+        if folder.is_dir():
+            return folder
+    return None
+
+
+def data_dir() -> Path:
+    folder = os.environ.get(ENV_DATA_DIR) or QStandardPaths.writableLocation(
+        QStandardPaths.StandardLocation.AppDataLocation
+    )
+    return Path(folder or Path.home() / ".matrixdesk")
+
+
+def sample_plan_path() -> Path:
+    """The user's own copy of the sample plan, made from the bundled one when missing."""
+    target = data_dir() / "samples" / f"{SAMPLE_NAME}.mdesk"
+    if target.exists():
+        return target
+    target.parent.mkdir(parents=True, exist_ok=True)
+    folder = bundled_samples_dir()
+    if folder is None:
+        raise FileNotFoundError("the sample is not installed")
+    bundled = folder / f"{SAMPLE_NAME}.mdesk"
+    if bundled.exists():
+        shutil.copyfile(bundled, target)
+    else:
+        from ..parse import parse_file
+
+        MatrixStore.create(str(target), parse_file(folder / f"{SAMPLE_NAME}.txt")).close()
+    return target
+
+
+def error_text(error: StoreError) -> str:
+    """A translated sentence for a store error (the English detail goes underneath)."""
+    name = os.path.basename(error.path)
+    if isinstance(error, NewerVersionError):
+        text = _tr(
+            "“%1” was written by a newer version of MatrixDesk. Please install the newer "
+            "version to open it."
+        )
+    elif isinstance(error, DamagedFileError):
+        text = _tr("“%1” is damaged and cannot be read. The file has not been changed.")
+    elif isinstance(error, NotAPlanError):
+        text = _tr("“%1” is not a MatrixDesk plan, or it does not exist.")
+    elif isinstance(error, PlanInUseError):
+        text = _tr("“%1” is already open for editing in another MatrixDesk window.")
+    else:
+        text = _tr("“%1” could not be opened.")
+    return text.replace("%1", name)
+
+
+class FileController(QObject):
+    """File menu behaviour of one main window."""
+
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self.window = window
+        self._printer = None
+        self._features: frozenset[ActionId] | None = None
+
+    # -- opening ---------------------------------------------------------------------------
+    def open_path(
+        self, path: str, *, read_only: bool = False, quiet: bool = False, remember: bool = True
+    ) -> bool:
+        """Open ``path`` in the window; a bad file gives a message and changes nothing.
+
+        ``quiet`` opens a plan in use read-only without asking; ``remember`` adds it to the
+        recent files.
+        """
+        path = os.path.abspath(path)
+        doc = self.window.document
+        if doc is not None and os.path.normcase(os.path.abspath(doc.path)) == os.path.normcase(
+            path
+        ):
+            return True
+        try:
+            store = MatrixStore.open(path, read_only=read_only, lock=not read_only)
+        except PlanInUseError as exc:
+            if quiet:
+                return self.open_path(path, read_only=True, quiet=True, remember=remember)
+            answer = QMessageBox.question(
+                self.window,
+                _tr("Plan in use"),
+                error_text(exc)
+                + "\n\n"
+                + _tr("Open it read-only? You can look, print and export, but not edit."),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            )
+            if answer == QMessageBox.StandardButton.Yes:
+                return self.open_path(path, read_only=True)
+            return False
+        except StoreError as exc:
+            self.show_error(_tr("Cannot open plan"), exc)
+            if isinstance(exc, NotAPlanError) and not os.path.exists(path):
+                settings.remove_recent_file(path)
+            return False
+        except OSError as exc:
+            QMessageBox.warning(self.window, _tr("Cannot open plan"), f"{path}\n\n{exc}")
+            return False
+        self.window.set_document(Document(store, self.window))
+        if remember:
+            settings.add_recent_file(path)
+            settings.set_value(settings.LAST_FOLDER, os.path.dirname(path))
+        return True
+
+    def show_error(self, title: str, error: StoreError) -> None:
+        QMessageBox.warning(self.window, title, error_text(error) + "\n\n" + error.message)
+
+    def _folder(self) -> str:
+        return settings.value(settings.LAST_FOLDER) or str(Path.home())
+
+    def open_dialog(self) -> bool:
+        path, _ = QFileDialog.getOpenFileName(
+            self.window,
+            _tr("Open plan"),
+            self._folder(),
+            _tr("MatrixDesk plans (*.mdesk);;All files (*)"),
+        )
+        return self.open_path(path) if path else False
+
+    def open_startup(self, path: str | None = None) -> bool:
+        """At start: the given file, else the last one, else (first run only) the sample."""
+        if path:
+            return self.open_path(path)
+        for recent in settings.recent_files()[:1]:
+            if os.path.exists(recent):
+                return self.open_path(recent, quiet=True) or False
+        if not settings.value(settings.SAMPLE_OFFERED):
+            settings.set_value(settings.SAMPLE_OFFERED, True)
+            return self.open_sample()
+        return False
+
+    def open_sample(self) -> bool:
+        try:
+            path = sample_plan_path()
+        except (OSError, StoreError, ValueError) as exc:
+            QMessageBox.warning(
+                self.window, _tr("Sample"), _tr("The sample plan is not available.") + f"\n\n{exc}"
+            )
+            return False
+        return self.open_path(str(path))
+
+    def fill_recent_menu(self) -> None:
+        menu = self.window.submenus["recent"]
+        menu.clear()
+        files = settings.recent_files()
+        for i, path in enumerate(files):
+            action = menu.addAction(f"&{i + 1 if i < 9 else 0}  {os.path.basename(path)}")
+            action.setStatusTip(path)
+            action.setToolTip(path)
+            action.triggered.connect(lambda _=False, p=path: self.open_path(p))
+        if not files:
+            menu.addAction(_tr("(none)")).setEnabled(False)
+        else:
+            menu.addSeparator()
+            menu.addAction(_tr("Clear list"), lambda: settings.set_value(settings.RECENT_FILES, []))
+
+    def close_document(self) -> None:
+        self.window.set_document(None)
+
+    # -- creating --------------------------------------------------------------------------
+    def new_from_document(self) -> bool:
+        from .dialogs.import_dialog import run_import_dialog
+
+        plan = run_import_dialog(self.window)
+        if plan is None:
+            return False
+        return self.create_plan(plan)
+
+    def create_plan(self, plan) -> bool:
+        """Ask where to save ``plan``, write it there and open it."""
+        stem = (plan.info.number or plan.info.title or _tr("New plan")).replace("/", "-")
+        suggested = os.path.join(self._folder(), f"{stem}.mdesk")
+        path, _ = QFileDialog.getSaveFileName(
+            self.window, _tr("Save the new plan as"), suggested, _tr("MatrixDesk plans (*.mdesk)")
+        )
+        if not path:
+            return False
+        if not path.lower().endswith(".mdesk"):
+            path += ".mdesk"
+        if self.window.document is not None and os.path.abspath(
+            self.window.document.path
+        ) == os.path.abspath(path):
+            self.window.set_document(None)  # replacing the open file: close it first
+        try:
+            MatrixStore.create(path, plan, overwrite=True).close()
+        except (StoreError, OSError) as exc:
+            QMessageBox.warning(self.window, _tr("Cannot create plan"), f"{path}\n\n{exc}")
+            return False
+        return self.open_path(path)
+
+    def save_as(self) -> bool:
+        doc = self.window.document
+        if doc is None:
+            return False
+        path, _ = QFileDialog.getSaveFileName(
+            self.window,
+            _tr("Save a copy as"),
+            os.path.join(self._folder(), os.path.basename(doc.path)),
+            _tr("MatrixDesk plans (*.mdesk)"),
+        )
+        if not path:
+            return False
+        if not path.lower().endswith(".mdesk"):
+            path += ".mdesk"
+        if os.path.abspath(path) == os.path.abspath(doc.path):
+            return True  # every edit is already in the file
+        try:
+            doc.store.save_copy(path)
+        except (StoreError, OSError) as exc:
+            QMessageBox.warning(self.window, _tr("Cannot save"), f"{path}\n\n{exc}")
+            return False
+        if not self.open_path(path):
+            return False
+        self.window.statusBar().showMessage(
+            _tr("Saved a copy; you are now working in %1.").replace("%1", os.path.basename(path)),
+            8000,
+        )
+        return True
+
+    # -- export and printing (their modules are imported when used) ------------------------
+    def available_features(self) -> frozenset[ActionId]:
+        """The optional actions whose modules are installed (looked up once)."""
+        if self._features is None:
+            self._features = self._find_features()
+        return self._features
+
+    def _find_features(self) -> frozenset[ActionId]:
+        found = set()
+        modules = {
+            ActionId.EXPORT_WORKBOOK: "matrixdesk.ui.dialogs.export_dialog",
+            ActionId.NEW_FROM_DOCUMENT: "matrixdesk.ui.dialogs.import_dialog",
+            ActionId.EXPORT_PDF: "matrixdesk.ui.printing",
+            ActionId.PRINT_PREVIEW: "matrixdesk.ui.printing",
+            ActionId.PAGE_SETUP: "matrixdesk.ui.printing",
+            ActionId.PRINT: "matrixdesk.ui.printing",
+        }
+        for action_id, module in modules.items():
+            try:
+                if importlib.util.find_spec(module) is not None:
+                    found.add(action_id)
+            except ImportError:
+                pass
+        return frozenset(found)
+
+    def export_workbook(self) -> bool:
+        from .dialogs.export_dialog import export_with_progress
+
+        doc = self.window.document
+        return bool(doc and export_with_progress(self.window, doc.store.plan()))
+
+    def _options(self):
+        from .report import ReportOptions
+
+        if self._printer is None:
+            return ReportOptions()
+        from PySide6.QtGui import QPageLayout, QPageSize
+
+        layout = self._printer.pageLayout()
+        a3 = layout.pageSize().id() == QPageSize.PageSizeId.A3
+        return ReportOptions(
+            page_size="A3" if a3 else "A4",
+            landscape=layout.orientation() == QPageLayout.Orientation.Landscape,
+        )
+
+    def print_preview(self) -> None:
+        from .printing import print_preview
+
+        if self.window.document is not None:
+            print_preview(self.window, self.window.document.store.plan(), self._options())
+
+    def page_setup(self) -> None:
+        from .printing import page_setup, printer_for
+
+        if self._printer is None:
+            self._printer = printer_for()
+        page_setup(self.window, self._printer)
+
+    def print_plan(self) -> None:
+        from .printing import print_dialog
+
+        if self.window.document is not None:
+            print_dialog(
+                self.window, self.window.document.store.plan(), self._options(), self._printer
+            )
+
+    def export_pdf(self) -> bool:
+        from .printing import render_pdf
+
+        doc = self.window.document
+        if doc is None:
+            return False
+        stem = os.path.splitext(os.path.basename(doc.path))[0]
+        path, _ = QFileDialog.getSaveFileName(
+            self.window,
+            _tr("Export PDF"),
+            os.path.join(self._folder(), f"{stem}.pdf"),
+            _tr("PDF (*.pdf)"),
+        )
+        if not path:
+            return False
+        options = self._options()
+        pages = render_pdf(
+            doc.store.plan(), path, page_size=options.page_size, landscape=options.landscape
+        )
+        self.window.statusBar().showMessage(
+            _tr("Wrote %1 (%2 pages).")
+            .replace("%1", os.path.basename(path))
+            .replace("%2", str(pages)),
+            8000,
+        )
+        return True
