@@ -147,3 +147,11 @@ def test_activation_signal(panel, qtbot):
     with qtbot.waitSignal(panel.departmentActivated) as blocker:
         panel.view.activated.emit(panel.model.index(2, NAME))
     assert blocker.args == [3]
+
+
+def test_move_shortcuts(panel):
+    from PySide6.QtGui import QKeySequence
+
+    assert panel.up_action.shortcut() == QKeySequence("Ctrl+Up")
+    assert panel.down_action.shortcut() == QKeySequence("Ctrl+Down")
+    assert panel.down_action in panel.actions()  # live while the panel has the focus
