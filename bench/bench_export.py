@@ -63,9 +63,19 @@ def synthetic_plan(n_measures: int, n_departments: int, seed: int = 0) -> Plan:
             part = len(measures) + 1
             measures.append(Measure(part, str(i // 20 + 1), "一、", 1, "扩大消费", position=part))
         mid = len(measures) + 1
-        measures.append(Measure(mid, f"{i // 20 + 1}.{i % 20 + 1}", f"({i % 20 + 1})", 2,
-                                f"重点任务{i + 1}", f"推进第{i + 1}项重点任务，完善工作机制。",
-                                parent_id=part, annotated=True, position=mid))  # fmt: skip
+        measures.append(
+            Measure(
+                mid,
+                f"{i // 20 + 1}.{i % 20 + 1}",
+                f"({i % 20 + 1})",
+                2,
+                f"重点任务{i + 1}",
+                f"推进第{i + 1}项重点任务，完善工作机制。",
+                parent_id=part,
+                annotated=True,
+                position=mid,
+            )
+        )
         for pos, dep in enumerate(rng.sample(deps, rng.randint(2, 4))):
             assignments.append(
                 Assignment(mid, dep.id, Role.LEAD if pos == 0 else Role.SUPPORT, pos)
@@ -82,16 +92,18 @@ def xlsxwriter_master(plan: Plan, path: Path) -> None:
     box = {"border": 1, "border_color": "#808080"}
     f = {
         "title": wb.add_format(base | {"bold": True, "font_size": 16, "align": "center"}),
-        "header": wb.add_format(base | box | {"bold": True, "bg_color": "#D9E1F2",
-                                              "align": "center", "text_wrap": True}),
-        "vheader": wb.add_format(base | box | {"bold": True, "bg_color": "#D9E1F2",
-                                               "rotation": 270}),
+        "header": wb.add_format(
+            base | box | {"bold": True, "bg_color": "#D9E1F2", "align": "center", "text_wrap": True}
+        ),
+        "vheader": wb.add_format(
+            base | box | {"bold": True, "bg_color": "#D9E1F2", "rotation": 270}
+        ),
         "text": wb.add_format(base | box | {"text_wrap": True, "valign": "top"}),
         "center": wb.add_format(base | box | {"align": "center", "valign": "vcenter"}),
         "heading": wb.add_format(base | box | {"bold": True, "bg_color": "#F2F2F2"}),
         "mark": wb.add_format(base | box | {"align": "center", "font_size": 11}),
         "total": wb.add_format(base | box | {"bold": True, "align": "center"}),
-    }  # fmt: skip
+    }
 
     def sheet(name: str, title_rows: str, paper: int, pages: int = 1):
         ws = wb.add_worksheet(name)
@@ -154,8 +166,11 @@ def xlsxwriter_master(plan: Plan, path: Path) -> None:
         if assigned:
             ws.write_number(row, width - 1, len(assigned), f["total"])
         row += 1
-    for label, counts in (("牵头", lead), ("配合", support),
-                          ("合计", [x + y for x, y in zip(lead, support, strict=True)])):  # fmt: skip
+    for label, counts in (
+        ("牵头", lead),
+        ("配合", support),
+        ("合计", [x + y for x, y in zip(lead, support, strict=True)]),
+    ):
         ws.write_string(row, 1, label, f["total"])
         ws.write_row(row, 2, counts[2 : width - 1], f["total"])
         ws.write_number(row, width - 1, sum(counts), f["total"])
@@ -169,8 +184,13 @@ def xlsxwriter_master(plan: Plan, path: Path) -> None:
         ws.write_row(i, 0, [w.department.name, w.lead, w.support, w.total], f["text"])
     chart = wb.add_chart({"type": "bar", "subtype": "stacked"})
     for col in (1, 2):
-        chart.add_series({"name": ["部门工作量", 1, col], "categories": ["部门工作量", 2, 0, len(rows) + 1, 0],
-                          "values": ["部门工作量", 2, col, len(rows) + 1, col]})  # fmt: skip
+        chart.add_series(
+            {
+                "name": ["部门工作量", 1, col],
+                "categories": ["部门工作量", 2, 0, len(rows) + 1, 0],
+                "values": ["部门工作量", 2, col, len(rows) + 1, col],
+            }
+        )
     ws.insert_chart("F2", chart)
 
     ws = sheet("目标指标", "2:2", 9)
@@ -179,8 +199,12 @@ def xlsxwriter_master(plan: Plan, path: Path) -> None:
     row = 2
     for m in plan.measures:
         for t in index.targets.get(m.id, ()):
-            ws.write_row(row, 0, [m.code, heading_text(m), t.indicator, t.value or "", t.unit,
-                                  t.year or ""], f["text"])  # fmt: skip
+            ws.write_row(
+                row,
+                0,
+                [m.code, heading_text(m), t.indicator, t.value or "", t.unit, t.year or ""],
+                f["text"],
+            )
             row += 1
     wb.close()
 
@@ -222,12 +246,16 @@ def main(n_measures: int = 10_000, n_departments: int = 500) -> dict:
         "master_bytes": sizes["master.xlsx"],
         "xlsxwriter_bytes": sizes["baseline.xlsx"],
     }
-    print(f"plan: {result['measures']} measures × {result['departments']} departments, "
-          f"{result['assignments']} assignments ({source}, built in {built:.1f} s)")  # fmt: skip
+    print(
+        f"plan: {result['measures']} measures × {result['departments']} departments, "
+        f"{result['assignments']} assignments ({source}, built in {built:.1f} s)"
+    )
     print(f"{'step':<32}{'median s':>10}")
-    for label, key in (("export_master (openpyxl)", "export_master_s"),
-                       ("same workbook with xlsxwriter", "xlsxwriter_master_s"),
-                       (f"export_departments ({n_files} files)", "export_departments_s")):  # fmt: skip
+    for label, key in (
+        ("export_master (openpyxl)", "export_master_s"),
+        ("same workbook with xlsxwriter", "xlsxwriter_master_s"),
+        (f"export_departments ({n_files} files)", "export_departments_s"),
+    ):
         print(f"{label:<32}{result[key]:>10.2f}")
     print(f"ratio openpyxl / xlsxwriter: {result['ratio']:.2f} (target ≤ 3)")
     print(json.dumps(result, ensure_ascii=False))

@@ -64,8 +64,11 @@ def test_workload_title_and_height_grows(small_plan):
     assert fig.axes[0].get_title() == "各部门任务量（牵头/配合）"
     deps = [Department(i, f"省部门{i}厅", position=i) for i in range(1, 41)]
     measure = Measure(1, "1", "一、", 1, "任务", annotated=True)
-    big = Plan(measures=[measure], departments=deps,
-               assignments=[Assignment(1, d.id, Role.SUPPORT, d.id) for d in deps])  # fmt: skip
+    big = Plan(
+        measures=[measure],
+        departments=deps,
+        assignments=[Assignment(1, d.id, Role.SUPPORT, d.id) for d in deps],
+    )
     assert build_chart(big).get_figheight() > fig.get_figheight()
 
 

@@ -84,8 +84,11 @@ def test_file_names_are_windows_safe_and_unique(tmp_path):
     names = ['省"数据"局', "省数据局", "CON", "a/b:c", "省数据局"]
     deps = [Department(i, n, position=i) for i, n in enumerate(names, 1)]
     m = Measure(1, "1", "一、", 1, "任务", annotated=True)
-    plan = Plan(measures=[m], departments=deps,
-                assignments=[Assignment(1, d.id, Role.SUPPORT, d.id) for d in deps])  # fmt: skip
+    plan = Plan(
+        measures=[m],
+        departments=deps,
+        assignments=[Assignment(1, d.id, Role.SUPPORT, d.id) for d in deps],
+    )
     stems = [p.stem for p in export_departments(plan, tmp_path)]
     assert stems == ["省_数据_局", "省数据局", "_CON", "a_b_c", "省数据局 (2)"]
     assert all(not set(s) & set('\\/:*?"<>|') for s in stems)

@@ -101,8 +101,12 @@ def test_task_sheet_part_headings_are_merged_and_bold(small_book):
 def test_lead_and_support_names_in_written_order(tmp_path):
     deps = [Department(i, n, position=i) for i, n in enumerate(["丙厅", "甲厅", "乙厅", "丁厅"], 1)]
     m = Measure(1, "1", "一、", 1, "任务", annotated=True)
-    written = [Assignment(1, 3, Role.LEAD, 0), Assignment(1, 2, Role.LEAD, 1),
-               Assignment(1, 4, Role.SUPPORT, 2), Assignment(1, 1, Role.SUPPORT, 3)]  # fmt: skip
+    written = [
+        Assignment(1, 3, Role.LEAD, 0),
+        Assignment(1, 2, Role.LEAD, 1),
+        Assignment(1, 4, Role.SUPPORT, 2),
+        Assignment(1, 1, Role.SUPPORT, 3),
+    ]
     export_master(Plan(measures=[m], departments=deps, assignments=written), tmp_path / "o.xlsx")
     row = next(
         load_workbook(tmp_path / "o.xlsx")[SHEET_TASKS].iter_rows(min_row=4, values_only=True)
@@ -145,16 +149,28 @@ def test_native_chart_in_workload_sheet(small_book):
 def test_targets_sheet(small_book):
     ws = small_book[SHEET_TARGETS]
     rows = list(ws.iter_rows(min_row=3, values_only=True))
-    assert rows[0] == ("1.1", "(一)发展冰雪消费", "滑雪场", "≥", 60, "座", 2022, "省文化和旅游厅",
-                       "省体育局")  # fmt: skip
+    assert rows[0] == (
+        "1.1",
+        "(一)发展冰雪消费",
+        "滑雪场",
+        "≥",
+        60,
+        "座",
+        2022,
+        "省文化和旅游厅",
+        "省体育局",
+    )
     assert rows[1][6] is None  # no year
 
 
 def test_formula_like_text_is_stored_as_text(tmp_path):
     deps = [Department(1, '=HYPERLINK("http://x")', position=0), Department(2, "+1", position=1)]
     m = Measure(1, "=SUM(A1)", "", 2, "=SUM(A1)", "=SUM(A1)", annotated=True)
-    plan = Plan(measures=[m], departments=deps,
-                assignments=[Assignment(1, 1, Role.LEAD, 0), Assignment(1, 2, Role.SUPPORT, 1)])  # fmt: skip
+    plan = Plan(
+        measures=[m],
+        departments=deps,
+        assignments=[Assignment(1, 1, Role.LEAD, 0), Assignment(1, 2, Role.SUPPORT, 1)],
+    )
     export_master(plan, tmp_path / "f.xlsx")
     wb = load_workbook(tmp_path / "f.xlsx")
     cells = [c for ws in wb for row in ws.iter_rows() for c in row if isinstance(c.value, str)]

@@ -22,8 +22,16 @@ def test_number():
 
 
 def test_task_text_strips_the_annotation():
-    m = Measure(1, "1", "1.", 3, "标题", "标题。 正文(冬令营)基地。(省体育局、各市(州)政府负责)",
-                annotation="省体育局、各市(州)政府负责", annotated=True)  # fmt: skip
+    m = Measure(
+        1,
+        "1",
+        "1.",
+        3,
+        "标题",
+        "标题。 正文(冬令营)基地。(省体育局、各市(州)政府负责)",
+        annotation="省体育局、各市(州)政府负责",
+        annotated=True,
+    )
     assert task_text(m) == "标题。 正文(冬令营)基地。"
     plain = Measure(2, "2", "2.", 3, "标题", "正文。（省商务厅牵头，省财政厅配合）")
     assert task_text(plain) == "正文。"

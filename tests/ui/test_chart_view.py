@@ -1,0 +1,90 @@
+"""The chart dock follows the store, debounced, and saves the chart it shows."""
+
+from __future__ import annotations
+
+import pytest
+
+from matrixdesk.core.model import Role
+from matrixdesk.store import MatrixStore
+from matrixdesk.ui.widgets.chart_view import DELAY_MS, ChartView
+
+
+@pytest.fixture
+def store(small_plan):
+    return MatrixStore.memory(small_plan)
+
+
+@pytest.fixture
+def view(qtbot, store):
+    widget = ChartView(store)
+    qtbot.addWidget(widget)
+    return widget
+
+
+def _labels(view):
+    view.canvas.draw()
+    return [t.get_text() for t in view.figure.axes[0].get_yticklabels()]
+
+
+def test_shows_workload_first(view):
+    assert view.kind == "workload"
+    assert view.redraw_count == 1
+    assert "省商务厅" in _labels(view)
+    assert "各地区" not in _labels(view)
+
+
+def test_redraws_once_after_a_burst_of_edits(qtbot, view, store):
+    before = view.redraw_count
+    store.set_role(4, 1, Role.LEAD)
+    store.set_role(4, 2, Role.SUPPORT)
+    store.set_role(4, 3, Role.SUPPORT)
+    assert view.redraw_count == before and view.pending  # nothing yet: debounced
+    qtbot.waitUntil(lambda: view.redraw_count == before + 1, timeout=DELAY_MS * 10)
+    qtbot.wait(DELAY_MS + 50)
+    assert view.redraw_count == before + 1
+    assert _labels(view)[0] == "省文化和旅游厅"  # now leads two measures
+
+
+def test_kind_and_collective_controls(view):
+    view.collective_box.setChecked(True)
+    assert "各地区" in _labels(view)
+    view.set_kind("parts")
+    assert view.kind == "parts"
+    assert _labels(view) == ["一、提高消费品质", "二、强化保障"]
+    view.set_kind("targets")
+    assert view.figure.axes[0].get_title() == "各年度目标指标数"
+
+
+@pytest.mark.parametrize("suffix", [".png", ".svg", ".pdf"])
+def test_save_to(view, tmp_path, suffix):
+    path = view.save_to(tmp_path / f"chart{suffix}")
+    assert path.stat().st_size > 1000
+
+
+def test_save_to_rejects_other_suffixes(view, tmp_path):
+    with pytest.raises(ValueError, match=r"\.bmp"):
+        view.save_to(tmp_path / "chart.bmp")
+
+
+def test_export_button_uses_the_chosen_name(view, tmp_path, monkeypatch):
+    from matrixdesk.ui.widgets import chart_view
+
+    target = tmp_path / "picked"
+    monkeypatch.setattr(
+        chart_view.QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "SVG (*.svg)")
+    )
+    assert view.export_chart() == tmp_path / "picked.svg"
+    assert (tmp_path / "picked.svg").exists()
+
+
+def test_unsubscribes_on_close_and_delete(qtbot, store):
+    widget = ChartView(store)
+    qtbot.addWidget(widget)
+    assert len(store._observers) == 1
+    widget.close()
+    assert store._observers == []
+    other = ChartView(store)
+    assert len(store._observers) == 1
+    other.deleteLater()
+    qtbot.waitUntil(lambda: store._observers == [], timeout=1000)
+    store.set_role(4, 1, Role.LEAD)  # no error from a dead widget
