@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFileDialog
 
 from matrixdesk.ui.dialogs import import_dialog
@@ -38,6 +39,8 @@ def test_preview_flags_measure_without_department(dialog, qtmodeltester):
     assert model.index(1, SUPPORT).data() == "省财政厅"
     assert model.index(1, TARGETS).data() == "示范点 ≥10个 (2022)"
     assert model.flagged_rows() == [2]
+    assert model.index(2, TITLE).data(Qt.ItemDataRole.BackgroundRole) is not None
+    assert model.index(1, TITLE).data(Qt.ItemDataRole.BackgroundRole) is None
     assert model.index(2, TITLE).data() == "加强宣传"
     assert "3 measures (2 tasks), 2 departments, 2 assignments, 1 targets" == (
         dialog.summary_label.text()
