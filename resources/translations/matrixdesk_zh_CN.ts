@@ -29,6 +29,47 @@
     </message>
 </context>
 <context>
+    <name>ChartView</name>
+    <message>
+        <source>Workload</source>
+        <translation>工作量</translation>
+    </message>
+    <message>
+        <source>Tasks per part</source>
+        <translation>各部分任务数</translation>
+    </message>
+    <message>
+        <source>Targets by year</source>
+        <translation>目标指标年份分布</translation>
+    </message>
+    <message>
+        <source>Include collective parties</source>
+        <translation>包含集体单位</translation>
+    </message>
+    <message>
+        <source>Count 各地区, 有关部门 and the like as well</source>
+        <translation>同时统计各地区、有关部门等集体单位</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Save the chart as PNG, SVG or PDF</source>
+        <translation>将统计图保存为 PNG、SVG 或 PDF</translation>
+    </message>
+    <message>
+        <source>Export chart</source>
+        <translation>导出统计图</translation>
+    </message>
+    <message>
+        <source>The chart could not be saved:
+%1</source>
+        <translation>无法保存统计图：
+%1</translation>
+    </message>
+</context>
+<context>
     <name>DepartmentsModel</name>
     <message>
         <source>Department</source>
@@ -164,6 +205,41 @@
     <message>
         <source>%1 is already the name or an alias of %2.</source>
         <translation>“%1”已是“%2”的名称或别名。</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Writing the workbook…</source>
+        <translation>正在生成工作簿…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Export workbook</source>
+        <translation>导出工作簿</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>The workbook could not be written.
+
+%1
+
+%2</source>
+        <translation>无法生成工作簿。
+
+%1
+
+%2</translation>
     </message>
 </context>
 <context>
