@@ -45,7 +45,8 @@ def take_screenshot(
         if select and window.document is not None:
             for m in window.document.store.measures():
                 if m.code == select:
-                    window.select_measure(m.id, None)
+                    first = window.document.store.assignments_of(m.id)[:1]
+                    window.select_measure(m.id, first[0].department_id if first else None)
                     break
         _settle()
         out = Path(out_png)

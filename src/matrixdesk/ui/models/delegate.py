@@ -8,7 +8,7 @@ spanning the whole width, like merged cells in a spreadsheet.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import QLine, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
@@ -25,6 +25,14 @@ SELECTED_GROUP_FILL = QColor("#b8d0f0")
 CURRENT_PEN = QColor("#1a5fb4")
 TEXT_COLOR = QColor("#1b1b1b")
 MUTED_TEXT = QColor("#555555")
+
+
+_BUSY = QStyle.StateFlag.State_Selected | QStyle.StateFlag.State_HasFocus
+
+
+def _cell_lines(rect: QRect) -> list[QLine]:
+    right, bottom = rect.right(), rect.bottom()
+    return [QLine(rect.left(), bottom, right, bottom), QLine(right, rect.top(), right, bottom)]
 
 
 class MatrixDelegate(QStyledItemDelegate):
@@ -56,6 +64,13 @@ class MatrixDelegate(QStyledItemDelegate):
         row_kind, col_kind, value, level = info
         rect: QRect = option.rect
         state = option.state
+        if row_kind == RowKind.TASK and col_kind == ColumnKind.DEPARTMENT and not state & _BUSY:
+            # the common case, kept short: an unselected, unfocused department cell
+            painter.setPen(self._grid_pen)
+            painter.drawLines(_cell_lines(rect))
+            if value is not None:
+                self._paint_mark(painter, rect, value)
+            return
         selected = bool(state & QStyle.StateFlag.State_Selected)
         group = row_kind == RowKind.GROUP
         if selected:

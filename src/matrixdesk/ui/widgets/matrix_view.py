@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -50,6 +50,7 @@ class DepartmentHeader(QHeaderView):
         self.setHighlightSections(True)
         self.setDefaultAlignment(Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignHCenter)
         self.current_section = -1
+        self._cache: dict[tuple, QPixmap] = {}
 
     def char_box(self, font: QFont | None = None) -> tuple[int, int]:
         fm = QFontMetrics(font or self.font())
@@ -75,10 +76,24 @@ class DepartmentHeader(QHeaderView):
         if section == self.current_section:
             painter.fillRect(rect.adjusted(0, 0, -1, -1), CURRENT_HEADER_FILL)
         name = str(model.headerData(section, Qt.Orientation.Horizontal) or "")
-        font = QFont(self.font())
-        if kind == ColumnKind.TOTAL:
-            font.setBold(True)
-        self._paint_vertical(painter, rect.adjusted(1, 6, -1, -6), name, font)
+        key = (name, rect.width(), rect.height(), kind, self.font().key())
+        pixmap = self._cache.get(key)
+        if pixmap is None:  # the glyph-by-glyph layout is slow; keep each name's rendering
+            ratio = self.devicePixelRatioF()
+            pixmap = QPixmap(rect.size() * ratio)
+            pixmap.setDevicePixelRatio(ratio)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            p = QPainter(pixmap)
+            font = QFont(self.font())
+            font.setBold(kind == ColumnKind.TOTAL)
+            self._paint_vertical(
+                p, QRect(0, 0, rect.width(), rect.height()).adjusted(1, 6, -1, -6), name, font
+            )
+            p.end()
+            if len(self._cache) > 2000:
+                self._cache.clear()
+            self._cache[key] = pixmap
+        painter.drawPixmap(rect.topLeft(), pixmap)
         painter.restore()
 
     def _paint_vertical(self, painter: QPainter, rect: QRect, text: str, font: QFont) -> None:
