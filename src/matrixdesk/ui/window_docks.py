@@ -59,20 +59,20 @@ class Docks:
             dock.setObjectName(f"dock.{key}")
             dock.setAllowedAreas(Qt.DockWidgetArea.AllDockWidgetAreas)
             self.docks[key] = dock
+        # the right column runs the full height; findings and history share the bottom
+        window.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.docks["measure"])
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.docks["chart"])
         window.tabifyDockWidget(self.docks["measure"], self.docks["departments"])
         window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.docks["findings"])
-        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.docks["history"])
-        window.splitDockWidget(
-            self.docks["findings"], self.docks["history"], Qt.Orientation.Horizontal
-        )
+        window.tabifyDockWidget(self.docks["findings"], self.docks["history"])
         self.docks["measure"].raise_()
-        window.resizeDocks([self.docks["measure"]], [420], Qt.Orientation.Horizontal)
-        window.resizeDocks([self.docks["findings"]], [190], Qt.Orientation.Vertical)
+        self.docks["findings"].raise_()
+        window.resizeDocks([self.docks["measure"]], [440], Qt.Orientation.Horizontal)
         window.resizeDocks(
-            [self.docks["findings"], self.docks["history"]], [700, 300], Qt.Orientation.Horizontal
+            [self.docks["measure"], self.docks["chart"]], [560, 380], Qt.Orientation.Vertical
         )
+        window.resizeDocks([self.docks["findings"]], [150], Qt.Orientation.Vertical)
         self.history = QUndoView(window.undo_group)
         self.history.setObjectName("historyView")
         self.history.setEmptyLabel(tr("<opened>"))
