@@ -20,6 +20,7 @@ from .sheets import (
     cell,
     check_folder,
     discard,
+    fit_row,
     merge,
     move_into_place,
     new_workbook,
@@ -72,6 +73,20 @@ _WIDTHS = {
     "K": 36,
     "L": 10,
 }
+_STYLES = (
+    "md_id",
+    "md_id",
+    "md_id",
+    "md_center",
+    "md_text",
+    "md_center",
+    "md_text",
+    "md_text",
+    "md_center",
+    "md_text",
+    "md_input",
+    "md_input_center",
+)
 INSTRUCTIONS = (
     "填写说明：请在“进展情况”栏填写工作进展，在“状态”栏从下拉列表选择（{choices}）。"
     "其他栏目已锁定，请勿修改，也请勿增删行、列或工作表，以便汇总。文件标识：{doc}"
@@ -177,22 +192,22 @@ def _department_sheet(ws: WriteOnlyWorksheet, index: PlanIndex, dep: Department)
     for serial, a in enumerate(mine, start=1):
         m = measures[a.measure_id]
         support = index.names_with(m.id, Role.SUPPORT)
-        ws.append(
-            [
-                cell(ws, m.id, "md_id"),
-                cell(ws, dep.id, "md_id"),
-                cell(ws, fingerprint, "md_id"),
-                cell(ws, serial, "md_center"),
-                cell(ws, f"{m.label}{task_text(m)}"),
-                cell(ws, ROLE_TEXT[a.role], "md_center"),
-                cell(ws, index.names_with(m.id, Role.LEAD)),
-                cell(ws, f"{support}等" if support and m.open_ended else support),
-                cell(ws, m.deadline, "md_center"),
-                cell(ws, index.targets_text(m.id)),
-                cell(ws, None, "md_input"),
-                cell(ws, None, "md_input_center"),
-            ]
-        )
+        values = [
+            m.id,
+            dep.id,
+            fingerprint,
+            serial,
+            f"{m.label}{task_text(m)}",
+            ROLE_TEXT[a.role],
+            index.names_with(m.id, Role.LEAD),
+            f"{support}等" if support and m.open_ended else support,
+            m.deadline,
+            index.targets_text(m.id),
+            None,
+            None,
+        ]
+        fit_row(ws, FIRST_TASK_ROW + serial - 1, values[3:], list(_WIDTHS.values())[3:])
+        ws.append([cell(ws, v, s) for v, s in zip(values, _STYLES, strict=True)])
 
 
 def _status_validation(last_row: int) -> DataValidation:

@@ -8,6 +8,8 @@ from pathlib import Path
 
 from openpyxl.chart import BarChart, Reference
 from openpyxl.chart.label import DataLabelList
+from openpyxl.chart.text import RichText
+from openpyxl.drawing.text import CharacterProperties, Paragraph, ParagraphProperties
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
@@ -19,6 +21,7 @@ from .sheets import (
     Ticker,
     atomic_workbook,
     cell,
+    fit_row,
     merge,
     save_workbook,
     set_widths,
@@ -52,6 +55,9 @@ TARGET_HEADER = (
     "牵头单位",
     "配合单位",
 )
+TASK_WIDTHS = {"A": 6, "B": 60, "C": 18, "D": 28, "E": 12, "F": 24}
+TASK_STYLES = ("md_center", "md_text", "md_text", "md_text", "md_center", "md_text")
+MATRIX_TITLE_WIDTH = 34
 _PAGE_COLUMNS = 60  # matrix department columns per printed page width (A3)
 
 
@@ -112,7 +118,7 @@ def _document_line(plan: Plan) -> str:
 
 def _task_sheet(ws: WriteOnlyWorksheet, index: PlanIndex, ticker: Ticker) -> None:
     plan = index.plan
-    set_widths(ws, {"A": 6, "B": 64, "C": 18, "D": 30, "E": 12, "F": 26})
+    set_widths(ws, TASK_WIDTHS)
     setup_print(ws, "3:3")
     ws.freeze_panes = "A4"
     _title_rows(ws, f"{document_name(plan)}重点任务分工", _document_line(plan), len(TASK_HEADER))
@@ -130,16 +136,16 @@ def _task_sheet(ws: WriteOnlyWorksheet, index: PlanIndex, ticker: Ticker) -> Non
             merge(ws, f"A{row}:F{row}")
             continue
         serial += 1
-        ws.append(
-            [
-                cell(ws, serial, "md_center"),
-                cell(ws, f"{m.label}{task_text(m)}"),
-                cell(ws, index.names_with(m.id, Role.LEAD)),
-                cell(ws, _support_text(index, m.id, m.open_ended)),
-                cell(ws, m.deadline, "md_center"),
-                cell(ws, index.targets_text(m.id)),
-            ]
-        )
+        values = [
+            serial,
+            f"{m.label}{task_text(m)}",
+            index.names_with(m.id, Role.LEAD),
+            _support_text(index, m.id, m.open_ended),
+            m.deadline,
+            index.targets_text(m.id),
+        ]
+        fit_row(ws, row, values, list(TASK_WIDTHS.values()))
+        ws.append([cell(ws, v, s) for v, s in zip(values, TASK_STYLES, strict=True)])
 
 
 def _support_text(index: PlanIndex, measure_id: int, open_ended: bool) -> str:
@@ -155,7 +161,7 @@ def _matrix_sheet(ws: WriteOnlyWorksheet, index: PlanIndex, ticker: Ticker) -> N
     total_letter = get_column_letter(width)
     set_widths(
         ws,
-        {"A": 8, "B": 34}
+        {"A": 8, "B": MATRIX_TITLE_WIDTH}
         | {get_column_letter(i + 1): 4.2 for i in column.values()}
         | {total_letter: 6},
     )
@@ -175,7 +181,7 @@ def _matrix_sheet(ws: WriteOnlyWorksheet, index: PlanIndex, ticker: Ticker) -> N
     )
     _title_rows(ws, f"{document_name(plan)}责任矩阵", legend, width)
     longest = max((len(d.name) for d in departments), default=2)
-    ws.row_dimensions[3].height = min(409, 12.5 * longest + 10)
+    ws.row_dimensions[3].height = min(409, 14 * longest + 12)
     ws.append(
         [cell(ws, "编号", "md_header"), cell(ws, "任务", "md_header")]
         + [cell(ws, d.name, "md_vheader") for d in departments]
@@ -184,6 +190,7 @@ def _matrix_sheet(ws: WriteOnlyWorksheet, index: PlanIndex, ticker: Ticker) -> N
     lead = [0] * width
     support = [0] * width
     tasks = task_ids(plan)
+    row_number = 4
     for m in plan.measures:
         ticker.step()
         style = "md_text" if m.id in tasks else "md_heading"
@@ -198,7 +205,9 @@ def _matrix_sheet(ws: WriteOnlyWorksheet, index: PlanIndex, ticker: Ticker) -> N
             row[i] = cell(ws, MARKS[a.role], "md_mark")
             (lead if a.role == Role.LEAD else support)[i] += 1
         row[-1] = cell(ws, len(assigned) or None, "md_total")
+        fit_row(ws, row_number, [row[1].value], [MATRIX_TITLE_WIDTH])
         ws.append(row)
+        row_number += 1
     for label, counts in (
         ("牵头", lead),
         ("配合", support),
@@ -252,10 +261,25 @@ def _workload_chart(ws: WriteOnlyWorksheet, n: int) -> BarChart:
     chart.y_axis.delete = False
     chart.y_axis.majorGridlines = None
     chart.y_axis.title = "任务数"
-    chart.dataLabels = DataLabelList(showVal=True)
+    chart.y_axis.crosses = "max"  # with the categories reversed, keeps the values at the bottom
+    chart.dataLabels = DataLabelList(
+        showVal=True, showSerName=False, showCatName=False, showLegendKey=False, showPercent=False
+    )
     chart.legend.position = "b"
     chart.width = 18
-    chart.height = min(200.0, max(8.0, 0.55 * n + 3))
+    small = RichText(
+        p=[
+            Paragraph(
+                pPr=ParagraphProperties(defRPr=CharacterProperties(sz=800)),
+                endParaRPr=CharacterProperties(sz=800),
+            )
+        ]
+    )
+    chart.x_axis.tickLblSkip = 1
+    chart.gapWidth = 60
+    chart.x_axis.txPr = small  # 8 pt department names: every one labelled, not every other
+    chart.dataLabels.txPr = small
+    chart.height = min(200.0, max(7.5, 0.4 * n + 2.5))  # 35 departments fit one A4 page
     return chart
 
 
