@@ -110,3 +110,16 @@ def test_the_glyph_check_would_catch_a_latin_only_font(tmp_path):
     with warnings.catch_warnings(), pytest.raises(UserWarning, match="Glyph"):
         warnings.simplefilter("error")
         fig.savefig(tmp_path / "latin.png")
+
+
+def test_no_pyplot_and_no_qt():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from matrixdesk.charts import build_chart; from matrixdesk.exchange import "
+        "export_master; from matrixdesk.core.model import Plan; build_chart(Plan()); "
+        "bad = [m for m in ('matplotlib.pyplot', 'PySide6') if m in sys.modules]; print(bad)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

@@ -233,3 +233,12 @@ def test_new_file_is_readable_by_others(small_plan, tmp_path):
 def test_empty_plan_exports(tmp_path):
     export_master(Plan(), tmp_path / "e.xlsx")
     assert load_workbook(tmp_path / "e.xlsx").sheetnames == SHEETS
+
+
+def test_long_tasks_get_taller_rows(seed_plan, tmp_path):
+    export_master(seed_plan, tmp_path / "s.xlsx")
+    ws = load_workbook(tmp_path / "s.xlsx")[SHEET_TASKS]
+    heights = [ws.row_dimensions[r].height for r in range(4, ws.max_row + 1)]
+    long_rows = [h for h in heights if h and h > 100]
+    assert long_rows, "the seed's long measures need several lines"
+    assert max(h for h in heights if h) <= 409
