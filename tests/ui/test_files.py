@@ -23,19 +23,6 @@ DOC = """关于测试的通知
 """
 
 
-@pytest.fixture(autouse=True)
-def private_settings(tmp_path, monkeypatch):
-    monkeypatch.setenv("MATRIXDESK_SETTINGS_DIR", str(tmp_path / "settings"))
-    monkeypatch.setenv("MATRIXDESK_DATA_DIR", str(tmp_path / "data"))
-
-
-@pytest.fixture
-def plan_file(tmp_path, small_plan):
-    path = tmp_path / "plan.mdesk"
-    MatrixStore.create(str(path), small_plan).close()
-    return str(path)
-
-
 @pytest.fixture
 def window(qtbot):
     w = MainWindow()

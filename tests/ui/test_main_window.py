@@ -9,24 +9,9 @@ from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from matrixdesk.core.model import Role
-from matrixdesk.store import MatrixStore
 from matrixdesk.ui.actions import ActionId
 from matrixdesk.ui.commands import MergeDepartmentsCommand
 from matrixdesk.ui.main_window import MainWindow
-
-
-@pytest.fixture(autouse=True)
-def private_settings(tmp_path, monkeypatch):
-    """Settings and data in a temporary folder, never the user's."""
-    monkeypatch.setenv("MATRIXDESK_SETTINGS_DIR", str(tmp_path / "settings"))
-    monkeypatch.setenv("MATRIXDESK_DATA_DIR", str(tmp_path / "data"))
-
-
-@pytest.fixture
-def plan_file(tmp_path, small_plan):
-    path = tmp_path / "plan.mdesk"
-    MatrixStore.create(str(path), small_plan).close()
-    return str(path)
 
 
 @pytest.fixture

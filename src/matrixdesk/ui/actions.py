@@ -22,6 +22,10 @@ class ActionId(StrEnum):
     OPEN = "file.open"
     SAVE_AS = "file.save_as"
     EXPORT_WORKBOOK = "file.export_workbook"
+    EXPORT_DEPARTMENTS = "file.export_departments"
+    REPORT_MATRIX = "file.report_matrix"
+    REPORT_LIST = "file.report_list"
+    REPORT_DEPARTMENT = "file.report_department"
     EXPORT_PDF = "file.export_pdf"
     PRINT_PREVIEW = "file.print_preview"
     PAGE_SETUP = "file.page_setup"
@@ -60,6 +64,7 @@ SEPARATOR = "-"
 # Submenus whose entries the window fills at run time (files, docks).
 RECENT = "recent"
 DOCKS = "docks"
+REPORT = "report"  # which report Print, Print Preview and Export PDF produce
 
 FILE_MENU = [
     ActionId.NEW_FROM_DOCUMENT,
@@ -69,8 +74,10 @@ FILE_MENU = [
     ActionId.SAVE_AS,
     SEPARATOR,
     ActionId.EXPORT_WORKBOOK,
+    ActionId.EXPORT_DEPARTMENTS,
     ActionId.EXPORT_PDF,
     SEPARATOR,
+    Submenu(REPORT, (ActionId.REPORT_MATRIX, ActionId.REPORT_LIST, ActionId.REPORT_DEPARTMENT)),
     ActionId.PRINT_PREVIEW,
     ActionId.PAGE_SETUP,
     ActionId.PRINT,
@@ -195,10 +202,34 @@ FACTORIES: dict[ActionId, Callable[[QObject], QAction]] = {
         "Ctrl+E",
         _icon("x-office-spreadsheet", SP.SP_FileDialogDetailedView),
     ),
+    ActionId.EXPORT_DEPARTMENTS: lambda p: _make(
+        p,
+        _tr("Export Department &Workbooks…"),
+        _tr("Write one workbook per department, with its tasks and a progress column"),
+        "Ctrl+Shift+E",
+    ),
+    ActionId.REPORT_MATRIX: lambda p: _make(
+        p,
+        _tr("Responsibility &Matrix"),
+        _tr("Print the measures × departments matrix"),
+        checkable=True,
+    ),
+    ActionId.REPORT_LIST: lambda p: _make(
+        p,
+        _tr("Task-Division &List"),
+        _tr("Print the task-division table (任务分工表)"),
+        checkable=True,
+    ),
+    ActionId.REPORT_DEPARTMENT: lambda p: _make(
+        p,
+        _tr("Current &Department's Tasks"),
+        _tr("Print the task list of the department in the current column"),
+        checkable=True,
+    ),
     ActionId.EXPORT_PDF: lambda p: _make(
         p,
         _tr("Export P&DF…"),
-        _tr("Save the printed matrix as a PDF file"),
+        _tr("Save the chosen report as a PDF file"),
         None,
         _icon("application-pdf"),
     ),
@@ -313,6 +344,7 @@ def build_menu(
     """Fill ``menu`` from a declaration; submenus are created and recorded in ``submenus``."""
     titles = {
         RECENT: _tr("Open &Recent"),
+        REPORT: _tr("Report &Kind"),
         DOCKS: _tr("&Panels"),
         "language": _tr("&Language"),
     }
@@ -337,15 +369,18 @@ class ActionState:
     has_cells: bool = False  # the selection holds editable department cells
     has_measure: bool = False  # the current row is a measure
     has_clipboard: bool = False
-    available: frozenset[ActionId] = frozenset()  # optional features installed
+    has_department: bool = False  # the current cell is in a department's column
 
 
 NEEDS_DOCUMENT = {
     ActionId.SAVE_AS,
     ActionId.EXPORT_WORKBOOK,
+    ActionId.EXPORT_DEPARTMENTS,
     ActionId.EXPORT_PDF,
     ActionId.PRINT_PREVIEW,
     ActionId.PRINT,
+    ActionId.REPORT_MATRIX,
+    ActionId.REPORT_LIST,
     ActionId.CLOSE,
     ActionId.COPY,
     ActionId.FIND,
@@ -353,14 +388,6 @@ NEEDS_DOCUMENT = {
 }
 NEEDS_WRITABLE = {ActionId.ADD_MEASURE, ActionId.ADD_DEPARTMENT}
 NEEDS_CELLS = {ActionId.CYCLE, ActionId.SET_LEAD, ActionId.SET_SUPPORT, ActionId.CLEAR}
-OPTIONAL = {
-    ActionId.EXPORT_WORKBOOK,
-    ActionId.EXPORT_PDF,
-    ActionId.PRINT_PREVIEW,
-    ActionId.PAGE_SETUP,
-    ActionId.PRINT,
-    ActionId.NEW_FROM_DOCUMENT,
-}
 
 
 def update_actions(actions: dict[ActionId, QAction], state: ActionState) -> None:
@@ -380,8 +407,8 @@ def update_actions(actions: dict[ActionId, QAction], state: ActionState) -> None
             enabled = writable and state.has_measure
         elif action_id == ActionId.PASTE:
             enabled = writable and state.has_clipboard
-        if action_id in OPTIONAL and action_id not in state.available:
-            enabled = False
+        elif action_id == ActionId.REPORT_DEPARTMENT:
+            enabled = state.has_document and state.has_department
         action.setEnabled(enabled)
 
 

@@ -109,6 +109,10 @@ class MainWindow(QMainWindow):
         languages = QActionGroup(self)
         for action_id in (ActionId.LANGUAGE_ZH, ActionId.LANGUAGE_EN):
             languages.addAction(self.actions[action_id])
+        reports = QActionGroup(self)
+        for action_id in (ActionId.REPORT_MATRIX, ActionId.REPORT_LIST, ActionId.REPORT_DEPARTMENT):
+            reports.addAction(self.actions[action_id])
+        self.actions[ActionId.REPORT_MATRIX].setChecked(True)
         lang = settings.value(settings.LANGUAGE)
         key = ActionId.LANGUAGE_EN if lang.startswith("en") else ActionId.LANGUAGE_ZH
         self.actions[key].setChecked(True)
@@ -120,6 +124,7 @@ class MainWindow(QMainWindow):
             ActionId.OPEN: f.open_dialog,
             ActionId.SAVE_AS: f.save_as,
             ActionId.EXPORT_WORKBOOK: f.export_workbook,
+            ActionId.EXPORT_DEPARTMENTS: f.export_departments,
             ActionId.EXPORT_PDF: f.export_pdf,
             ActionId.PRINT_PREVIEW: f.print_preview,
             ActionId.PAGE_SETUP: f.page_setup,
@@ -221,7 +226,7 @@ class MainWindow(QMainWindow):
             has_cells=self.editor.has_editable_selection(),
             has_measure=self.editor.current_measure_id() is not None,
             has_clipboard=bool(mime and (mime.hasText() or mime.hasFormat(MIME_TYPE))),
-            available=self.files.available_features(),
+            has_department=self.editor.current_department_id() is not None,
         )
         update_actions(self.actions, state)
 
@@ -291,7 +296,7 @@ class MainWindow(QMainWindow):
             self.tr("About MatrixDesk"),
             self.tr(
                 "<h3>MatrixDesk %1</h3><p>Responsibility matrices (任务分工) for policy documents: "
-                "import, edit, circulate, collect and print.</p>"
+                "import, edit, chart, circulate and print.</p>"
             ).replace("%1", __version__),
         )
 

@@ -50,6 +50,17 @@ class MatrixEditor(QObject):
         current = self.window.view.current_index()
         return self.model.measure_id(self._src(current.row())) if current.isValid() else None
 
+    def current_department_id(self) -> int | None:
+        """The department of the current cell's column, if it is a department column."""
+        if self.model is None:
+            return None
+        current = self.window.view.current_index()
+        if not current.isValid() or not (
+            FIRST_DEPARTMENT_COLUMN <= current.column() < self.model.total_column
+        ):
+            return None
+        return self.model.department_id(current.column())
+
     def selected_rows(self) -> list[int]:
         """Proxy rows touched by the selection, in order."""
         rows: set[int] = set()

@@ -12,7 +12,6 @@ is bundled, imported) into the user's data folder and that copy is opened.
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import shutil
 from pathlib import Path
@@ -102,7 +101,6 @@ class FileController(QObject):
         super().__init__(window)
         self.window = window
         self._printer = None
-        self._features: frozenset[ActionId] | None = None
 
     # -- opening ---------------------------------------------------------------------------
     def open_path(
@@ -264,50 +262,60 @@ class FileController(QObject):
         )
         return True
 
-    # -- export and printing (their modules are imported when used) ------------------------
-    def available_features(self) -> frozenset[ActionId]:
-        """The optional actions whose modules are installed (looked up once)."""
-        if self._features is None:
-            self._features = self._find_features()
-        return self._features
-
-    def _find_features(self) -> frozenset[ActionId]:
-        found = set()
-        modules = {
-            ActionId.EXPORT_WORKBOOK: "matrixdesk.ui.dialogs.export_dialog",
-            ActionId.NEW_FROM_DOCUMENT: "matrixdesk.ui.dialogs.import_dialog",
-            ActionId.EXPORT_PDF: "matrixdesk.ui.printing",
-            ActionId.PRINT_PREVIEW: "matrixdesk.ui.printing",
-            ActionId.PAGE_SETUP: "matrixdesk.ui.printing",
-            ActionId.PRINT: "matrixdesk.ui.printing",
-        }
-        for action_id, module in modules.items():
-            try:
-                if importlib.util.find_spec(module) is not None:
-                    found.add(action_id)
-            except ImportError:
-                pass
-        return frozenset(found)
-
+    # -- export and printing (their modules are imported when first used) -------------------
     def export_workbook(self) -> bool:
         from .dialogs.export_dialog import export_with_progress
 
         doc = self.window.document
         return bool(doc and export_with_progress(self.window, doc.store.plan()))
 
+    def export_departments(self, folder: str | None = None) -> bool:
+        """One workbook per department into a folder the user picks."""
+        from .dialogs.export_dialog import export_with_progress
+
+        doc = self.window.document
+        if doc is None:
+            return False
+        if folder is None:
+            folder = QFileDialog.getExistingDirectory(
+                self.window, _tr("Folder for the department workbooks"), self._folder()
+            )
+        if not folder:
+            return False
+        done = export_with_progress(self.window, doc.store.plan(), folder=folder)
+        if done:
+            self.window.statusBar().showMessage(
+                _tr("Wrote the department workbooks to %1.").replace("%1", folder), 8000
+            )
+        return done
+
     def _options(self):
         from .report import ReportOptions
 
+        kind, department = self.report_kind()
         if self._printer is None:
-            return ReportOptions()
+            return ReportOptions(kind=kind, department=department)
         from PySide6.QtGui import QPageLayout, QPageSize
 
         layout = self._printer.pageLayout()
         a3 = layout.pageSize().id() == QPageSize.PageSizeId.A3
         return ReportOptions(
+            kind=kind,
+            department=department,
             page_size="A3" if a3 else "A4",
             landscape=layout.orientation() == QPageLayout.Orientation.Landscape,
         )
+
+    def report_kind(self) -> tuple[str, str | None]:
+        """The report chosen in File ▸ Report Kind: (kind, department name or None)."""
+        actions = self.window.actions
+        if actions[ActionId.REPORT_DEPARTMENT].isChecked():
+            dep_id = self.window.editor.current_department_id()
+            if dep_id is not None and self.window.document is not None:
+                return "list", self.window.document.store.department(dep_id).name
+        if actions[ActionId.REPORT_LIST].isChecked():
+            return "list", None
+        return "matrix", None
 
     def print_preview(self) -> None:
         from .printing import print_preview
@@ -347,7 +355,12 @@ class FileController(QObject):
             return False
         options = self._options()
         pages = render_pdf(
-            doc.store.plan(), path, page_size=options.page_size, landscape=options.landscape
+            doc.store.plan(),
+            path,
+            kind=options.kind,
+            department=options.department,
+            page_size=options.page_size,
+            landscape=options.landscape,
         )
         self.window.statusBar().showMessage(
             _tr("Wrote %1 (%2 pages).")

@@ -1,0 +1,75 @@
+"""The window's output actions: department workbooks, and the report kind chosen for printing."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+import pytest
+from openpyxl import load_workbook
+
+from PySide6.QtWidgets import QFileDialog
+
+from matrixdesk.ui.actions import ActionId
+from matrixdesk.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot, plan_file):
+    w = MainWindow(persist_layout=False)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    assert w.files.open_path(plan_file)
+    return w
+
+
+def select_department_column(window, department_id, measure_id=2):
+    model, proxy = window.model, window.proxy
+    src = model.index(model.row_of(measure_id), model.column_of(department_id))
+    index = proxy.mapFromSource(src)
+    window.view.select_cell(index.row(), index.column())
+
+
+def test_export_department_workbooks_from_the_window(window, tmp_path):
+    folder = tmp_path / "out"
+    folder.mkdir()
+    assert window.files.export_departments(str(folder))
+    names = sorted(p.stem for p in folder.glob("*.xlsx"))
+    assert names == sorted(["省文化和旅游厅", "省体育局", "省农业农村厅", "省商务厅"])
+    ws = load_workbook(folder / "省体育局.xlsx").active
+    texts = [c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
+    assert any("发展冰雪消费" in t for t in texts)
+    assert not any("扩大农产品消费" in t for t in texts)
+
+
+def test_export_departments_cancelled_folder_dialog_writes_nothing(window, monkeypatch, tmp_path):
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: "")
+    assert window.files.export_departments() is False
+
+
+def test_report_kind_follows_the_menu_and_the_current_column(window):
+    files, actions = window.files, window.actions
+    assert files.report_kind() == ("matrix", None)
+    actions[ActionId.REPORT_LIST].trigger()
+    assert files.report_kind() == ("list", None)
+    select_department_column(window, 2)  # 省体育局
+    window.update_actions()
+    assert actions[ActionId.REPORT_DEPARTMENT].isEnabled()
+    actions[ActionId.REPORT_DEPARTMENT].trigger()
+    assert files.report_kind() == ("list", "省体育局")
+    assert actions[ActionId.REPORT_LIST].isChecked() is False  # one kind at a time
+
+
+def test_export_pdf_writes_the_chosen_department_list(window, monkeypatch, tmp_path):
+    select_department_column(window, 2)
+    window.actions[ActionId.REPORT_DEPARTMENT].trigger()
+    out = tmp_path / "dept.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    assert window.files.export_pdf()
+    assert out.read_bytes().startswith(b"%PDF")
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext is not installed")
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
+    assert "省体育局" in text and "发展冰雪消费" in text
+    assert "扩大农产品消费" not in text
