@@ -289,6 +289,10 @@
         <translation>清空列表</translation>
     </message>
     <message>
+        <source>Folder for the department workbooks</source>
+        <translation>部门工作簿保存位置</translation>
+    </message>
+    <message>
         <source>“%1” is already open for editing in another MatrixDesk window.</source>
         <translation>“%1”已在另一个 MatrixDesk 窗口中打开编辑。</translation>
     </message>
@@ -335,6 +339,10 @@
     <message>
         <source>(none)</source>
         <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Wrote the department workbooks to %1.</source>
+        <translation>已将各部门工作簿保存到 %1。</translation>
     </message>
     <message>
         <source>Wrote %1 (%2 pages).</source>
@@ -579,8 +587,8 @@ File ▸ Open… opens a .mdesk file; Help ▸ Open Sample Plan shows an example
         <translation>关于 MatrixDesk</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;MatrixDesk %1&lt;/h3&gt;&lt;p&gt;Responsibility matrices (任务分工) for policy documents: import, edit, circulate, collect and print.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;MatrixDesk %1&lt;/h3&gt;&lt;p&gt;政策文件任务分工（责任矩阵）工具：导入、编辑、分发、汇总和打印。&lt;/p&gt;</translation>
+        <source>&lt;h3&gt;MatrixDesk %1&lt;/h3&gt;&lt;p&gt;Responsibility matrices (任务分工) for policy documents: import, edit, chart, circulate and print.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;MatrixDesk %1&lt;/h3&gt;&lt;p&gt;政策文件任务分工（责任矩阵）工具：导入、编辑、统计、分发和打印。&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -855,6 +863,10 @@ You can undo this with Ctrl+Z.</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
+        <source>Report &amp;Kind</source>
+        <translation>报表类型(&amp;K)</translation>
+    </message>
+    <message>
         <source>&amp;Panels</source>
         <translation>面板(&amp;P)</translation>
     </message>
@@ -895,12 +907,44 @@ You can undo this with Ctrl+Z.</source>
         <translation>导出总表工作簿及各部门工作簿</translation>
     </message>
     <message>
+        <source>Export Department &amp;Workbooks…</source>
+        <translation>导出部门工作簿(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Write one workbook per department, with its tasks and a progress column</source>
+        <translation>为每个部门生成一个工作簿，列出其任务并附进展情况栏</translation>
+    </message>
+    <message>
+        <source>Responsibility &amp;Matrix</source>
+        <translation>责任矩阵(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Print the measures × departments matrix</source>
+        <translation>打印任务 × 部门责任矩阵</translation>
+    </message>
+    <message>
+        <source>Task-Division &amp;List</source>
+        <translation>任务分工表(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Print the task-division table (任务分工表)</source>
+        <translation>打印任务分工表</translation>
+    </message>
+    <message>
+        <source>Current &amp;Department&apos;s Tasks</source>
+        <translation>当前部门任务清单(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Print the task list of the department in the current column</source>
+        <translation>打印当前列所对应部门的任务清单</translation>
+    </message>
+    <message>
         <source>Export P&amp;DF…</source>
         <translation>导出 P&amp;DF…</translation>
     </message>
     <message>
-        <source>Save the printed matrix as a PDF file</source>
-        <translation>将责任矩阵保存为 PDF 文件</translation>
+        <source>Save the chosen report as a PDF file</source>
+        <translation>将所选报表保存为 PDF 文件</translation>
     </message>
     <message>
         <source>Print Pre&amp;view…</source>
