@@ -2,33 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name></name>
-    <message>
-        <source>Measure</source>
-        <translation>重点任务</translation>
-    </message>
-    <message>
-        <source>Departments</source>
-        <translation>部门</translation>
-    </message>
-    <message>
-        <source>Chart</source>
-        <translation>统计图</translation>
-    </message>
-    <message>
-        <source>Findings</source>
-        <translation>检查结果</translation>
-    </message>
-    <message>
-        <source>History</source>
-        <translation>操作历史</translation>
-    </message>
-    <message>
-        <source>&lt;opened&gt;</source>
-        <translation>&lt;打开时&gt;</translation>
-    </message>
-</context>
-<context>
     <name>ChartView</name>
     <message>
         <source>Workload</source>
@@ -589,6 +562,34 @@ File ▸ Open… opens a .mdesk file; Help ▸ Open Sample Plan shows an example
     <message>
         <source>&lt;h3&gt;MatrixDesk %1&lt;/h3&gt;&lt;p&gt;Responsibility matrices (任务分工) for policy documents: import, edit, chart, circulate and print.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;MatrixDesk %1&lt;/h3&gt;&lt;p&gt;政策文件任务分工（责任矩阵）工具：导入、编辑、统计、分发和打印。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>任务详情</translation>
+    </message>
+    <message>
+        <source>Departments</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>统计图</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>检查结果</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>操作历史</translation>
+    </message>
+    <message>
+        <source>&lt;opened&gt;</source>
+        <translation>&lt;打开时&gt;</translation>
+    </message>
+    <message>
+        <source>No plan is open.</source>
+        <translation>尚未打开任务分工文件。</translation>
     </message>
 </context>
 <context>
@@ -1187,17 +1188,6 @@ You can undo this with Ctrl+Z.</source>
     <message>
         <source>Import</source>
         <translation>导入</translation>
-    </message>
-</context>
-<context>
-    <name>self.window</name>
-    <message>
-        <source>No plan is open.</source>
-        <translation>尚未打开任务分工文件。</translation>
-    </message>
-    <message>
-        <source>This panel is not available.</source>
-        <translation>此面板不可用。</translation>
     </message>
 </context>
 </TS>

@@ -1,42 +1,22 @@
 """The main window's docks: measure, departments, findings, history (QUndoView) and chart.
 
-The panels come from their own modules and are imported when a plan is opened, so a panel
-that is missing or fails to load leaves a note in its dock instead of breaking the window.
 Each panel is built for one document and replaced when another plan is opened.
 """
 
 from __future__ import annotations
 
-import importlib
-import logging
-
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDockWidget, QLabel, QMenu, QUndoView, QWidget
 
 from .document import Document
-
-log = logging.getLogger(__name__)
-
-# key → (module, class, area, title); the title is translated when the dock is built
-PANELS = {
-    "measure": ("widgets.measure_panel", "MeasurePanel", Qt.DockWidgetArea.RightDockWidgetArea),
-    "departments": (
-        "widgets.departments_panel",
-        "DepartmentsPanel",
-        Qt.DockWidgetArea.RightDockWidgetArea,
-    ),
-    "chart": ("widgets.chart_view", "ChartView", Qt.DockWidgetArea.RightDockWidgetArea),
-    "findings": ("widgets.findings_panel", "FindingsPanel", Qt.DockWidgetArea.BottomDockWidgetArea),
-}
+from .widgets.chart_view import ChartView
+from .widgets.departments_panel import DepartmentsPanel
+from .widgets.findings_panel import FindingsPanel
+from .widgets.measure_panel import MeasurePanel
 
 
-def load_class(module: str, name: str):
-    """``matrixdesk.ui.<module>.<name>``, or None when that module is not there (yet)."""
-    try:
-        return getattr(importlib.import_module(f"matrixdesk.ui.{module}"), name)
-    except (ImportError, AttributeError) as exc:
-        log.warning("panel %s.%s unavailable: %s", module, name, exc)
-        return None
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("MainWindow", text)
 
 
 class Docks:
@@ -44,16 +24,15 @@ class Docks:
 
     def __init__(self, window) -> None:
         self.window = window
-        tr = window.tr
         titles = {
-            "measure": tr("Measure"),
-            "departments": tr("Departments"),
-            "chart": tr("Chart"),
-            "findings": tr("Findings"),
-            "history": tr("History"),
+            "measure": _tr("Measure"),
+            "departments": _tr("Departments"),
+            "chart": _tr("Chart"),
+            "findings": _tr("Findings"),
+            "history": _tr("History"),
         }
         self.docks: dict[str, QDockWidget] = {}
-        self.panels: dict[str, QWidget | None] = {}
+        self.panels: dict[str, QWidget] = {}
         for key in ("measure", "departments", "chart", "findings", "history"):
             dock = QDockWidget(titles[key], window)
             dock.setObjectName(f"dock.{key}")
@@ -75,7 +54,7 @@ class Docks:
         window.resizeDocks([self.docks["findings"]], [150], Qt.Orientation.Vertical)
         self.history = QUndoView(window.undo_group)
         self.history.setObjectName("historyView")
-        self.history.setEmptyLabel(tr("<opened>"))
+        self.history.setEmptyLabel(_tr("<opened>"))
         self.docks["history"].setWidget(self.history)
 
     def fill_menu(self, menu: QMenu) -> None:
@@ -88,21 +67,28 @@ class Docks:
         dock.raise_()
 
     def set_document(self, document: Document | None) -> None:
-        for key, (module, name, _area) in PANELS.items():
-            old = self.panels.pop(key, None)
-            dock = self.docks[key]
-            if document is None:
-                dock.setWidget(self._note(self.window.tr("No plan is open.")))
-            else:
-                cls = load_class(module, name)
-                panel = None
-                if cls is not None:
-                    panel = cls(document.store if key == "chart" else document, dock)
-                self.panels[key] = panel
-                dock.setWidget(panel or self._note(self.window.tr("This panel is not available.")))
-                self._connect(key, panel)
-            if old is not None:
-                old.deleteLater()
+        old = dict(self.panels)
+        self.panels.clear()
+        if document is None:
+            for key in ("measure", "departments", "chart", "findings"):
+                self.docks[key].setWidget(self._note(_tr("No plan is open.")))
+        else:
+            measure = MeasurePanel(document, self.docks["measure"])
+            departments = DepartmentsPanel(document, self.docks["departments"])
+            departments.departmentActivated.connect(self.window.scroll_to_department)
+            findings = FindingsPanel(document, self.docks["findings"])
+            findings.findingActivated.connect(self.window.select_measure)
+            chart = ChartView(document.store, self.docks["chart"])
+            self.panels = {
+                "measure": measure,
+                "departments": departments,
+                "findings": findings,
+                "chart": chart,
+            }
+            for key, panel in self.panels.items():
+                self.docks[key].setWidget(panel)
+        for panel in old.values():
+            panel.deleteLater()
 
     def _note(self, text: str) -> QLabel:
         label = QLabel(text)
@@ -110,15 +96,7 @@ class Docks:
         label.setEnabled(False)
         return label
 
-    def _connect(self, key: str, panel) -> None:
-        if panel is None:
-            return
-        if key == "departments" and hasattr(panel, "departmentActivated"):
-            panel.departmentActivated.connect(self.window.scroll_to_department)
-        if key == "findings" and hasattr(panel, "findingActivated"):
-            panel.findingActivated.connect(self.window.select_measure)
-
     def show_measure(self, measure_id: int | None) -> None:
         panel = self.panels.get("measure")
-        if panel is not None and hasattr(panel, "set_measure"):
+        if panel is not None:
             panel.set_measure(measure_id)
