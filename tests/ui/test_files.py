@@ -208,7 +208,9 @@ def test_screenshot(qapp, plan_file, tmp_path):
 
     from matrixdesk.ui.screenshot import take_screenshot
 
+    before = open(plan_file, "rb").read()
     out = take_screenshot(plan_file, tmp_path / "shot.png", (1280, 800), select="1.2")
+    assert open(plan_file, "rb").read() == before  # the user's file is not touched
     image = QImage(str(out))
     assert (image.width(), image.height()) == (1280, 800)
     assert not (tmp_path / "settings" / "matrixdesk.ini").exists() or not settings.recent_files()

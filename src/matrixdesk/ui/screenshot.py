@@ -1,12 +1,15 @@
 """Rendering the main window with a plan to a PNG (docs, ``matrixdesk --screenshot``).
 
 The window neither reads nor writes the saved layout and the plan is not added to the recent
-files, so a screenshot leaves the user's preferences alone. A plan open in another window is
-shown read-only.
+files, so a screenshot leaves the user's preferences alone. The window shows a temporary copy
+of the plan: opening a file for editing rewrites its header, and a screenshot must leave the
+user's file byte-for-byte as it was (the bundled sample included).
 """
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
@@ -35,9 +38,12 @@ def take_screenshot(
     from .main_window import MainWindow
 
     application(language)
+    folder = tempfile.mkdtemp(prefix="matrixdesk-shot-")
+    copy = Path(folder) / Path(plan_path).name
+    shutil.copyfile(plan_path, copy)
     window = MainWindow(persist_layout=False)
     try:
-        if not window.files.open_path(str(plan_path), quiet=True, remember=False):
+        if not window.files.open_path(str(copy), quiet=True, remember=False):
             raise RuntimeError(f"cannot open {plan_path}")
         window.resize(*size)
         window.show()
@@ -58,3 +64,4 @@ def take_screenshot(
         window.close()
         window.deleteLater()
         QCoreApplication.processEvents()
+        shutil.rmtree(folder, ignore_errors=True)
