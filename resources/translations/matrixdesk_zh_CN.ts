@@ -723,6 +723,10 @@ You can undo this with Ctrl+Z.</source>
         <translation>责任单位：</translation>
     </message>
     <message>
+        <source>Edit the text; it is saved when you leave the box or press Ctrl+Enter</source>
+        <translation>直接修改任务内容，离开编辑框或按 Ctrl+Enter 时保存</translation>
+    </message>
+    <message>
         <source>Paragraph in the source document</source>
         <translation>原文段落</translation>
     </message>

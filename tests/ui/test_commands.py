@@ -14,7 +14,7 @@ from matrixdesk.ui import commands as c
 def snapshot(store: MatrixStore):
     plan = store.plan()
     return (
-        [(m.id, m.title, m.deadline, m.open_ended, m.position) for m in plan.measures],
+        [(m.id, m.title, m.text, m.deadline, m.open_ended, m.position) for m in plan.measures],
         [(d.id, d.name, tuple(d.aliases), d.collective, d.position) for d in plan.departments],
         sorted((a.measure_id, a.department_id, a.role, a.position) for a in plan.assignments),
         [(t.id, t.indicator, t.value, t.year) for t in plan.targets],
@@ -28,6 +28,7 @@ CASES = {
         s, {6: [Assignment(6, 2, Role.LEAD, 0), Assignment(6, 3, Role.SUPPORT, 1)]}
     ),
     "edit-measure": lambda s: c.EditMeasureCommand(s, 2, title="新标题", deadline="2022年底前"),
+    "edit-text": lambda s: c.EditMeasureCommand(s, 2, text="新的任务内容。"),
     "add-measure": lambda s: c.AddMeasureCommand(
         s, Measure(0, "2.5", "(五)", 2, "新增任务", parent_id=4), position=6
     ),

@@ -9,7 +9,8 @@ from PySide6.QtCore import QModelIndex, Qt
 from matrixdesk.core.model import Comparator
 from matrixdesk.store import MatrixStore
 from matrixdesk.ui.document import Document
-from matrixdesk.ui.widgets.measure_panel import COMPARATOR, INDICATOR, VALUE, YEAR, MeasurePanel
+from matrixdesk.ui.widgets.measure_panel import MeasurePanel
+from matrixdesk.ui.widgets.targets_model import COMPARATOR, INDICATOR, VALUE, YEAR
 
 
 @pytest.fixture
@@ -109,3 +110,32 @@ def test_empty_and_model(panel, qtmodeltester):
     panel.set_measure(3)
     qtmodeltester.check(panel.targets_model)
     assert panel.targets_model.index(0, YEAR).data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_edit_text_by_typing_commits_once_on_ctrl_enter(panel, qtbot):
+    doc = panel.document
+    view = panel.text_view
+    view.setFocus()
+    view.moveCursor(view.textCursor().MoveOperation.End)
+    view.insertPlainText("加强考核")  # what an input method delivers
+    qtbot.keyClicks(view, "5G")  # and keys typed on the keyboard
+    assert doc.undo_stack.count() == 0  # nothing written while typing
+    qtbot.keyClick(view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert doc.store.measure(2).text.endswith("加强考核5G")
+    assert doc.undo_stack.count() == 1
+    view._finish()  # leaving the box afterwards adds no second step
+    assert doc.undo_stack.count() == 1
+    doc.undo_stack.undo()
+    assert not doc.store.measure(2).text.endswith("加强考核5G")
+    assert not view.toPlainText().endswith("加强考核5G")
+
+
+def test_text_is_read_only_for_a_read_only_plan(qtbot, tmp_path, small_plan):
+    path = tmp_path / "p.mdesk"
+    MatrixStore.create(path, small_plan).close()
+    doc = Document(MatrixStore.open(path, read_only=True))
+    widget = MeasurePanel(doc)
+    qtbot.addWidget(widget)
+    widget.set_measure(2)
+    assert widget.text_view.isReadOnly() and widget.title_edit.isReadOnly()
+    doc.close()

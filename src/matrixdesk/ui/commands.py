@@ -60,10 +60,9 @@ class ReplaceAssignmentsCommand(QUndoCommand):
 class EditMeasureCommand(QUndoCommand):
     """Change a measure's title, text, deadline or open-ended marker."""
 
-    def __init__(
-        self, store: MatrixStore, measure_id: int, text: str = "", **fields: object
-    ) -> None:
-        super().__init__(text or _tr("Edit measure"))
+    def __init__(self, store: MatrixStore, measure_id: int, **fields: object) -> None:
+        # ``text`` among the fields is the measure's text, not this command's description
+        super().__init__(_tr("Edit measure"))
         self.store = store
         self.measure_id = measure_id
         self.new = fields

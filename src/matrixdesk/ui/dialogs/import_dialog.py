@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 from ...core.model import Comparator, Plan, Role, Target
 from ...core.tasks import task_ids
 from ...parse import ParseError, parse_text, read_source
-from ..widgets.measure_panel import format_value
+from ..widgets.targets_model import format_value
 
 Index = QModelIndex | QPersistentModelIndex
 CODE, TITLE, LEAD, SUPPORT, TARGETS = range(5)
