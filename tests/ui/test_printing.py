@@ -241,3 +241,32 @@ def test_render_pdf_works_headless_without_an_application(small_plan, tmp_path):
     assert run.returncode == 0, run.stderr
     assert run.stdout.strip() == "1"
     assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_real_print_preview_paints_and_closes(qapp, small_plan, monkeypatch):
+    """The real QPrintPreviewDialog (closed by a timer): it must keep its printer alive."""
+    import gc
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from matrixdesk.ui import printing
+
+    painted = []
+    real_paint = printing.paint_report
+
+    def counting_paint(device, plan, options):
+        painted.append(real_paint(device, plan, options))
+        return painted[-1]
+
+    monkeypatch.setattr(printing, "paint_report", counting_paint)
+
+    def close_it():
+        gc.collect()  # a printer nobody holds would be freed here
+        dialog = QApplication.activeModalWidget()
+        if dialog is not None:
+            dialog.reject()
+
+    QTimer.singleShot(800, close_it)
+    printing.print_preview(None, small_plan)
+    assert painted and painted[0] >= 1

@@ -443,9 +443,16 @@ def printer_for(options: ReportOptions | None = None) -> QPrinter:
 def print_preview(parent: QWidget | None, plan: Plan, options: ReportOptions | None = None) -> int:
     """Open the print preview (modal); it paints through :func:`paint_report`."""
     options = options or ReportOptions()
-    dialog = QPrintPreviewDialog(printer_for(options), parent)
-    dialog.paintRequested.connect(lambda printer: paint_report(printer, plan, options))
-    return dialog.exec()
+    # The dialog keeps a bare pointer to the printer: hold a reference until it is closed,
+    # or Python frees the printer under it and the preview crashes.
+    printer = printer_for(options)
+    dialog = QPrintPreviewDialog(printer, parent)
+    dialog.paintRequested.connect(lambda device: paint_report(device, plan, options))
+    try:
+        return dialog.exec()
+    finally:
+        dialog.deleteLater()
+        del printer
 
 
 def page_setup(parent: QWidget | None, printer: QPrinter) -> bool:
