@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import math
-import random
 import statistics
 import sys
 import tempfile
@@ -20,14 +19,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import xlsxwriter  # noqa: E402
+from synth import synthetic_plan  # noqa: E402
 
 from matrixdesk.core.model import (  # noqa: E402
-    Assignment,
-    Department,
-    DocumentInfo,
-    Measure,
     Plan,
     Role,
 )
@@ -45,7 +42,7 @@ def build_plan(
 ) -> tuple[Plan, str]:
     """The generated document parsed when bench/gen.py exists, else a synthetic plan."""
     if synthetic:
-        return synthetic_plan(n_measures, n_departments, seed), "synthetic"
+        return synthetic_plan(n_measures, n_departments, seed=seed), "synthetic"
     try:
         from bench.gen import generate_document
 
@@ -53,40 +50,7 @@ def build_plan(
 
         return parse_text(generate_document(n_measures, n_departments, seed)), "bench.gen+parse"
     except ImportError:
-        return synthetic_plan(n_measures, n_departments, seed), "synthetic"
-
-
-def synthetic_plan(n_measures: int, n_departments: int, seed: int = 0) -> Plan:
-    """Parts of 20 tasks, about 3 departments per task, the first leading."""
-    rng = random.Random(seed)
-    deps = [Department(i + 1, f"省测试{i + 1:03d}管理局", position=i) for i in range(n_departments)]
-    measures: list[Measure] = []
-    assignments: list[Assignment] = []
-    part = 0
-    for i in range(n_measures):
-        if i % 20 == 0:
-            part = len(measures) + 1
-            measures.append(Measure(part, str(i // 20 + 1), "一、", 1, "扩大消费", position=part))
-        mid = len(measures) + 1
-        measures.append(
-            Measure(
-                mid,
-                f"{i // 20 + 1}.{i % 20 + 1}",
-                f"({i % 20 + 1})",
-                2,
-                f"重点任务{i + 1}",
-                f"推进第{i + 1}项重点任务，完善工作机制。",
-                parent_id=part,
-                annotated=True,
-                position=mid,
-            )
-        )
-        for pos, dep in enumerate(rng.sample(deps, rng.randint(2, 4))):
-            assignments.append(
-                Assignment(mid, dep.id, Role.LEAD if pos == 0 else Role.SUPPORT, pos)
-            )
-    info = DocumentInfo("基准测试文件", "测试发[2024]1号")
-    return Plan(info, "", measures, deps, assignments, [])
+        return synthetic_plan(n_measures, n_departments, seed=seed), "synthetic"
 
 
 def xlsxwriter_master(plan: Plan, path: Path) -> None:

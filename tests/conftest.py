@@ -28,13 +28,42 @@ def make_small_plan() -> Plan:
     """Two parts, four tasks, four departments (one collective), two targets."""
     m = [
         Measure(1, "1", "一、", 1, "提高消费品质", position=0),
-        Measure(2, "1.1", "(一)", 2, "发展冰雪消费", "发展冰雪消费。(省文化和旅游厅、省体育局负责)",
-                parent_id=1, annotated=True, position=1),
-        Measure(3, "1.2", "(二)", 2, "扩大农产品消费", "扩大农产品消费。(省农业农村厅、省商务厅负责)",
-                parent_id=1, annotated=True, position=2),
+        Measure(
+            2,
+            "1.1",
+            "(一)",
+            2,
+            "发展冰雪消费",
+            "发展冰雪消费。(省文化和旅游厅、省体育局负责)",
+            parent_id=1,
+            annotated=True,
+            position=1,
+        ),
+        Measure(
+            3,
+            "1.2",
+            "(二)",
+            2,
+            "扩大农产品消费",
+            "扩大农产品消费。(省农业农村厅、省商务厅负责)",
+            parent_id=1,
+            annotated=True,
+            position=2,
+        ),
         Measure(4, "2", "二、", 1, "强化保障", position=3),
-        Measure(5, "2.3", "(三)", 2, "=SUM(A1)压实责任", "压实责任。(各地区、省商务厅负责)",
-                parent_id=4, annotated=True, open_ended=True, deadline="2021年底前", position=4),
+        Measure(
+            5,
+            "2.3",
+            "(三)",
+            2,
+            "=SUM(A1)压实责任",
+            "压实责任。(各地区、省商务厅负责)",
+            parent_id=4,
+            annotated=True,
+            open_ended=True,
+            deadline="2021年底前",
+            position=4,
+        ),
         Measure(6, "2.4", "(四)", 2, "加强宣传", "加强宣传。", parent_id=4, position=5),
     ]
     d = [
@@ -45,15 +74,20 @@ def make_small_plan() -> Plan:
         Department(5, "各地区", collective=True, position=4),
     ]
     a = [
-        Assignment(2, 1, Role.LEAD, 0), Assignment(2, 2, Role.SUPPORT, 1),
-        Assignment(3, 3, Role.LEAD, 0), Assignment(3, 4, Role.SUPPORT, 1),
-        Assignment(5, 5, Role.LEAD, 0), Assignment(5, 4, Role.SUPPORT, 1),
+        Assignment(2, 1, Role.LEAD, 0),
+        Assignment(2, 2, Role.SUPPORT, 1),
+        Assignment(3, 3, Role.LEAD, 0),
+        Assignment(3, 4, Role.SUPPORT, 1),
+        Assignment(5, 5, Role.LEAD, 0),
+        Assignment(5, 4, Role.SUPPORT, 1),
     ]
     t = [
         Target(1, 2, "滑雪场", 60, "座", Comparator.GE, 2022, 0),
         Target(2, 3, "试点县", 10, "个", Comparator.GE, None, 0),
     ]
-    info = DocumentInfo("关于促进消费的实施意见", "吉政办发[2020]34号", "吉林省人民政府办公厅", "2020-12-24")
+    info = DocumentInfo(
+        "关于促进消费的实施意见", "吉政办发[2020]34号", "吉林省人民政府办公厅", "2020-12-24"
+    )
     return Plan(info, "source", m, d, a, t)
 
 

@@ -121,7 +121,9 @@ class MeasurePanel(QWidget):
 
         self.text_view = CommitTextEdit()
         self.text_view.setMinimumHeight(60)
-        self.text_view.setToolTip(self.tr("Edit the text; it is saved when you leave the box or press Ctrl+Enter"))
+        self.text_view.setToolTip(
+            self.tr("Edit the text; it is saved when you leave the box or press Ctrl+Enter")
+        )
         self.text_view.editingFinished.connect(self._commit_text)
         self.source_view = self._text_view()
         self.source_box = QGroupBox(self.tr("Paragraph in the source document"))
