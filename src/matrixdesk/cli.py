@@ -133,7 +133,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="MatrixDesk: responsibility matrices (任务分工) from Chinese policy documents.",
     )
     parser.add_argument("--version", action="version", version=f"matrixdesk {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", prog="matrixdesk")
 
     p = sub.add_parser("import", help=cmd_import.__doc__, description=cmd_import.__doc__)
     p.add_argument("source", help="policy text: .txt (UTF-8, GB18030/GBK, UTF-16) or .html")
