@@ -101,3 +101,14 @@ def seed_plan() -> Plan:
     from matrixdesk.parse import parse_file
 
     return parse_file(SEED)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _clear_clipboard_at_exit():
+    """Qt's offscreen platform crashes at exit while the clipboard holds mime data we set
+    (a bare script shows it too); empty it before the application goes away."""
+    yield
+    from PySide6.QtWidgets import QApplication
+
+    if QApplication.instance() is not None:
+        QApplication.clipboard().clear()

@@ -166,6 +166,9 @@ class _FakePreview:
         self.pages = sum(slot(self.printer) for slot in self.paintRequested.slots)
         return 1
 
+    def deleteLater(self) -> None:  # noqa: N802 - Qt's name
+        pass
+
 
 def test_print_preview_paints_through_paint_report(small_plan, tmp_path, monkeypatch, qapp):
     made: list[_FakePreview] = []
