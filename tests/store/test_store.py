@@ -297,3 +297,28 @@ def test_bad_file_is_refused_and_untouched(tmp_path, small_plan, maker, error, w
 def test_missing_file_is_a_clear_error(tmp_path):
     with pytest.raises(NotAPlanError, match="no such file"):
         MatrixStore.open(tmp_path / "nope.mdesk")
+
+
+KILLED_EDITOR = """
+import os, sys
+from matrixdesk.core.model import Role
+from matrixdesk.store import MatrixStore
+store = MatrixStore.open(sys.argv[1], lock=True)
+store.set_role(6, 1, Role.LEAD)
+store.rename_department(2, "省体育局（新）")
+os._exit(9)  # killed: no close, no checkpoint, the lock file left behind
+"""
+
+
+def test_a_killed_editor_loses_nothing_and_its_lock_is_taken_over(plan_file):
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", KILLED_EDITOR, str(plan_file)], timeout=60)
+    assert done.returncode == 9
+    store = MatrixStore.open(plan_file, lock=True)  # the dead process's lock does not block
+    try:
+        assert store.role(6, 1) is Role.LEAD
+        assert store.department(2).name == "省体育局（新）"
+    finally:
+        store.close()
