@@ -111,15 +111,15 @@ def test_failing_edit_leaves_nothing(plan_file, monkeypatch):
         with pytest.raises(EditError):
             store.set_roles([(6, 1, Role.LEAD), (6, 999, Role.SUPPORT)])
         # A failure inside the transaction (after the first row is written) rolls back too.
-        original = store.db["changelog"].insert
+        original = store.db.table("changelog").insert
 
         def boom(*args, **kwargs):
             raise sqlite3.OperationalError("disk I/O error")
 
-        monkeypatch.setattr(type(store.db["changelog"]), "insert", boom)
+        monkeypatch.setattr(type(store.db.table("changelog")), "insert", boom)
         with pytest.raises(sqlite3.OperationalError):
             store.set_roles([(6, 1, Role.LEAD), (6, 2, Role.SUPPORT)])
-        monkeypatch.setattr(type(store.db["changelog"]), "insert", original)
+        monkeypatch.setattr(type(store.db.table("changelog")), "insert", original)
         assert store.role(6, 1) is None
         assert len(store.changes(1000)) == log_before
     finally:
@@ -228,7 +228,7 @@ def test_older_file_is_backed_up_then_migrated(tmp_path, small_plan):
     original = digest(path)
     store = MatrixStore.open(path)
     try:
-        assert store.db["changelog"].exists()
+        assert store.db.table("changelog").exists()
         store.set_role(6, 1, Role.LEAD)  # the new table takes the change log row
         assert store.changes(1)[0]["action"] == "roles"
     finally:

@@ -7,11 +7,12 @@ from dataclasses import replace
 from ..core.model import Department, Role
 from ..core.names import is_collective
 from . import rows
+from .base import StoreBase
 from .errors import EditError
 from .events import DepartmentSnapshot, StoreEvent
 
 
-class DepartmentEdits:
+class DepartmentEdits(StoreBase):
     """Adding, renaming, aliasing, ordering, merging and removing departments."""
 
     # -- departments -------------------------------------------------------------------------
@@ -29,7 +30,7 @@ class DepartmentEdits:
         with self._edit("add department", name, {"name": name}):
             dep.id = self._next_id("departments")
             self._shift_departments(pos, 1)
-            self.db["departments"].insert(rows.department_row(dep))
+            self.db.table("departments").insert(rows.department_row(dep))
         self._reload()
         self._notify(StoreEvent("departments", (), (dep.id,)))
         return self.department(dep.id)
@@ -43,7 +44,7 @@ class DepartmentEdits:
             raise EditError(self.path, f"cannot rename {dep.name} to {name!r}")
         detail = {"department": department_id, "old": dep.name, "new": name}
         with self._edit("rename department", f"{dep.name} → {name}", detail):
-            self.db["departments"].update(department_id, {"name": name})
+            self.db.table("departments").update(department_id, {"name": name})
         old = dep.name
         self._department_by_id[department_id] = replace(dep, name=name)
         self._departments[self._departments.index(dep)] = self._department_by_id[department_id]
@@ -58,7 +59,7 @@ class DepartmentEdits:
         detail = {"department": department_id, "old": dep.aliases, "new": clean}
         with self._edit("aliases", dep.name, detail):
             self.db.execute("DELETE FROM aliases WHERE department_id = ?", [department_id])
-            self.db["aliases"].insert_all(
+            self.db.table("aliases").insert_all(
                 {"department_id": department_id, "alias": a} for a in clean
             )
         old = dep.aliases
@@ -70,7 +71,7 @@ class DepartmentEdits:
         dep = self.department(department_id)
         detail = {"department": department_id, "old": dep.collective, "new": collective}
         with self._edit("collective", dep.name, detail):
-            self.db["departments"].update(department_id, {"collective": int(collective)})
+            self.db.table("departments").update(department_id, {"collective": int(collective)})
         self._set_department(replace(dep, collective=collective))
         self._notify(StoreEvent("departments", (), (department_id,)))
         return dep.collective
@@ -85,7 +86,7 @@ class DepartmentEdits:
         with self._edit("move department", dep.name, {"old": old, "new": position}):
             for i, d in enumerate(order):
                 if d.position != i:
-                    self.db["departments"].update(d.id, {"position": i})
+                    self.db.table("departments").update(d.id, {"position": i})
         self._reload()
         self._notify(StoreEvent("departments", (), (department_id,)))
         return old
@@ -124,8 +125,8 @@ class DepartmentEdits:
         ):
             self._delete_department(source_id)
             self.db.execute("DELETE FROM assignments WHERE department_id = ?", [target_id])
-            self.db["assignments"].insert_all(rows.assignment_row(a) for a in merged.values())
-            self.db["aliases"].insert_all(
+            self.db.table("assignments").insert_all(rows.assignment_row(a) for a in merged.values())
+            self.db.table("aliases").insert_all(
                 ({"department_id": target_id, "alias": a} for a in aliases), replace=True
             )
         self._reload()
@@ -141,11 +142,11 @@ class DepartmentEdits:
                     self._delete_department(s.department.id)
             for s in sorted(snapshots, key=lambda s: s.department.position):
                 self._shift_departments(s.department.position, 1)
-                self.db["departments"].insert(rows.department_row(s.department))
-                self.db["aliases"].insert_all(
+                self.db.table("departments").insert(rows.department_row(s.department))
+                self.db.table("aliases").insert_all(
                     {"department_id": s.department.id, "alias": a} for a in s.department.aliases
                 )
-                self.db["assignments"].insert_all(
+                self.db.table("assignments").insert_all(
                     (rows.assignment_row(a) for a in s.assignments), replace=True
                 )
             self._compact_departments()

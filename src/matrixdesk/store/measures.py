@@ -6,11 +6,12 @@ from dataclasses import replace
 
 from ..core.model import Comparator, Measure, Target
 from . import rows
+from .base import StoreBase
 from .errors import EditError
 from .events import MeasureSnapshot, StoreEvent
 
 
-class MeasureEdits:
+class MeasureEdits(StoreBase):
     """Adding, changing and removing measures and their targets (one transaction each)."""
 
     # -- measures ----------------------------------------------------------------------------
@@ -25,7 +26,7 @@ class MeasureEdits:
         new = replace(old, **fields)  # type: ignore[arg-type]
         detail = {"measure": measure_id, "old": {k: getattr(old, k) for k in fields}, "new": fields}
         with self._edit("measure", old.title[:40], detail):
-            self.db["measures"].update(measure_id, rows.measure_row(new))
+            self.db.table("measures").update(measure_id, rows.measure_row(new))
         self._replace_measure(new)
         self._notify(StoreEvent("measures", (measure_id,)))
         return old
@@ -42,7 +43,7 @@ class MeasureEdits:
                 measure = replace(measure, id=self._next_id("measures"))
             self._shift_measures(pos, 1)
             measure = replace(measure, position=pos)
-            self.db["measures"].insert(rows.measure_row(measure))
+            self.db.table("measures").insert(rows.measure_row(measure))
         self._reload()
         self._notify(StoreEvent("structure", (measure.id,)))
         return self.measure(measure.id)
@@ -74,9 +75,11 @@ class MeasureEdits:
             "restore measure", snap.measures[0].title[:40], {"ids": [m.id for m in snap.measures]}
         ):
             self._shift_measures(first, len(snap.measures))
-            self.db["measures"].insert_all(rows.measure_row(m) for m in snap.measures)
-            self.db["assignments"].insert_all(rows.assignment_row(a) for a in snap.assignments)
-            self.db["targets"].insert_all(rows.target_row(t) for t in snap.targets)
+            self.db.table("measures").insert_all(rows.measure_row(m) for m in snap.measures)
+            self.db.table("assignments").insert_all(
+                rows.assignment_row(a) for a in snap.assignments
+            )
+            self.db.table("targets").insert_all(rows.target_row(t) for t in snap.targets)
         self._reload()
         self._notify(StoreEvent("structure", tuple(m.id for m in snap.measures)))
 
@@ -109,7 +112,7 @@ class MeasureEdits:
                 target = replace(target, id=self._next_id("targets"))
             if not target.position:
                 target = replace(target, position=len(self._targets.get(target.measure_id, [])))
-            self.db["targets"].insert(rows.target_row(target))
+            self.db.table("targets").insert(rows.target_row(target))
         self._reload_targets()
         self._notify(StoreEvent("targets", (target.measure_id,)))
         return target
@@ -124,7 +127,7 @@ class MeasureEdits:
         new.comparator = Comparator(new.comparator)
         detail = {"target": target_id, "old": {k: getattr(old, k) for k in fields}, "new": fields}
         with self._edit("target", old.indicator, detail):
-            self.db["targets"].update(target_id, rows.target_row(new))
+            self.db.table("targets").update(target_id, rows.target_row(new))
         self._reload_targets()
         self._notify(StoreEvent("targets", (old.measure_id,)))
         return old

@@ -72,20 +72,22 @@ def target_row(t: Target) -> dict:
 
 
 def write_info(db: Database, info: DocumentInfo) -> None:
-    db["meta"].upsert_all(({"key": k, "value": getattr(info, k)} for k in _INFO_KEYS), pk="key")
+    db.table("meta").upsert_all(
+        ({"key": k, "value": getattr(info, k)} for k in _INFO_KEYS), pk="key"
+    )
 
 
 def write_plan(db: Database, plan: Plan) -> None:
     """Insert every part of ``plan`` (the tables are empty)."""
     write_info(db, plan.info)
-    db["source"].insert({"id": 1, "text": plan.source_text})
-    db["departments"].insert_all(department_row(d) for d in plan.departments)
-    db["aliases"].insert_all(
+    db.table("source").insert({"id": 1, "text": plan.source_text})
+    db.table("departments").insert_all(department_row(d) for d in plan.departments)
+    db.table("aliases").insert_all(
         {"department_id": d.id, "alias": a} for d in plan.departments for a in d.aliases
     )
-    db["measures"].insert_all(measure_row(m) for m in plan.measures)
-    db["assignments"].insert_all(assignment_row(a) for a in plan.assignments)
-    db["targets"].insert_all(target_row(t) for t in plan.targets)
+    db.table("measures").insert_all(measure_row(m) for m in plan.measures)
+    db.table("assignments").insert_all(assignment_row(a) for a in plan.assignments)
+    db.table("targets").insert_all(target_row(t) for t in plan.targets)
 
 
 def read_info(db: Database) -> DocumentInfo:

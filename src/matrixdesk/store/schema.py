@@ -14,18 +14,18 @@ migrations = Migrations("matrixdesk")
 
 @migrations()
 def m001_initial(db: Database) -> None:
-    db["meta"].create({"key": str, "value": str}, pk="key")
-    db["source"].create({"id": int, "text": str}, pk="id")
-    db["departments"].create(
+    db.table("meta").create({"key": str, "value": str}, pk="key")
+    db.table("source").create({"id": int, "text": str}, pk="id")
+    db.table("departments").create(
         {"id": int, "name": str, "collective": int, "position": int}, pk="id", not_null={"name"}
     )
-    db["departments"].create_index(["name"], unique=True)
-    db["aliases"].create(
+    db.table("departments").create_index(["name"], unique=True)
+    db.table("aliases").create(
         {"department_id": int, "alias": str},
         pk=("department_id", "alias"),
         foreign_keys=[("department_id", "departments", "id")],
     )
-    db["measures"].create(
+    db.table("measures").create(
         {
             "id": int,
             "code": str,
@@ -45,13 +45,13 @@ def m001_initial(db: Database) -> None:
         pk="id",
         foreign_keys=[("parent_id", "measures", "id")],
     )
-    db["assignments"].create(
+    db.table("assignments").create(
         {"measure_id": int, "department_id": int, "role": str, "position": int},
         pk=("measure_id", "department_id"),
         foreign_keys=[("measure_id", "measures", "id"), ("department_id", "departments", "id")],
     )
-    db["assignments"].create_index(["department_id"])
-    db["targets"].create(
+    db.table("assignments").create_index(["department_id"])
+    db.table("targets").create(
         {
             "id": int,
             "measure_id": int,
@@ -65,17 +65,17 @@ def m001_initial(db: Database) -> None:
         pk="id",
         foreign_keys=[("measure_id", "measures", "id")],
     )
-    db["targets"].create_index(["measure_id"])
+    db.table("targets").create_index(["measure_id"])
 
 
 @migrations()
 def m002_changelog_and_options(db: Database) -> None:
     # The change log records every edit with the values it replaced (old department names
     # survive a rename); options hold per-file settings that travel with the plan.
-    db["changelog"].create(
+    db.table("changelog").create(
         {"id": int, "at": str, "action": str, "summary": str, "detail": str}, pk="id"
     )
-    db["options"].create({"key": str, "value": str}, pk="key")
+    db.table("options").create({"key": str, "value": str}, pk="key")
 
 
 SCHEMA_VERSION = 2  # the number of migrations above; a test keeps the two in step

@@ -39,7 +39,7 @@ from .measures import MeasureEdits
 RoleChange = tuple[int, int, Role | None]  # (measure id, department id, new role or None)
 
 
-class MatrixStore(MeasureEdits, DepartmentEdits):
+class MatrixStore(MeasureEdits, DepartmentEdits):  # StoreBase comes in through both
     """An open plan. Create with :meth:`create`, :meth:`open` or :meth:`memory`."""
 
     def __init__(self, db: Database, path: str = "", *, read_only: bool = False) -> None:
@@ -235,7 +235,7 @@ class MatrixStore(MeasureEdits, DepartmentEdits):
             raise ReadOnlyError(self.path, "the plan is open read-only")
         with self.db.atomic():
             yield
-            self.db["changelog"].insert(
+            self.db.table("changelog").insert(
                 {
                     "at": datetime.now().isoformat(timespec="seconds"),
                     "action": action,
@@ -246,7 +246,7 @@ class MatrixStore(MeasureEdits, DepartmentEdits):
 
     def set_option(self, key: str, value: str) -> None:
         with self._edit("option", key, {"key": key, "value": value}):
-            self.db["options"].upsert({"key": key, "value": value}, pk="key")
+            self.db.table("options").upsert({"key": key, "value": value}, pk="key")
 
     def set_info(self, info: DocumentInfo) -> None:
         old = self._info
@@ -275,7 +275,7 @@ class MatrixStore(MeasureEdits, DepartmentEdits):
                 old = new_assign.get((m, d))
                 position = old.position if old else _next_position(new_assign, m)
                 a = Assignment(m, d, Role(role), position)
-                self.db["assignments"].upsert(
+                self.db.table("assignments").upsert(
                     rows.assignment_row(a), pk=("measure_id", "department_id")
                 )
                 new_assign[(m, d)] = a
@@ -306,7 +306,7 @@ class MatrixStore(MeasureEdits, DepartmentEdits):
             self.db.execute(
                 f"DELETE FROM assignments WHERE measure_id IN ({marks})", list(by_measure)
             )
-            self.db["assignments"].insert_all(rows.assignment_row(a) for a in new)
+            self.db.table("assignments").insert_all(rows.assignment_row(a) for a in new)
         self._assign = dict(self._assign)  # a new dict: the per-measure index sees the change
         for a in old:
             self._assign.pop((a.measure_id, a.department_id), None)
