@@ -48,3 +48,11 @@ def test_ruff_finds_nothing():
         pytest.skip("ruff is not installed")
     result = subprocess.run([ruff, "check", "."], capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0, result.stdout
+
+
+def test_mypy_passes_on_core_store_and_exchange():
+    mypy = shutil.which("mypy", path=str(Path(sys.executable).parent))
+    if mypy is None:
+        pytest.skip("mypy is not installed")
+    result = subprocess.run([mypy], capture_output=True, text=True, cwd=ROOT, timeout=600)
+    assert result.returncode == 0, result.stdout

@@ -12,6 +12,7 @@ import functools
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any, cast
 
 import matplotlib
 from matplotlib import font_manager
@@ -84,5 +85,5 @@ def chart_rc() -> dict[str, object]:
 @contextmanager
 def chart_style() -> Iterator[None]:
     """Apply :func:`chart_rc` for the duration of a block, leaving the globals untouched."""
-    with matplotlib.rc_context(chart_rc()):
+    with matplotlib.rc_context(cast(Any, chart_rc())):
         yield

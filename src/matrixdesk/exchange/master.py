@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import os
 from pathlib import Path
+from typing import Any
 
 from openpyxl.chart import BarChart, Reference
 from openpyxl.chart.label import DataLabelList
@@ -194,7 +195,7 @@ def _matrix_sheet(ws: WriteOnlyWorksheet, index: PlanIndex, ticker: Ticker) -> N
     for m in plan.measures:
         ticker.step()
         style = "md_text" if m.id in tasks else "md_heading"
-        row: list[object] = [None] * width
+        row: list[Any] = [None] * width
         row[0] = cell(ws, m.code, style)
         row[1] = cell(ws, heading_text(m), style)
         assigned = index.by_measure.get(m.id, ())

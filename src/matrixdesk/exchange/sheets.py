@@ -7,9 +7,10 @@ import functools
 import math
 import os
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from copy import copy
 from pathlib import Path
+from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -32,6 +33,9 @@ _CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 _HEADER_FILL = PatternFill("solid", fgColor="D9E1F2")
 _HEADING_FILL = PatternFill("solid", fgColor="F2F2F2")
 _UNLOCKED_FILL = PatternFill("solid", fgColor="FFF9E6")
+
+
+Sheet = Any  # openpyxl's write-only worksheet has no public type to name
 
 
 def _style(name: str, **kw: object) -> NamedStyle:
@@ -99,7 +103,7 @@ def new_workbook() -> Workbook:
     return wb
 
 
-def _style_array(ws: object, style: str) -> object:
+def _style_array(ws: Sheet, style: str) -> Any:
     """The style indices of a named style, worked out once per workbook: assigning a style by
     name searches the workbook's list every time, which dominated large exports."""
     cache = ws.parent.__dict__.setdefault("_md_style_arrays", {})
@@ -110,7 +114,7 @@ def _style_array(ws: object, style: str) -> object:
     return cache[style]
 
 
-def cell(ws: object, value: object, style: str = "md_text") -> WriteOnlyCell:
+def cell(ws: Sheet, value: object, style: str = "md_text") -> WriteOnlyCell:
     """A styled cell for a write-only sheet; text is always stored as text, never a formula.
 
     openpyxl reads a string starting with ``=`` as a formula; a policy text (or a department
@@ -143,7 +147,7 @@ def lines_needed(text: str, width: float) -> int:
     return sum(max(1, math.ceil(text_width(part) / usable)) for part in text.split("\n"))
 
 
-def fit_row(ws: object, row: int, values: list[object], widths: list[float]) -> None:
+def fit_row(ws: Sheet, row: int, values: Sequence[object], widths: Sequence[float]) -> None:
     """Give ``row`` the height its wrapped texts need (``values`` in columns of ``widths``).
 
     Neither Excel nor LibreOffice fits row heights when opening a file, so a row without a
@@ -156,13 +160,13 @@ def fit_row(ws: object, row: int, values: list[object], widths: list[float]) -> 
         ws.row_dimensions[row].height = min(MAX_ROW_HEIGHT, LINE_HEIGHT * lines + 3)
 
 
-def merge(ws: object, ref: str) -> None:
+def merge(ws: Sheet, ref: str) -> None:
     """Merge ``ref``; adds to the range set directly, as ``merged_cells.add`` checks every
     earlier range for overlap (quadratic with thousands of heading rows)."""
     ws.merged_cells.ranges.add(CellRange(ref))
 
 
-def set_widths(ws: object, widths: dict[str, float], hidden: tuple[str, ...] = ()) -> None:
+def set_widths(ws: Sheet, widths: Mapping[str, float], hidden: tuple[str, ...] = ()) -> None:
     """Column widths (in characters); must run before the first row is appended."""
     for letter, width in widths.items():
         ws.column_dimensions[letter].width = width
@@ -171,7 +175,7 @@ def set_widths(ws: object, widths: dict[str, float], hidden: tuple[str, ...] = (
 
 
 def setup_print(
-    ws: object,
+    ws: Sheet,
     title_rows: str,
     *,
     paper: str = "A4",
