@@ -39,6 +39,10 @@ def cmd_import(args: argparse.Namespace) -> int:
     from .store import MatrixStore
 
     plan = parse_file(args.source, encoding=args.encoding)
+    if not plan.measures:
+        raise CliError(
+            f"{args.source}: no numbered measures (一、 (一) 1.) found; is it a policy document?"
+        )
     MatrixStore.create(args.output, plan, overwrite=args.force).close()
     tasks = sum(1 for m in plan.measures if m.annotated)
     print(
