@@ -166,3 +166,12 @@ def test_sample_plan_is_not_written_by_reading(tmp_path):
     conn.close()
     assert main(["check", str(SAMPLE_PLAN)]) in (0, 1)
     assert SAMPLE_PLAN.read_bytes() == before
+
+
+def test_text_without_measures_is_refused(tmp_path, capsys):
+    letter = tmp_path / "letter.txt"
+    letter.write_text("各位同事：\n请于本周五前报送材料。\n办公室\n", encoding="utf-8")
+    out = tmp_path / "letter.mdesk"
+    assert main(["import", str(letter), "-o", str(out)]) == 2
+    assert "no numbered measures" in capsys.readouterr().err
+    assert not out.exists()
