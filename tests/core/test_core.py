@@ -25,6 +25,13 @@ def test_collective_parties_are_recognised():
         assert not is_collective(name), name
 
 
+def test_local_governments_of_every_level_are_collective():
+    # 国务院 documents: "……按职责分工负责，地方各级人民政府负责落实".
+    for name in ["地方各级人民政府", "县级以上地方人民政府", "县级以上地方各级人民政府"]:
+        assert is_collective(name), name
+    assert not is_collective("地方金融监管局")
+
+
 def test_normalise_folds_width_and_space():
     assert normalise("各市（州） 人民政府") == normalise("各市(州)人民政府")
     assert normalise("省发改委") != normalise("省发展改革委")  # that is an alias, not a spelling
