@@ -3,8 +3,26 @@
 An annotation is the bracket group that ends a measure paragraph and whose content ends with a
 responsibility verb (负责, 牵头, 按职责分工负责, 落实 …). By long convention the first-named party
 leads; when any clause says 牵头, exactly the parties named in such clauses lead. Catch-all parties
-after 等 / 及 / 和 (各地区, 国务院相关部门) are kept as parties; ``A等部门`` only marks the measure
-open-ended. Notes such as ``排在第一位的部门为牵头部门，下同`` are dropped.
+after 等 / 及 / 和 (各地区, 国务院相关部门) are kept as parties; ``A等部门`` and ``A等10部门`` only
+mark the measure open-ended. Notes such as ``排在第一位的部门为牵头部门，下同`` are dropped.
+
+Task-division notices (…重点任务分工方案) label the parties instead, either in the final bracket
+``（责任单位：省发展改革委、省财政厅；完成时限：2021年底前）`` or on lines of their own after the
+task (``牵头单位：省商务厅；配合单位：省发展改革委、省财政厅`` / ``完成时限：2022年6月底前``).
+Decisions for these fields (:func:`parse_fields`):
+
+* 牵头单位 / 牵头部门 / 主责单位: every party named leads (several leads are allowed).
+* 配合单位 / 配合部门 / 协办单位 / 协同单位 / 参与单位: every party named supports.
+* 责任单位 / 责任部门 / 负责单位 / 实施单位: the first named leads and the rest support (the
+  "列第一位的责任单位为牵头单位" convention) — unless a 牵头单位 field is present, in which
+  case they all support. ``A牵头，B配合`` inside the value is read like an ordinary annotation.
+* 完成时限 / 完成时间 / 时间节点 / 时间安排 / 时限要求 / 时限 / 时间: the deadline, verbatim
+  (``持续推进``, ``2021年底前``, ``每季度``) — a labelled field needs no recognised date shape.
+* ``省商务厅（牵头）`` marks that party as a lead wherever it appears.
+* Other labels (责任领导, 工作目标 …) end the previous field and are ignored.
+
+``（以下简称省发改委）`` after a name is not part of the name: the party keeps the full name and
+the short form becomes its alias (see :attr:`Annotation.aliases`).
 """
 
 from __future__ import annotations
@@ -18,9 +36,12 @@ _OPENERS = "(（"
 _CLOSERS = ")）"
 _TRAILING = " \t\n\u3000。；;，,"
 
+# The verb ending a party clause. ``search`` finds the leftmost match reaching the end, so the
+# longest form wins (按职责分工负责 over 负责).
 _VERB = re.compile(
-    r"(?:按照?职责分工负责|按职责分工落实|按职责负责|分工负责|共同负责|负责落实|牵头负责|牵头落实"
-    r"|配合落实|参与|配合|负责|牵头|落实)$"
+    r"(?:(?:按照?|依)?职[责能](?:职责)?(?:分工)?(?:负责|落实)|分工负责|分别负责|共同负责"
+    r"|(?:负责|组织|督促|抓好|具体)落实|牵头负责|牵头落实|配合落实|负责组织实施|组织实施|负责实施"
+    r"|参与|配合|负责|牵头|落实)$"
 )
 _NOTE = re.compile(r"第一位|首位|下同|不再列出|以下均|为牵头|列第一")
 DEADLINE = re.compile(
@@ -33,13 +54,46 @@ _STANDING = re.compile(
     r"(?:负责|落实)[，,；;]?\s*(?:不再|不另)(?:一一)?列出"
 )
 _GENERIC_AFTER_DENG = re.compile(
-    r"(?:(?:各|其他|其它)?(?:有关|相关)?(?:部门|单位)(?:和单位|和部门|及单位)?)?"
+    r"(?:(?:各|其他|其它)?(?:有关|相关)?(?:(?:[0-9０-９]{1,3}|[一二三四五六七八九十两]{1,3})[个家]?)?"
+    r"(?:部门|单位)(?:和单位|和部门|及单位)?)?"
+)
+# 各地区各部门 / 各地各部门 written without a separator: two catch-all parties.
+_COLLECTIVE_PAIR = re.compile(r"(各(?:地区|地方|地|部门|单位|级))(?=各)")
+# 省发展改革委（以下简称省发改委）: the short form is an alias, not part of the name.
+_ALIAS_NOTE = re.compile(
+    r"[（(](?:以下简称|以下称|下称|简称)[“\"]?([^（）()“”\"]{1,20}?)[”\"]?[)）]"
+)
+# What continues 各市、… / 各省、…: administrative levels (县级政府, 自治区, 直辖市人民政府), not
+# another organisation (各市（州）、长白山管委会 are two parties).
+_LEVEL_START = re.compile(
+    r"(?:县|区|乡|镇|自治区|自治州|直辖市|计划单列市|新疆生产建设兵团|州|盟|旗)"
+)
+_BRACKETED = re.compile(r"[（(][^（）()]*[)）]")
+_LEAD_MARK = re.compile(r"[（(](?:牵头|牵头单位)[)）]$")
+
+_LEAD_KEYS = ("牵头单位", "牵头部门", "主责单位")
+_SUPPORT_KEYS = ("配合单位", "配合部门", "协办单位", "协同单位", "参与单位")
+_DUTY_KEYS = ("责任单位", "责任部门", "负责单位", "实施单位")
+_TIME_KEYS = ("完成时限", "完成时间", "时间节点", "时间安排", "时限要求")
+_SHORT_TIME_KEYS = ("时限", "时间")  # common words: a label only at a clause boundary
+_OTHER_KEYS = ("责任领导", "责任人", "工作目标", "目标任务", "进度安排", "工作措施")
+_LONG_KEYS = _LEAD_KEYS + _SUPPORT_KEYS + _DUTY_KEYS + _TIME_KEYS + _OTHER_KEYS
+_FIELD = re.compile(
+    rf"(?P<key>{'|'.join(_LONG_KEYS)}"
+    rf"|(?:^|(?<=[\s；;，,。（(]))(?:{'|'.join(_SHORT_TIME_KEYS)}))\s*[:：]"
+)
+# Where an unbracketed field block may begin: a line start or a sentence end, then a party or
+# deadline label (not 工作目标 …, whose text stays with the task for its targets).
+_BLOCK_KEYS = _LEAD_KEYS + _SUPPORT_KEYS + _DUTY_KEYS + _TIME_KEYS
+_BLOCK_START = re.compile(
+    rf"(?:^|(?<=[。；;]))[ \t\u3000]*[（(]?(?=(?:{'|'.join(_BLOCK_KEYS)})\s*[:：])",
+    re.MULTILINE,
 )
 _DENG = re.compile(r"(?<![高平同对优上中初])等(?!级)")
 _AND = re.compile(r"[和及与]")
 _COLLECTIVE_START = ("各", "有关", "相关", "其他", "其它")
 _NAME_SUFFIX = re.compile(
-    r"(?:部|厅|局|委|会|办|院|署|行|社|室|所|队|中心|政府|集团|公司|关|站|团|处|科)$"
+    r"(?:部|厅|局|委|会|办|院|署|行|社|室|所|队|中心|政府|集团|公司|关|站|团|处|科|部门|单位)$"
 )
 
 
@@ -53,6 +107,7 @@ class Annotation:
     parties: list[tuple[str, Role]] = field(default_factory=list)
     open_ended: bool = False
     deadline: str = ""
+    aliases: dict[str, str] = field(default_factory=dict)  # party name → short form (简称)
 
 
 def split_top(text: str, separators: str) -> list[str]:
@@ -111,9 +166,14 @@ def find_annotation(text: str) -> Annotation | None:
         return None
     start, end = where
     content = text[start + 1 : end - 1].strip()
-    if not content or "。" in content or "：" in content:
+    if not content or "。" in content:
         return None
-    parsed = parse_content(content)
+    if _FIELD.search(content):
+        parsed = parse_fields(content, free_text=True)
+    elif "：" in content or ":" in content:
+        return None
+    else:
+        parsed = parse_content(content)
     if parsed is None:
         return None
     parsed.start, parsed.end = start, end
@@ -129,7 +189,7 @@ def parse_content(content: str) -> Annotation | None:
         if not clause or _NOTE.search(clause):
             continue
         if DEADLINE.fullmatch(clause):
-            deadline = deadline or clause
+            deadline = deadline or re.sub(r"^完成时限[:：]?", "", clause)
             continue
         verb = _VERB.search(clause)
         has_verb = has_verb or verb is not None
@@ -140,12 +200,106 @@ def parse_content(content: str) -> Annotation | None:
     annotation = Annotation(0, 0, content, deadline=deadline)
     named: list[tuple[str, bool]] = []
     for names, leads in party_clauses:
-        found, open_ended = party_names(names)
-        annotation.open_ended |= open_ended
-        named.extend((name, leads) for name in found)
+        named.extend(_named(annotation, names, leads))
     if not named:
         return None
     annotation.parties = _assign_roles(named)
+    return annotation
+
+
+def _named(annotation: Annotation, text: str, leads: bool) -> list[tuple[str, bool]]:
+    """The parties of one clause with their 牵头 flag; records 简称 aliases and 等."""
+    found, open_ended = party_names(text)
+    annotation.open_ended |= open_ended
+    named = []
+    for name in found:
+        marked = _LEAD_MARK.search(name)
+        if marked:
+            name = name[: marked.start()].strip()
+        alias = _ALIAS_NOTE.search(name)
+        if alias:
+            name = (name[: alias.start()] + name[alias.end() :]).strip()
+            annotation.aliases[name] = alias.group(1).strip()
+        if name:
+            named.append((name, leads or bool(marked)))
+    return named
+
+
+def field_block_start(raw: str) -> int | None:
+    """Offset in ``raw`` (a measure paragraph with its line breaks) where unbracketed labelled
+    fields begin (``牵头单位：…`` / ``责任单位：…`` on a line of its own or after a sentence end),
+    or None. The block runs to the end of the paragraph and must yield at least one party."""
+    for match in _BLOCK_START.finditer(raw):
+        if match.end() == 0:
+            continue  # the task itself must come first
+        if parse_fields(raw[match.end() :], free_text=False) is not None:
+            return match.end()
+        return None
+    return None
+
+
+def parse_fields(block: str, free_text: bool) -> Annotation | None:
+    """Read labelled fields (责任单位：… ；完成时限：…); see the module docstring for the rules.
+
+    With ``free_text`` a leading unlabelled clause (``省民政厅负责；时间：持续推进``) is read as
+    an ordinary annotation; without it the block must begin with a label. None when no party is
+    named.
+    """
+    fields = list(_FIELD.finditer(block))
+    if not fields:
+        return None
+    annotation = Annotation(0, 0, block.strip())
+    lead: list[tuple[str, bool]] = []
+    duty: list[tuple[str, bool]] = []
+    support: list[tuple[str, bool]] = []
+    head = block[: fields[0].start()].strip(_TRAILING + "（(")
+    if head:
+        if not free_text:
+            return None
+        parsed = parse_content(head)
+        if parsed is None:
+            return None
+        annotation.open_ended |= parsed.open_ended
+        annotation.aliases.update(parsed.aliases)
+        annotation.deadline = parsed.deadline
+        duty.extend((name, role is Role.LEAD) for name, role in parsed.parties)
+    for i, match in enumerate(fields):
+        end = fields[i + 1].start() if i + 1 < len(fields) else len(block)
+        value = block[match.end() : end].strip(_TRAILING + "）)")
+        key = match.group("key")
+        if not value or key in _OTHER_KEYS:
+            continue
+        if key in _TIME_KEYS or key in _SHORT_TIME_KEYS:
+            annotation.deadline = annotation.deadline or value[:40]
+            continue
+        parsed = parse_content(value) if _VERB.search(value) else None
+        if parsed is not None:
+            annotation.open_ended |= parsed.open_ended
+            annotation.aliases.update(parsed.aliases)
+            explicit = [(name, role is Role.LEAD) for name, role in parsed.parties]
+        else:
+            explicit = _named(annotation, value, leads=False)
+        if key in _LEAD_KEYS:
+            lead.extend((name, True) for name, _ in explicit)
+        elif key in _SUPPORT_KEYS:
+            support.extend(explicit)
+        else:
+            duty.extend(explicit)
+    if lead:
+        # With a 牵头单位 field, 责任单位 are supports unless marked （牵头）.
+        named = lead + duty + support
+    elif any(leads for _, leads in duty + support):
+        named = duty + support
+    elif duty:
+        named = [(duty[0][0], True)] + [(n, False) for n, _ in duty[1:]] + support
+    else:
+        named = support
+    if not named:
+        return None
+    if any(leads for _, leads in named):
+        annotation.parties = _assign_roles(named)
+    else:  # only 配合单位: nobody leads (a warning for the coordinator, not a guess)
+        annotation.parties = [(name, Role.SUPPORT) for name in dict.fromkeys(n for n, _ in named)]
     return annotation
 
 
@@ -174,6 +328,8 @@ def party_names(text: str) -> tuple[list[str], bool]:
     Returns the names in written order and whether the clause is open-ended (``等``).
     """
     text = re.sub(r"^(?:由|请|要由)", "", text.strip())
+    text = _COLLECTIVE_PAIR.sub(r"\1、", text)
+    text = text.replace("会同", "、")  # A会同B: A leads, B supports — as if listed A、B
     names: list[str] = []
     open_ended = False
     for piece in _merge_pieces(split_top(text, "、,，;；")):
@@ -201,13 +357,12 @@ def _merge_pieces(pieces: list[str]) -> list[str]:
 
 
 def _continues(previous: str, piece: str) -> bool:
-    last = previous.rsplit("、", 1)[-1]
+    last = _BRACKETED.sub("", previous.rsplit("、", 1)[-1])  # 各市（州）、县（市、区）政府
     return (
         previous.startswith("各")
         and len(last) <= 3
         and not _NAME_SUFFIX.search(last)
-        and bool(piece)
-        and not piece.startswith(("各", "省", "国", "市", "中央"))
+        and _LEVEL_START.match(piece) is not None
     )
 
 
@@ -219,7 +374,9 @@ def split_and(piece: str) -> list[str]:
         if not left or not right:
             continue
         joins_catch_all = right.startswith(_COLLECTIVE_START)
-        joins_names = bool(_NAME_SUFFIX.search(left) and _NAME_SUFFIX.search(right))
+        joins_names = bool(
+            _NAME_SUFFIX.search(left) and _NAME_SUFFIX.search(right) and len(right) > 2
+        )  # 有关部门和单位 is one catch-all
         if joins_catch_all or joins_names:
             names.append(left)
             cut = m.end()
@@ -230,6 +387,6 @@ def split_and(piece: str) -> list[str]:
 def _clean(name: str) -> str:
     name = name.strip(" \t\u3000、,，;；:：")
     name = re.sub(r"等(?:部门|单位)?$", "", name).strip()
-    if len(name) > 40 or any(ch in name for ch in '“”"。：:'):
+    if len(name) > 40 or any(ch in _ALIAS_NOTE.sub("", name) for ch in '“”"。：:'):
         return ""
     return name

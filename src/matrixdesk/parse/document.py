@@ -9,6 +9,14 @@ Standing parties: a statement such as ``以下均需各市、县级政府负责,
 inside an annotation) makes that party a support unit of every *later* measure that carries an
 annotation of its own — measures without an annotation are left alone, and the measure holding
 the statement itself is not affected.
+
+Labelled fields on lines of their own after the task (``牵头单位：省商务厅；配合单位：…`` /
+``完成时限：…``, the task-division notice layout) are the measure's annotation when its text does
+not end with a bracketed one; the title, targets and final deadline are read from the text before
+them, and ``Measure.annotation`` holds them as written (line breaks dropped).
+
+A ``（以下简称省发改委）`` note makes the short form an alias of the department, so later
+mentions of 省发改委 are the same department (mentions before the note stay separate).
 """
 
 from __future__ import annotations
@@ -17,7 +25,14 @@ import re
 
 from matrixdesk.core.model import Assignment, Department, Measure, Plan, Role, Target
 from matrixdesk.core.names import is_collective, normalise
-from matrixdesk.parse.annotation import DEADLINE, Annotation, find_annotation, standing_parties
+from matrixdesk.parse.annotation import (
+    DEADLINE,
+    Annotation,
+    field_block_start,
+    find_annotation,
+    parse_fields,
+    standing_parties,
+)
 from matrixdesk.parse.info import is_closing_line, read_info
 from matrixdesk.parse.numbering import Heading, find_headings
 from matrixdesk.parse.targets import find_targets
@@ -87,7 +102,22 @@ def _final_deadline(before: str) -> str:
     """A deadline written as the last clause of the measure (…，2021年底前完成。)."""
     last_sentence = re.split(r"[。！？!?]", before.rstrip(" 。；;，,"))[-1]
     clause = re.split(r"[，,；;]", last_sentence)[-1].strip()
-    return clause if clause and DEADLINE.fullmatch(clause) else ""
+    if not clause or not DEADLINE.fullmatch(clause):
+        return ""
+    return re.sub(r"^完成时限[:：]?", "", clause)
+
+
+def _field_annotation(raw: str, body: str) -> Annotation | None:
+    """Unbracketed labelled fields ending the paragraph, placed by their offset in ``body``."""
+    at = field_block_start(raw)
+    if at is None:
+        return None
+    start = len(_join_lines(raw[:at]))
+    annotation = parse_fields(raw[at:], free_text=False)  # line breaks end field values
+    if annotation is not None:
+        annotation.start, annotation.end = start, len(body)
+        annotation.content = body[start:].strip()
+    return annotation
 
 
 class _Builder:
@@ -126,8 +156,9 @@ class _Builder:
     def _add_measure(self, index: int, heading: Heading) -> None:
         source = self.plan.source_text
         start, end = self._span(index, heading)
-        body = _join_lines(source[heading.label_end : end])
-        annotation = find_annotation(body)
+        raw = source[heading.label_end : end]
+        body = _join_lines(raw)
+        annotation = find_annotation(body) or _field_annotation(raw, body)
         before = body[: annotation.start] if annotation else body
         measure = Measure(
             id=index + 1,
@@ -156,7 +187,7 @@ class _Builder:
         parties += [(name, Role.SUPPORT) for at, name in self.standing if at < measure.span[0]]
         seen: set[int] = set()
         for name, role in parties:
-            department = self._department(name)
+            department = self._department(name, annotation.aliases.get(name, ""))
             if department.id in seen:
                 continue
             seen.add(department.id)
@@ -164,7 +195,7 @@ class _Builder:
                 Assignment(measure.id, department.id, role, position=len(seen) - 1)
             )
 
-    def _department(self, name: str) -> Department:
+    def _department(self, name: str, alias: str = "") -> Department:
         key = normalise(name)
         department = self.departments.get(key)
         if department is None:
@@ -174,6 +205,10 @@ class _Builder:
             )
             self.departments[key] = department
             self.plan.departments.append(department)
+        alias_key = normalise(alias)
+        if alias_key and alias_key not in self.departments:
+            department.aliases.append(alias)
+            self.departments[alias_key] = department
         return department
 
     def _add_targets(self, measure: Measure, before: str) -> None:

@@ -18,23 +18,28 @@ _YEAR = re.compile(
     r"(?:到|至|截至|截止到?)\s*(?P<a>\d{4})\s*年(?:底|末)?|(?P<b>\d{4})\s*年(?:底|末)?(?:以)?前"
     # A bare year opening a goal ("2022年全省5G用户达到…"), not 2020年以来 / 2021年度 / 2021年3月.
     r"|(?<![0-9])(?P<c>\d{4})\s*年(?![0-9度以来月起的初中])"
+    # A plan period sets goals without naming a year: "“十四五”期间" → year None.
+    r"|(?P<period>[“\"‘]?十[一二三四五六七八九]五[”\"’]?(?:期间|时期|期末|末))"
 )
 _NUM = r"(?<![0-9０-９.．A-Za-z])[0-9０-９]+(?:[.．][0-9０-９]+)?"
 _UNIT = (
-    r"(?:[万亿千百]?(?:个百分点|人次|平方公里|平方米|公里|千米|元|人|户|个|所|座|家|条|项|处|名"
-    r"|吨|张|台|套|辆|场|次|倍|亩|公顷|千瓦|兆瓦|个)|%|％|[万亿])"
+    r"(?:(?:万亿|千万|百万|[万亿千百])?(?:个百分点|人次|平方公里|平方米|立方米|公里|千米|千瓦时"
+    r"|标准箱|元|人|户|个|所|座|家|条|项|处|名|吨|张|台|套|辆|场|次|倍|亩|公顷|千瓦|兆瓦|件|间|栋"
+    r"|批|床|株)|%|％|万亿|[万亿])"
 )
+# A range "30—50个" is read as its lower bound, at least (>=): the floor is the commitment.
+_VALUE = rf"(?P<val>{_NUM})(?:\s*[—\-－~～至]{{1,2}}\s*(?P<hi>{_NUM}))?"
 _SUFFIX = r"(?P<cmp>以上|以内|以下|左右)?"
 _GOAL_VERB = (
     r"(?P<verb>力争达到|达到|超过|不少于|不低于|不超过|不高于|提高到|提高至|提升到|提升至|增加到"
     r"|增加至|增长到|控制在|保持在|稳定在|突破|达)"
 )
-_BY_VERB = re.compile(rf"^(?P<ind>.*?){_GOAL_VERB}(?P<val>{_NUM})(?P<unit>{_UNIT}){_SUFFIX}")
-_NOUN_FIRST = re.compile(rf"^(?P<ind>.+?)(?P<val>{_NUM})(?P<unit>{_UNIT}){_SUFFIX}$")
-_NUMBER_FIRST = re.compile(rf"(?P<val>{_NUM})(?P<unit>{_UNIT}){_SUFFIX}(?P<ind>.{{2,}})$")
+_BY_VERB = re.compile(rf"^(?P<ind>.*?){_GOAL_VERB}{_VALUE}(?P<unit>{_UNIT}){_SUFFIX}")
+_NOUN_FIRST = re.compile(rf"^(?P<ind>.+?){_VALUE}(?P<unit>{_UNIT}){_SUFFIX}$")
+_NUMBER_FIRST = re.compile(rf"{_VALUE}(?P<unit>{_UNIT}){_SUFFIX}(?P<ind>.{{2,}})$")
 _LEADING_NOISE = re.compile(
     r"^(?:全省|全国|全市|全区|全县|全州|我省|我市|各级各类|各级|各类|累计|新增|新建|改扩建|建成|建设"
-    r"|培育|培树|打造|创建|认定|力争|形成|完成|确保|基本|全面|推动|使|共|的|，|,|\s)+"
+    r"|培育|培树|打造|创建|认定|力争|形成|完成|确保|基本|全面|推动|实现|使|共|的|，|,|\s)+"
 )
 _SENTENCE = re.compile(r"[^。；;！？!?\n]+")
 _SEGMENT_SPLIT = re.compile(r"[、，,：:]|[和及](?=[0-9０-９])")
@@ -81,7 +86,8 @@ def _sentence_targets(sentence: str) -> list[FoundTarget]:
     for segment in _SEGMENT_SPLIT.split(sentence[:head_end]):
         found.extend(_segment_target(segment, None, goal_only=True))
     for i, marker in enumerate(markers):
-        year = int(marker.group("a") or marker.group("b") or marker.group("c"))
+        digits = marker.group("a") or marker.group("b") or marker.group("c")
+        year = int(digits) if digits else None
         end = markers[i + 1].start() if i + 1 < len(markers) else len(sentence)
         for segment in _SEGMENT_SPLIT.split(sentence[marker.end() : end]):
             found.extend(_segment_target(segment, year, goal_only=False))
@@ -101,6 +107,8 @@ def _segment_target(segment: str, year: int | None, goal_only: bool) -> list[Fou
     if not indicator:
         return []
     words = (match.groupdict().get("verb") or "") + (match.group("cmp") or "")
+    if match.group("hi") and not words:
+        words = "以上"
     return [
         FoundTarget(
             indicator=indicator,
