@@ -249,3 +249,34 @@ def test_html_page_with_fields_and_targets() -> None:
 def test_targets_units_ranges_and_periods(text: str, expected: list) -> None:
     got = [(t.indicator, t.value, t.unit, t.comparator, t.year) for t in find_targets(text)]
     assert got == expected
+
+
+# -- one-line pastes and standing parties -------------------------------------------------------
+
+
+def test_one_line_task_division_paste() -> None:
+    plan = parse_text(
+        "一、重点任务 1.促进汽车消费。责任单位：省商务厅、省财政厅。完成时限：2021年底前。"
+        "2.扩大家电消费。牵头单位：省商务厅；配合单位：省市场监管厅；完成时限：持续推进。"
+        "3.发展夜间经济。（各市（州）政府负责）二、保障措施 4.加强督导。（省政府办公厅负责）"
+    )
+    assert [m.code for m in plan.measures] == ["1", "1.1", "1.2", "1.3", "2", "2.4"]
+    assert roles(plan, "1.1") == [("省商务厅", L), ("省财政厅", S)]
+    assert measure(plan, "1.1").deadline == "2021年底前"
+    assert roles(plan, "1.2") == [("省商务厅", L), ("省市场监管厅", S)]
+    assert measure(plan, "1.2").deadline == "持续推进"
+    assert roles(plan, "2.4") == [("省政府办公厅", L)]
+
+
+def test_digits_inside_a_title_do_not_run_on() -> None:
+    plan = parse_text("（一）甲。\n1.子。\n（二）支持2、3号线建设。\n")
+    assert [m.code for m in plan.measures] == ["1", "1.1", "2"]
+
+
+def test_standing_party_with_brackets() -> None:
+    plan = parse_text(
+        "（一）甲。以下均需各市（州）政府负责，不再列出。（省商务厅负责）\n"
+        "（二）乙。（省财政厅牵头，省直有关部门配合）\n"
+    )
+    assert roles(plan, "1") == [("省商务厅", L)]
+    assert roles(plan, "2") == [("省财政厅", L), ("省直有关部门", S), ("各市（州）政府", S)]

@@ -6,8 +6,8 @@ candidate is accepted only when
 
 * it stands at a line start, after a sentence end (。；！？) or after a closing bracket (the
   annotation of the previous measure), and its number continues the sequence, or
-* it runs straight on from a short heading title of the level above (``一、总体要求(一)…``) with
-  exactly the expected number.
+* it runs straight on from a short heading title of the level above (``一、总体要求(一)…``,
+  ``一、重点任务 1.促进…``) with exactly the expected number.
 
 One regex pass over the text and constant work per candidate keep this linear.
 """
@@ -146,11 +146,24 @@ def find_headings(text: str) -> list[Heading]:
 
 
 def _runs_on(seq: _Sequencer, text: str, pos: int, kind: str, depth: int, sibling: bool) -> bool:
-    """A first child written straight after its parent's short title (one-line bodies)."""
-    if sibling or not seq.stack or depth != len(seq.stack) or kind not in ("pcn", "cn"):
+    """A first child written straight after its parent's short title (one-line bodies).
+
+    Digit labels (``一、重点任务 1.促进…``) are riskier — ``支持2、3号线`` — so they run on only
+    as a 1 or after a space; a continued count (items numbered across parts) needs the space.
+    """
+    if sibling or not seq.stack or depth != len(seq.stack):
         return False
     parent = seq.headings[seq.stack[-1]]
     if pos - parent.label_end > _RUN_ON_LIMIT:
         return False
     between = text[parent.label_end : pos]
+    if kind in ("dig", "pdig"):
+        spaced = between[-1:] in _SPACES
+        if not (spaced or _candidate_value(text, pos) == 1) or not between.strip():
+            return False
     return not any(ch in between for ch in _SENTENCE_END + _CLOSERS + "\n，,")
+
+
+def _candidate_value(text: str, pos: int) -> int:
+    match = _CANDIDATE.match(text, pos)
+    return _candidate_number(match)[1] if match else 0
