@@ -22,6 +22,7 @@ class Document(QObject):
         super().__init__(parent)
         self.store = store
         self.undo_stack = QUndoStack(self)
+        self.closed = False
         store.subscribe(self._on_store_event)
 
     @property
@@ -33,13 +34,15 @@ class Document(QObject):
         return self.store.read_only
 
     def push(self, command: QUndoCommand) -> bool:
-        """Run ``command`` and keep it for undo; refused (False) when the plan is read-only."""
-        if self.read_only:
+        """Run ``command`` and keep it for undo; refused (False) when the plan is read-only
+        or already closed (a panel's late commit must not write into a closed file)."""
+        if self.read_only or self.closed:
             return False
         self.undo_stack.push(command)
         return True
 
     def close(self) -> None:
+        self.closed = True
         self.store.unsubscribe(self._on_store_event)
         self.undo_stack.clear()
         self.store.close()

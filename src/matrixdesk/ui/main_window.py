@@ -153,6 +153,7 @@ class MainWindow(QMainWindow):
     # -- the open document -----------------------------------------------------------------
     def set_document(self, document: Document | None) -> None:
         """Show ``document`` (None: the empty window); the previous one is closed."""
+        self.commit_pending_edits()
         old, old_model = self.document, self.model
         self.document = document
         self.model = MatrixModel(document, self) if document else None
@@ -188,6 +189,20 @@ class MainWindow(QMainWindow):
         self.update_actions()
         if document is not None:
             self._select_first_task()
+
+    def commit_pending_edits(self) -> None:
+        """Finish an edit still being typed (measure text or title, a department name in its
+        cell editor) so it reaches the plan before the plan is closed or replaced.
+
+        Those editors commit when they lose focus; taking the focus away does it now, while
+        the plan is still open, rather than after it is closed (which lost the edit).
+        """
+        focus = QApplication.focusWidget()
+        widget = focus
+        while widget is not None and widget is not self:  # a floating dock is ours too
+            widget = widget.parentWidget()
+        if focus is not None and widget is self:
+            focus.clearFocus()
 
     def update_title(self) -> None:
         if self.document is None:
