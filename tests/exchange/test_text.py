@@ -40,3 +40,16 @@ def test_task_text_strips_the_annotation():
 
 def test_clean_removes_xml_illegal_characters():
     assert clean("a\x00b\x1fc\td\ne") == "abc\td\ne"
+
+
+def test_task_text_strips_field_lines_after_the_task():
+    from matrixdesk.parse import parse_text
+
+    plan = parse_text(
+        "一、扩大消费\n1. 推进步行街改造提升。\n牵头单位：省商务厅；配合单位：省财政厅\n"
+        "完成时限：2021年底前\n2. 发展夜间经济。（责任单位：省商务厅；完成时限：持续推进）\n"
+    )
+    first, second = plan.measures[1], plan.measures[2]
+    assert task_text(first) == "推进步行街改造提升。"
+    assert first.deadline == "2021年底前"
+    assert task_text(second) == "发展夜间经济。"

@@ -166,10 +166,12 @@ def test_own_line_fields_in_any_order() -> None:
     assert measure(plan, "2").deadline == "每年9月底前"
     assert roles(plan, "3") == [("省教育厅", L), ("省人力资源社会保障厅", S)]
     assert roles(plan, "4") == [("省财政厅", S)]  # nobody leads: validation warns, no guess
+    # each field keeps its own line, in the text as in the annotation
     assert (
         measure(plan, "2").annotation
-        == "牵头单位：省体育局、省教育厅配合单位：团省委时间：每年9月底前"
+        == "牵头单位：省体育局、省教育厅\n配合单位：团省委\n时间：每年9月底前"
     )
+    assert measure(plan, "2").text.endswith("\n" + measure(plan, "2").annotation)
 
 
 def test_fields_after_a_sentence_end_on_the_same_line() -> None:

@@ -49,8 +49,9 @@ def task_text(measure: Measure) -> str:
     text = (measure.text or measure.title).strip()
     if measure.annotation:
         body = text.rstrip("。.；;").rstrip()
-        for opening, closing in (("(", ")"), ("（", "）")):
-            tail = f"{opening}{measure.annotation}{closing}"
+        tails = [f"{o}{measure.annotation}{c}" for o, c in (("(", ")"), ("（", "）"))]
+        tails.append("\n" + measure.annotation)  # 牵头单位：… lines after the task
+        for tail in tails:
             if body.endswith(tail):
                 text = body[: -len(tail)].rstrip()
                 break

@@ -107,17 +107,24 @@ def _final_deadline(before: str) -> str:
     return re.sub(r"^完成时限[:：]?", "", clause)
 
 
-def _field_annotation(raw: str, body: str) -> Annotation | None:
-    """Unbracketed labelled fields ending the paragraph, placed by their offset in ``body``."""
+def _field_annotation(raw: str) -> tuple[Annotation, str] | None:
+    """Unbracketed labelled fields ending the paragraph, and the measure's text with them.
+
+    The field lines stay lines of their own in the text (牵头单位：… / 完成时限：…), so the task
+    and each field read apart wherever the text is shown.
+    """
     at = field_block_start(raw)
     if at is None:
         return None
-    start = len(_join_lines(raw[:at]))
     annotation = parse_fields(raw[at:], free_text=False)  # line breaks end field values
-    if annotation is not None:
-        annotation.start, annotation.end = start, len(body)
-        annotation.content = body[start:].strip()
-    return annotation
+    if annotation is None:
+        return None
+    task = _join_lines(raw[:at])
+    fields = "\n".join(line.strip() for line in raw[at:].split("\n") if line.strip())
+    body = f"{task}\n{fields}" if task else fields
+    annotation.start, annotation.end = len(body) - len(fields), len(body)
+    annotation.content = fields
+    return annotation, body
 
 
 class _Builder:
@@ -158,7 +165,9 @@ class _Builder:
         start, end = self._span(index, heading)
         raw = source[heading.label_end : end]
         body = _join_lines(raw)
-        annotation = find_annotation(body) or _field_annotation(raw, body)
+        annotation = find_annotation(body)
+        if annotation is None and (fields := _field_annotation(raw)) is not None:
+            annotation, body = fields
         before = body[: annotation.start] if annotation else body
         measure = Measure(
             id=index + 1,
