@@ -110,7 +110,11 @@ class MatrixModel(QAbstractTableModel):
             (self._lead_d if lead else self._support_d)[a.department_id] += 1
         measures = self.store.measures()
         tasks = task_ids(Plan(measures=measures, assignments=assignments))
-        self._groups = {m.id for m in measures if m.id not in tasks}
+        # A heading is a measure with sub-measures that is not itself a task. A measure with
+        # none is always editable: a part added by hand (or the only measure of a plan) would
+        # otherwise be a heading no department could ever be assigned to.
+        parents = {m.parent_id for m in measures if m.parent_id is not None}
+        self._groups = {m.id for m in measures if m.id not in tasks and m.id in parents}
         self._levels = {m.id: m.level for m in measures}
 
     # -- geometry helpers ------------------------------------------------------------------
