@@ -32,6 +32,14 @@
         <translation>将统计图保存为 PNG、SVG 或 PDF</translation>
     </message>
     <message>
+        <source>Showing the %1 busiest of %2 departments; Export… saves them all.</source>
+        <translation>仅显示任务最多的 %1 个部门（共 %2 个）；“导出…”可保存全部部门。</translation>
+    </message>
+    <message>
+        <source>Showing the first %1 of %2 parts; Export… saves them all.</source>
+        <translation>仅显示前 %1 个部分（共 %2 个）；“导出…”可保存全部部分。</translation>
+    </message>
+    <message>
         <source>Export chart</source>
         <translation>导出统计图</translation>
     </message>

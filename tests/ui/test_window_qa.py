@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtWidgets import QInputDialog
 
-from matrixdesk.core.model import Department, Measure, Plan, Role
+from matrixdesk.core.model import Assignment, Department, Measure, Plan, Role
 from matrixdesk.store import MatrixStore
 from matrixdesk.ui.main_window import MainWindow
 from matrixdesk.ui.models.matrix_model import FIRST_DEPARTMENT_COLUMN, RowKind
+from matrixdesk.ui.widgets import chart_view
+from matrixdesk.ui.widgets.chart_view import MAX_BARS, ChartView
 
 
 def _window(qtbot, tmp_path, plan: Plan) -> MainWindow:
@@ -43,3 +47,37 @@ def test_a_measure_added_to_an_empty_plan_can_be_assigned(qtbot, tmp_path, monke
     assert w.model.is_editable_cell(row, FIRST_DEPARTMENT_COLUMN)
     assert w.editor.cycle_at(w.proxy.index(row, FIRST_DEPARTMENT_COLUMN))
     assert w.document.store.role(mid, 1) == Role.LEAD
+
+
+def _many_departments(n: int) -> Plan:
+    measures = [Measure(1, "1", "一、", 1, "第一部分")]
+    measures += [
+        Measure(i + 2, f"1.{i + 1}", f"{i + 1}.", 2, f"任务{i + 1}", parent_id=1) for i in range(n)
+    ]
+    departments = [Department(i + 1, f"省测试{i + 1:03d}厅", position=i) for i in range(n)]
+    assignments = [Assignment(i + 2, i + 1, Role.LEAD) for i in range(n)]
+    return Plan(measures=measures, departments=departments, assignments=assignments)
+
+
+def test_chart_dock_draws_a_big_plan_in_part(qtbot, tmp_path, monkeypatch):
+    """A plan with 300 departments froze the window ~3 s after every edit while the chart
+    dock redrew 300 bars. The dock now draws the busiest MAX_BARS and says so; the exported
+    chart still has every department."""
+    n = MAX_BARS + 20
+    view = ChartView(MatrixStore.memory(_many_departments(n)))
+    qtbot.addWidget(view)
+    view.canvas.draw()
+    assert len(view.figure.axes[0].get_yticklabels()) == MAX_BARS
+    assert not view.note.isHidden()
+    assert str(n) in view.note.text()
+    saved = []
+    monkeypatch.setattr(chart_view, "save_chart", lambda fig, path: saved.append(fig) or Path(path))
+    view.save_to(tmp_path / "chart.png")
+    saved[0].canvas.draw()
+    assert len(saved[0].axes[0].get_yticklabels()) == n
+
+
+def test_chart_dock_small_plan_is_whole(qtbot):
+    view = ChartView(MatrixStore.memory(_many_departments(5)))
+    qtbot.addWidget(view)
+    assert view.note.isHidden()
