@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QInputDialog
 
 from matrixdesk.core.model import Assignment, Department, Measure, Plan, Role
@@ -12,6 +13,7 @@ from matrixdesk.ui.main_window import MainWindow
 from matrixdesk.ui.models.matrix_model import FIRST_DEPARTMENT_COLUMN, RowKind
 from matrixdesk.ui.widgets import chart_view
 from matrixdesk.ui.widgets.chart_view import MAX_BARS, ChartView
+from matrixdesk.ui.widgets.matrix_view import VERTICAL_ELLIPSIS
 
 
 def _window(qtbot, tmp_path, plan: Plan) -> MainWindow:
@@ -81,3 +83,26 @@ def test_chart_dock_small_plan_is_whole(qtbot):
     view = ChartView(MatrixStore.memory(_many_departments(5)))
     qtbot.addWidget(view)
     assert view.note.isHidden()
+
+
+def test_a_very_long_department_name_stays_inside_its_column(qtbot, tmp_path):
+    """A 120-character department name was painted in 6-point glyphs spilling over the
+    neighbouring columns; it is now cut with ︙ (the tooltip has the full name)."""
+    long_name = "省" + "非常长的部门名称" * 15 + "厅"
+    plan = Plan(
+        measures=[Measure(1, "1", "1.", 1, "任务")],
+        departments=[Department(1, long_name), Department(2, "省财政厅", position=1)],
+    )
+    w = _window(qtbot, tmp_path, plan)
+    header = w.view.grid.horizontalHeader()
+    rect = QRect(0, 0, header.sectionSize(FIRST_DEPARTMENT_COLUMN), header.height())
+    font, lines = header.vertical_lines(long_name, rect, header.font())
+    cw, ch = header.char_box(font)
+    assert len(lines) * cw <= rect.width()
+    assert all(len(line) * ch <= rect.height() for line in lines)
+    assert "".join(lines).endswith(VERTICAL_ELLIPSIS)
+    short = header.vertical_lines("省财政厅", rect, header.font())[1]
+    assert "".join(short) == "省财政厅"
+    assert long_name in w.model.headerData(
+        FIRST_DEPARTMENT_COLUMN, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole
+    )

@@ -35,6 +35,8 @@ CODE_WIDTH = 70
 TITLE_WIDTH = 300
 HEADER_CHARS = 9  # department names up to this many characters stand in one vertical line
 CURRENT_HEADER_FILL = QColor("#cce0ff")
+MIN_HEADER_POINTS = 6.0
+VERTICAL_ELLIPSIS = "︙"
 
 
 class DepartmentHeader(QHeaderView):
@@ -96,24 +98,39 @@ class DepartmentHeader(QHeaderView):
         painter.drawPixmap(rect.topLeft(), pixmap)
         painter.restore()
 
-    def _paint_vertical(self, painter: QPainter, rect: QRect, text: str, font: QFont) -> None:
-        if not text:
-            return
+    def vertical_lines(self, text: str, rect: QRect, font: QFont) -> tuple[QFont, list[str]]:
+        """The font and the vertical lines (left to right) ``text`` is painted in ``rect``.
+
+        Too many lines for the column shrink the glyphs, down to ``MIN_HEADER_POINTS``; a name
+        longer still is cut and ends in ︙ (its full name is in the tooltip) rather than being
+        painted past the column's edges.
+        """
+        font = QFont(font)
         cw, ch = self.char_box(font)
         per_line = max(1, rect.height() // ch)
         lines = math.ceil(len(text) / per_line)
         if lines * cw > rect.width():  # too many lines for the column: shrink the glyphs
             scale = rect.width() / (lines * cw)
-            font.setPointSizeF(max(6.0, font.pointSizeF() * scale))
+            font.setPointSizeF(max(MIN_HEADER_POINTS, font.pointSizeF() * scale))
             cw, ch = self.char_box(font)
             per_line = max(1, rect.height() // ch)
             lines = math.ceil(len(text) / per_line)
+        fit = max(1, rect.width() // cw)
+        if lines > fit:  # even the smallest glyphs do not fit: cut the name
+            lines = fit
+            text = text[: lines * per_line - 1] + VERTICAL_ELLIPSIS
         per_line = math.ceil(len(text) / lines)
+        return font, [text[i * per_line : (i + 1) * per_line] for i in range(lines)]
+
+    def _paint_vertical(self, painter: QPainter, rect: QRect, text: str, font: QFont) -> None:
+        if not text:
+            return
+        font, lines = self.vertical_lines(text, rect, font)
+        cw, ch = self.char_box(font)
         painter.setFont(font)
         painter.setPen(self.palette().color(self.foregroundRole()))
-        left = rect.left() + (rect.width() - lines * cw) // 2
-        for line in range(lines):
-            chunk = text[line * per_line : (line + 1) * per_line]
+        left = rect.left() + (rect.width() - len(lines) * cw) // 2
+        for line, chunk in enumerate(lines):
             x = left + line * cw
             for i, char in enumerate(chunk):
                 cell = QRect(x, rect.top() + i * ch, cw, ch)
