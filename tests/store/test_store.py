@@ -322,3 +322,16 @@ def test_a_killed_editor_loses_nothing_and_its_lock_is_taken_over(plan_file):
         assert store.department(2).name == "省体育局（新）"
     finally:
         store.close()
+
+
+def test_paths_with_chinese_spaces_and_uri_characters(tmp_path, small_plan):
+    folder = tmp_path / "2021年 任务#1?%"
+    folder.mkdir()
+    path = folder / "分工 方案.mdesk"
+    MatrixStore.create(path, small_plan).close()
+    store = MatrixStore.open(path, read_only=True)  # the read-only open goes through a URI
+    try:
+        assert store.plan().info == small_plan.info
+    finally:
+        store.close()
+    MatrixStore.open(path).close()

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import datetime
+from pathlib import Path
 
 from sqlite_utils import Database
 
@@ -423,4 +424,6 @@ def _backup(path: str, version: int) -> str:
 
 
 def _connect_uri_ro(path: str) -> str:
-    return "file:" + os.path.abspath(path).replace("?", "%3f").replace("#", "%23") + "?mode=ro"
+    """A read-only SQLite URI; ``as_uri`` percent-encodes Chinese, spaces, ``#``, ``?`` and ``%``
+    and writes Windows drive paths as ``file:///C:/…``, as SQLite wants."""
+    return Path(os.path.abspath(path)).as_uri() + "?mode=ro"
