@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import socket
+import sys
 
 from .errors import PlanInUseError
 
@@ -21,13 +22,35 @@ def lock_path(path: str) -> str:
 
 
 def _alive(pid: int) -> bool:
+    """Whether process ``pid`` on this machine still runs."""
+    if pid <= 0:
+        return False
+    if sys.platform == "win32":
+        return _alive_windows(pid)
     try:
-        os.kill(pid, 0)
+        os.kill(pid, 0)  # signal 0 only asks; on Windows os.kill would end the process
     except ProcessLookupError:
         return False
-    except (PermissionError, OSError):
+    except OSError:  # it exists but belongs to someone else
         return True
     return True
+
+
+def _alive_windows(pid: int) -> bool:
+    import ctypes
+
+    kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+    query_limited_information, still_active, access_denied = 0x1000, 259, 5
+    handle = kernel32.OpenProcess(query_limited_information, False, pid)
+    if not handle:
+        return kernel32.GetLastError() == access_denied  # another user's process: running
+    try:
+        code = ctypes.c_ulong()
+        return bool(kernel32.GetExitCodeProcess(handle, ctypes.byref(code))) and (
+            code.value == still_active
+        )
+    finally:
+        kernel32.CloseHandle(handle)
 
 
 def holder(path: str) -> dict | None:
