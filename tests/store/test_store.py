@@ -335,3 +335,20 @@ def test_paths_with_chinese_spaces_and_uri_characters(tmp_path, small_plan):
     finally:
         store.close()
     MatrixStore.open(path).close()
+
+
+def test_close_while_another_program_reads_keeps_every_edit(plan_file):
+    store = MatrixStore.open(plan_file)
+    store.set_role(6, 1, Role.LEAD)
+    reader = sqlite3.connect(plan_file)
+    reader.execute("BEGIN")
+    reader.execute("SELECT count(*) FROM measures").fetchone()  # holds a read lock
+    try:
+        store.close()  # cannot leave WAL mode now; must not fail
+    finally:
+        reader.close()
+    again = MatrixStore.open(plan_file, read_only=True)
+    try:
+        assert again.role(6, 1) is Role.LEAD
+    finally:
+        again.close()

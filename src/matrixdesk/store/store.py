@@ -122,8 +122,13 @@ class MatrixStore(MeasureEdits, DepartmentEdits):  # StoreBase comes in through 
             return
         try:
             if not self.read_only and self.path:
+                self.db.execute("PRAGMA busy_timeout = 300")  # closing must not hang on a reader
                 self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
                 self.db.execute("PRAGMA journal_mode = DELETE")
+        except sqlite3.OperationalError:
+            # Another program is reading the plan: the WAL stays beside it, every edit is
+            # already committed, and the next open folds it back.
+            pass
         finally:
             self.db.conn.close()
             self.db.conn = None  # type: ignore[assignment]
