@@ -270,6 +270,7 @@ class MatrixStore(MeasureEdits, DepartmentEdits):  # StoreBase comes in through 
             {"measure": m, "department": d, "old": self.role(m, d), "new": r} for m, d, r in changes
         ]
         new_assign = dict(self._assign)
+        next_position: dict[int, int] | None = None  # per measure, built once when needed
         with self._edit("roles", summary or f"{len(changes)} cells", {"cells": detail}):
             for m, d, role in changes:
                 if role is None:
@@ -279,7 +280,15 @@ class MatrixStore(MeasureEdits, DepartmentEdits):  # StoreBase comes in through 
                     new_assign.pop((m, d), None)
                     continue
                 old = new_assign.get((m, d))
-                position = old.position if old else _next_position(new_assign, m)
+                if old:
+                    position = old.position
+                else:  # scanning every assignment per new cell made a big paste quadratic
+                    if next_position is None:
+                        next_position = {}
+                        for (am, _), a in new_assign.items():
+                            next_position[am] = max(next_position.get(am, 0), a.position + 1)
+                    position = next_position.get(m, 0)
+                    next_position[m] = position + 1
                 a = Assignment(m, d, Role(role), position)
                 self.db.table("assignments").upsert(
                     rows.assignment_row(a), pk=("measure_id", "department_id")
@@ -360,11 +369,6 @@ class MatrixStore(MeasureEdits, DepartmentEdits):  # StoreBase comes in through 
         self._targets: dict[int, list[Target]] = {}
         for t in rows.read_targets(self.db):
             self._targets.setdefault(t.measure_id, []).append(t)
-
-
-def _next_position(assign: dict[tuple[int, int], Assignment], measure_id: int) -> int:
-    positions = [a.position for (m, _), a in assign.items() if m == measure_id]
-    return max(positions, default=-1) + 1
 
 
 def _initialise(db: Database, plan: Plan) -> None:
