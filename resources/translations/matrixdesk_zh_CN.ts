@@ -503,6 +503,42 @@
         <translation>政策文件 (*.txt *.html *.htm);;所有文件 (*)</translation>
     </message>
     <message>
+        <source>the file does not exist.</source>
+        <translation>文件不存在。</translation>
+    </message>
+    <message>
+        <source>it is a folder, not a file.</source>
+        <translation>这是一个文件夹，不是文件。</translation>
+    </message>
+    <message>
+        <source>the file cannot be opened (is it open elsewhere or locked?).</source>
+        <translation>无法打开该文件（是否已被其他程序打开或锁定？）。</translation>
+    </message>
+    <message>
+        <source>the file is empty.</source>
+        <translation>文件是空的。</translation>
+    </message>
+    <message>
+        <source>the file has no text.</source>
+        <translation>文件中没有文字。</translation>
+    </message>
+    <message>
+        <source>the chosen encoding is unknown.</source>
+        <translation>所选编码无法识别。</translation>
+    </message>
+    <message>
+        <source>the text is not in the chosen encoding; choose another or Auto-detect.</source>
+        <translation>文本不是所选编码，请改选其他编码或“自动识别”。</translation>
+    </message>
+    <message>
+        <source>it is not a text file (a Word or PDF file must first be saved as text).</source>
+        <translation>这不是文本文件（Word 或 PDF 文件请先另存为文本文件）。</translation>
+    </message>
+    <message>
+        <source>its encoding was not recognised; choose the encoding and open it again.</source>
+        <translation>未能识别文件编码，请选择编码后重新打开。</translation>
+    </message>
+    <message>
         <source>%1 could not be read: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>

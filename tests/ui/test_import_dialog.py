@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QFileDialog
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
 
 from matrixdesk.ui.dialogs import import_dialog
 from matrixdesk.ui.dialogs.import_dialog import LEAD, SUPPORT, TARGETS, TITLE, ImportDialog
@@ -93,3 +93,20 @@ def test_unreadable_and_empty_input(dialog, tmp_path):
 def test_run_import_dialog_cancel(monkeypatch, qtbot):
     monkeypatch.setattr(ImportDialog, "exec", lambda self: QDialog.DialogCode.Rejected)
     assert import_dialog.run_import_dialog(None) is None
+
+
+def test_unreadable_files_are_explained_in_the_ui_language(dialog, tmp_path):
+    from matrixdesk.ui.i18n import install_translators
+
+    binary = tmp_path / "scan.txt"
+    binary.write_bytes(b"%PDF-1.7\x00\x01\x02" * 64)
+    app = QApplication.instance()
+    install_translators(app, "zh_CN")
+    try:
+        assert not dialog.load_file(str(binary))
+        assert "NUL" not in dialog.error_label.text()  # not the parser's English sentence
+        assert "文本" in dialog.error_label.text()
+        assert not dialog.load_file(str(tmp_path / "missing.txt"))
+        assert "不存在" in dialog.error_label.text()
+    finally:
+        install_translators(app, "en")

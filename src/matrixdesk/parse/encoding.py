@@ -11,7 +11,16 @@ import codecs
 
 
 class ParseError(ValueError):
-    """A policy source that cannot be read as text (bad encoding, binary, missing, empty)."""
+    """A policy source that cannot be read as text (bad encoding, binary, missing, empty).
+
+    ``reason`` names the problem for translated messages: ``missing``, ``directory``,
+    ``unreadable``, ``empty``, ``no-text``, ``unknown-encoding``, ``wrong-encoding``,
+    ``binary`` or ``undetected-encoding``; the message is the English sentence the CLI prints.
+    """
+
+    def __init__(self, message: str, reason: str = "unreadable") -> None:
+        super().__init__(message)
+        self.reason = reason
 
 
 _BOMS: list[tuple[bytes, str]] = [
@@ -76,12 +85,13 @@ def _decode_explicit(data: bytes, encoding: str) -> str:
     try:
         codecs.lookup(encoding)
     except LookupError:
-        raise ParseError(f"Unknown text encoding {encoding!r}.") from None
+        raise ParseError(f"Unknown text encoding {encoding!r}.", "unknown-encoding") from None
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError as exc:
         raise ParseError(
-            f"The file is not valid {encoding} text (bad byte at offset {exc.start})."
+            f"The file is not valid {encoding} text (bad byte at offset {exc.start}).",
+            "wrong-encoding",
         ) from None
     return text.removeprefix("\ufeff")
 
@@ -111,7 +121,7 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> str:
     else:
         text = _detect(data)
     if _looks_binary(text):
-        raise ParseError("The file looks like binary data, not a text document.")
+        raise ParseError("The file looks like binary data, not a text document.", "binary")
     return text
 
 
@@ -123,13 +133,15 @@ def _detect(data: bytes) -> str:
             except UnicodeDecodeError:
                 raise ParseError(
                     f"The file starts with a {codec} byte-order mark "
-                    "but is not valid text in that encoding."
+                    "but is not valid text in that encoding.",
+                    "wrong-encoding",
                 ) from None
     if b"\x00" in data:
         text = _guess_utf16_without_bom(data)
         if text is None:
             raise ParseError(
-                "The file contains NUL bytes and looks like binary data, not a text document."
+                "The file contains NUL bytes and looks like binary data, not a text document.",
+                "binary",
             )
         return text
     for codec in ("utf-8", "gb18030"):
@@ -138,5 +150,6 @@ def _detect(data: bytes) -> str:
         except UnicodeDecodeError:
             continue
     raise ParseError(
-        "The file is neither UTF-8 nor GB18030/GBK text; choose its encoding explicitly."
+        "The file is neither UTF-8 nor GB18030/GBK text; choose its encoding explicitly.",
+        "undetected-encoding",
     )

@@ -37,18 +37,18 @@ def read_source(path: str | os.PathLike[str], encoding: str | None = None) -> st
     try:
         data = file.read_bytes()
     except FileNotFoundError:
-        raise ParseError(f"File not found: {file}") from None
+        raise ParseError(f"File not found: {file}", "missing") from None
     except IsADirectoryError:
-        raise ParseError(f"Not a file but a directory: {file}") from None
+        raise ParseError(f"Not a file but a directory: {file}", "directory") from None
     except OSError as exc:
         raise ParseError(f"Cannot read {file}: {exc.strerror or exc}") from None
     if not data.strip():
-        raise ParseError(f"The file is empty: {file}")
+        raise ParseError(f"The file is empty: {file}", "empty")
     text = decode_bytes(data, encoding)
     if file.suffix.lower() in _HTML_SUFFIXES or looks_like_html(text):
         text = html_to_text(text)
     if not text.strip():
-        raise ParseError(f"The file has no text: {file}")
+        raise ParseError(f"The file has no text: {file}", "no-text")
     return text
 
 

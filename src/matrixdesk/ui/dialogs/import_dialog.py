@@ -334,6 +334,27 @@ class ImportDialog(QDialog):
         if path:
             self.load_file(path)
 
+    def reason_text(self, error: ParseError) -> str:
+        """The translated sentence for why a file could not be read."""
+        texts = {
+            "missing": self.tr("the file does not exist."),
+            "directory": self.tr("it is a folder, not a file."),
+            "unreadable": self.tr("the file cannot be opened (is it open elsewhere or locked?)."),
+            "empty": self.tr("the file is empty."),
+            "no-text": self.tr("the file has no text."),
+            "unknown-encoding": self.tr("the chosen encoding is unknown."),
+            "wrong-encoding": self.tr(
+                "the text is not in the chosen encoding; choose another or Auto-detect."
+            ),
+            "binary": self.tr(
+                "it is not a text file (a Word or PDF file must first be saved as text)."
+            ),
+            "undetected-encoding": self.tr(
+                "its encoding was not recognised; choose the encoding and open it again."
+            ),
+        }
+        return texts.get(error.reason, str(error))
+
     def load_file(self, path: str) -> bool:
         """Read ``path`` with the chosen encoding into the text box; False with a message."""
         try:
@@ -342,7 +363,7 @@ class ImportDialog(QDialog):
             self._show_error(
                 self.tr("%1 could not be read: %2")
                 .replace("%1", Path(path).name)
-                .replace("%2", str(exc))
+                .replace("%2", self.reason_text(exc))
             )
             return False
         self._path = path
