@@ -687,6 +687,10 @@ File ▸ Open… opens a .mdesk file; Help ▸ Open Sample Plan shows an example
         <translation>部门名称：</translation>
     </message>
     <message>
+        <source>Nothing pasted: the clipboard holds no ● / ○ marks (or 牵头 / 配合).</source>
+        <translation>未粘贴：剪贴板中没有 ● / ○ 标记（或“牵头”/“配合”）。</translation>
+    </message>
+    <message>
         <source>Paste %n row(s)</source>
         <translation>粘贴 %n 行</translation>
     </message>

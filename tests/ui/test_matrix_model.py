@@ -142,3 +142,17 @@ def test_detach_stops_listening(small_plan):
     doc.store.set_role(2, 3, Role.LEAD)
     assert model.index(1, D0 + 2).isValid()
     assert QModelIndex().isValid() is False
+
+
+def test_ordinary_text_is_not_pasted_as_cells():
+    from PySide6.QtCore import QMimeData
+
+    prose = QMimeData()
+    prose.setText("加强组织领导，压实工作责任。\t省商务厅")
+    assert read_block(prose) is None  # would otherwise clear the cells it lands on
+    blanks = QMimeData()
+    blanks.setText("\t\t\n\t\t")
+    assert read_block(blanks) is None
+    mixed = QMimeData()
+    mixed.setText("牵头\t\t配合\r\n\t●\t")
+    assert read_block(mixed).rows == [[Role.LEAD, None, Role.SUPPORT], [None, Role.LEAD, None]]

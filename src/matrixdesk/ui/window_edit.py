@@ -157,7 +157,12 @@ class MatrixEditor(QObject):
     def paste(self) -> bool:
         doc = self.window.document
         block = read_block(QApplication.clipboard().mimeData())
-        if doc is None or block is None or doc.read_only:
+        if doc is None or doc.read_only:
+            return False
+        if block is None:
+            self.window.statusBar().showMessage(
+                _tr("Nothing pasted: the clipboard holds no ● / ○ marks (or 牵头 / 配合)."), 5000
+            )
             return False
         rows = self.selected_rows()
         if block.whole_rows:

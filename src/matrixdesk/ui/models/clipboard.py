@@ -75,7 +75,14 @@ def read_block(mime: QMimeData) -> CellBlock | None:
             pass
     if mime.hasText() and mime.text().strip("\r\n"):
         lines = mime.text().replace("\r\n", "\n").rstrip("\n").split("\n")
-        return CellBlock([[role_from_text(v) for v in line.split("\t")] for line in lines])
+        cells = [line.split("\t") for line in lines]
+        rows = [[role_from_text(v) for v in line] for line in cells]
+        # Only a grid of marks and blanks is matrix data; ordinary text (a sentence copied from
+        # Word) would silently clear every cell it landed on.
+        marks = sum(r is not None for row in rows for r in row)
+        words = sum(bool(v.strip()) for line in cells for v in line)
+        if marks and marks == words:
+            return CellBlock(rows)
     return None
 
 
