@@ -447,12 +447,21 @@ def print_preview(parent: QWidget | None, plan: Plan, options: ReportOptions | N
     # or Python frees the printer under it and the preview crashes.
     printer = printer_for(options)
     dialog = QPrintPreviewDialog(printer, parent)
-    dialog.paintRequested.connect(lambda device: paint_report(device, plan, options))
+    dialog.paintRequested.connect(lambda device: _paint_busy(device, plan, options))
     try:
         return dialog.exec()
     finally:
         dialog.deleteLater()
         del printer
+
+
+def _paint_busy(device: QPrinter, plan: Plan, options: ReportOptions) -> int:
+    """Paint with the wait cursor: a big matrix takes seconds to lay out and paint."""
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        return paint_report(device, plan, options)
+    finally:
+        QApplication.restoreOverrideCursor()
 
 
 def page_setup(parent: QWidget | None, printer: QPrinter) -> bool:
