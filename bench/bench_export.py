@@ -11,18 +11,16 @@ from __future__ import annotations
 
 import json
 import math
-import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import xlsxwriter  # noqa: E402
-from synth import synthetic_plan  # noqa: E402
+from synth import median_time, synthetic_plan  # noqa: E402
 
 from matrixdesk.core.model import (  # noqa: E402
     Plan,
@@ -178,24 +176,15 @@ def xlsxwriter_master(plan: Plan, path: Path) -> None:
     wb.close()
 
 
-def median_time(fn: Callable[[], object], runs: int = RUNS) -> float:
-    times = []
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times)
-
-
 def main(n_measures: int = 10_000, n_departments: int = 500, synthetic: bool = False) -> dict:
     t0 = time.perf_counter()
     plan, source = build_plan(n_measures, n_departments, synthetic=synthetic)
     built = time.perf_counter() - t0
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        ours = median_time(lambda: export_master(plan, folder / "master.xlsx"))
-        theirs = median_time(lambda: xlsxwriter_master(plan, folder / "baseline.xlsx"))
-        per_dep = median_time(lambda: export_departments(plan, folder / "departments"))
+        ours = median_time(lambda: export_master(plan, folder / "master.xlsx"), RUNS)
+        theirs = median_time(lambda: xlsxwriter_master(plan, folder / "baseline.xlsx"), RUNS)
+        per_dep = median_time(lambda: export_departments(plan, folder / "departments"), RUNS)
         sizes = {
             p.name: p.stat().st_size for p in (folder / "master.xlsx", folder / "baseline.xlsx")
         }

@@ -6,42 +6,31 @@ Run: ``uv run python bench/bench_store.py``. Prints a table and one JSON line; m
 from __future__ import annotations
 
 import json
-import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from synth import synthetic_plan  # noqa: E402
+from synth import median_time, synthetic_plan  # noqa: E402
 
 from matrixdesk.core.model import Role  # noqa: E402
 from matrixdesk.store import MatrixStore  # noqa: E402
-
-
-def timed(fn, runs=5):
-    times = []
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times)
 
 
 def main() -> None:
     plan = synthetic_plan(10_000, 500)
     folder = Path(tempfile.mkdtemp())
     path = folder / "big.mdesk"
-    create = timed(lambda: MatrixStore.create(path, plan, overwrite=True).close(), runs=3)
-    open_ = timed(lambda: MatrixStore.open(path).close())
+    create = median_time(lambda: MatrixStore.create(path, plan, overwrite=True).close(), 3)
+    open_ = median_time(lambda: MatrixStore.open(path).close())
     store = MatrixStore.open(path)
     tasks = [m.id for m in store.measures() if m.level == 2][:1000]
     cells = [(m, 7, Role.SUPPORT) for m in tasks]
     before = {m: store.assignments_of(m) for m in tasks}
-    edit = timed(lambda: store.set_roles(cells))
-    undo = timed(lambda: store.replace_assignments(before))
-    lookups = timed(lambda: [store.role(m, d) for m in tasks for d in range(1, 101)])
+    edit = median_time(lambda: store.set_roles(cells))
+    undo = median_time(lambda: store.replace_assignments(before))
+    lookups = median_time(lambda: [store.role(m, d) for m in tasks for d in range(1, 101)])
     store.close()
     figures = {
         "plan": "10000 measures x 500 departments, 30000 assignments",

@@ -1,8 +1,11 @@
-"""Synthetic plans of any size, built from core objects (no parser), for benchmarks."""
+"""Benchmark helpers: synthetic plans of any size (core objects, no parser) and a timer."""
 
 from __future__ import annotations
 
 import random
+import statistics
+import time
+from collections.abc import Callable
 
 from matrixdesk.core.model import Assignment, Department, DocumentInfo, Measure, Plan, Role
 
@@ -53,3 +56,13 @@ def synthetic_plan(
             assignments.append(Assignment(mid, d, Role.LEAD if pos == 0 else Role.SUPPORT, pos))
     info = DocumentInfo("合成测试文件", "测试〔2026〕1号", "测试办公厅", "2026-01-01")
     return Plan(info, "", measures, departments, assignments, [])
+
+
+def median_time(fn: Callable[[], object], runs: int = 5) -> float:
+    """Median wall time of ``runs`` calls of ``fn``, in seconds."""
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times)
