@@ -273,3 +273,76 @@ def test_real_print_preview_paints_and_closes(qapp, small_plan, monkeypatch):
     QTimer.singleShot(800, close_it)
     printing.print_preview(None, small_plan)
     assert painted and painted[0] >= 1
+
+
+def _nested_long_plan(sentences: int) -> tuple[Plan, str]:
+    """Two parts of two items of six tasks; task 1.1.2 has a text several pages long."""
+    measures: list[Measure] = []
+    assignments: list[Assignment] = []
+    for p, part_label in enumerate(("一、", "二、")):
+        part = Measure(len(measures) + 1, str(p + 1), part_label, 1, f"第{p + 1}部分标题")
+        measures.append(part)
+        for i, item_label in enumerate(("(一)", "(二)")):
+            item = Measure(
+                len(measures) + 1, f"{p + 1}.{i + 1}", item_label, 2, f"第{p + 1}部分第{i + 1}项"
+            )
+            item = Measure(item.id, item.code, item.label, 2, item.title, parent_id=part.id)
+            measures.append(item)
+            for t in range(6):
+                code = f"{item.code}.{t + 1}"
+                text = f"落实任务{code}，加强统筹协调。" * 4
+                measures.append(
+                    Measure(
+                        len(measures) + 1,
+                        code,
+                        f"{t + 1}.",
+                        3,
+                        f"任务{code}",
+                        text,
+                        parent_id=item.id,
+                    )
+                )
+                assignments.append(Assignment(len(measures), 1, Role.LEAD, 0))
+    sentence = "持续推进冰雪旅游消费升级，完善冰雪场地设施和配套服务，丰富冰雪赛事活动供给；"
+    long = "".join(f"第{k + 1}条{sentence}" for k in range(sentences))
+    m = measures[3]
+    measures[3] = Measure(m.id, m.code, m.label, 3, m.title, long, parent_id=m.parent_id)
+    info = DocumentInfo("关于促进消费的若干措施", "吉政办发[2021]1号", "吉林省人民政府办公厅")
+    return Plan(info, "", measures, [Department(1, "省商务厅")], assignments, []), long
+
+
+@pytest.mark.parametrize("department", [None, "省商务厅"])
+def test_list_pdf_continues_headings_and_splits_a_long_row(tmp_path, department):
+    plan, long = _nested_long_plan(220)
+    options = ReportOptions(kind="list", department=department)
+    out = tmp_path / "long.pdf"
+    pages = printing.render_pdf(plan, out, kind="list", department=department)
+    layout = printing.layout_for(
+        printing.pdf_writer(tmp_path / "unused.pdf", options), plan, options
+    )
+    assert layout.page_count == pages == pdf_pages(out) > 3
+    pieces = [r for r in layout.rows if r.measure_id == plan.measures[3].id]
+    assert len(pieces) >= 3 and "".join(r.cells[1] for r in pieces) == long
+    if PDFTOTEXT is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    text = pdf_text(out)
+    # every piece is printed whole, on its own page, and the pieces make up the long text
+    at = [text.find(f"{r.cells[1]}") for r in pieces]
+    assert -1 not in at and at == sorted(at)
+    assert "一、第1部分标题（续）" in text and "(一)第1部分第1项（续）" in text
+    assert text.count("（续）") == sum(r.continued and r.heading for r in layout.rows)
+    assert text.count("重点任务") == pages  # the header row on every page
+
+
+def test_seed_list_pdf_repeats_headings_on_continuation_pages(seed_plan, tmp_path):
+    for options in (ReportOptions(kind="list"), ReportOptions(department="省商务厅")):
+        out = tmp_path / "seed.pdf"
+        pages = printing.render_pdf(seed_plan, out, kind="list", department=options.department)
+        writer = printing.pdf_writer(tmp_path / "unused.pdf", options)
+        layout = printing.layout_for(writer, seed_plan, options)
+        assert layout.page_count == pages == pdf_pages(out)
+        repeats = [r.span for r in layout.rows if r.continued and r.heading]
+        assert repeats and all(s.endswith("（续）") for s in repeats)
+        if PDFTOTEXT is not None:
+            text = pdf_text(out)
+            assert all(re.sub(r"\s+", "", s) in text for s in repeats)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import random
+from dataclasses import dataclass, replace
 
 import pytest
 
@@ -29,10 +30,10 @@ from matrixdesk.ui.report import (
     layout_matrix,
     layout_report,
     layout_task_list,
-    paginate,
     target_text,
     task_text,
 )
+from matrixdesk.ui.report_pages import enclosing, paginate
 
 EM, LINE = 10.0, 14.0
 A4_LANDSCAPE = (273 * 4.0, 186 * 4.0)  # 273 × 186 mm inside margins, 4 units a millimetre
@@ -95,17 +96,175 @@ def _matrix(plan: Plan, **kw) -> MatrixLayout:
 # -- helpers ------------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class _Row:
+    height: float
+    heading: bool = False
+    name: str = ""
+
+
+def _rows(heights: list[float], headings: list[bool]) -> list[_Row]:
+    return [_Row(h, g, str(i)) for i, (h, g) in enumerate(zip(heights, headings, strict=True))]
+
+
 def test_paginate_keeps_headings_with_their_rows():
-    heights = [10.0] * 10
     headings = [False, False, True, False, False, True, False, False, False, False]
-    pages = paginate(heights, 30.0, headings)
-    assert [list(p) for p in pages] == [[0, 1], [2, 3, 4], [5, 6, 7], [8, 9]]
+    flow = paginate(_rows([10.0] * 10, headings), 30.0)
+    assert [list(p) for p in flow.pages] == [[0, 1], [2, 3, 4], [5, 6, 7], [8, 9]]
 
 
-def test_paginate_gives_an_oversize_row_its_own_page():
-    pages = paginate([10.0, 100.0, 10.0], 30.0, [False] * 3)
-    assert [list(p) for p in pages] == [[0], [1], [2]]
-    assert [list(p) for p in paginate([], 30.0, [])] == [[]]
+def test_paginate_without_split_gives_an_oversize_row_its_own_page():
+    flow = paginate(_rows([10.0, 100.0, 10.0], [False] * 3), 30.0)
+    assert [list(p) for p in flow.pages] == [[0], [1], [2]]
+    assert [list(p) for p in paginate([], 30.0).pages] == [[]]
+
+
+def test_paginate_repeats_the_enclosing_headings_on_a_continuation_page():
+    # 0 part, 1 item, 2-5 tasks, 6 item, 7 task; 2 rows of 10 a page besides repeats
+    rows = _rows([10.0] * 8, [True, True, False, False, False, False, True, False])
+    context = enclosing(
+        [1, 2, 3, 4, 5, 6, 7, 8],
+        [r.heading for r in rows],
+        {2: 1, 3: 2, 4: 2, 5: 2, 6: 2, 7: 1, 8: 7},
+    )
+    assert context == [(), (0,), (0, 1), (0, 1), (0, 1), (0, 1), (0,), (0, 6)]
+
+    def repeat(row: _Row) -> _Row:
+        return _Row(5.0, True, row.name + "续")
+
+    flow = paginate(rows, 30.0, context=context, repeat=repeat)
+    pages = [[r.name for r in flow.rows[p.start : p.stop]] for p in flow.pages]
+    # pages 2 and 3 start inside item 1 of part 0: both repeated; page 4 starts with item 6
+    # (moved on with its task): only its part is repeated, the item is not repeated twice
+    assert pages == [
+        ["0", "1", "2"],
+        ["0续", "1续", "3", "4"],
+        ["0续", "1续", "5"],
+        ["0续", "6", "7"],
+    ]
+    assert all(sum(r.height for r in flow.rows[p.start : p.stop]) <= 30.0 for p in flow.pages)
+
+
+def _nested_plan(parts: int, items: int, tasks: int) -> Plan:
+    """Parts (一、) of items ((一)) of tasks (1.), every task led by the one department."""
+    measures: list[Measure] = []
+    assignments: list[Assignment] = []
+    cn = "一二三四五六七八九十"
+    for p in range(parts):
+        part = Measure(len(measures) + 1, str(p + 1), f"{cn[p]}、", 1, f"第{p + 1}部分标题")
+        measures.append(part)
+        for i in range(items):
+            item = Measure(
+                len(measures) + 1,
+                f"{p + 1}.{i + 1}",
+                f"({cn[i]})",
+                2,
+                f"第{p + 1}部分第{i + 1}项",
+                parent_id=part.id,
+            )
+            measures.append(item)
+            for t in range(tasks):
+                m = Measure(
+                    len(measures) + 1,
+                    f"{item.code}.{t + 1}",
+                    f"{t + 1}.",
+                    3,
+                    f"任务{p + 1}.{i + 1}.{t + 1}",
+                    f"落实任务{p + 1}.{i + 1}.{t + 1}。" * 3,
+                    parent_id=item.id,
+                )
+                measures.append(m)
+                assignments.append(Assignment(m.id, 1, Role.LEAD, 0))
+    dept = [Department(1, "省商务厅", position=0)]
+    return Plan(DocumentInfo("若干措施", "", ""), "", measures, dept, assignments, [])
+
+
+def _page_rows(layout, page):
+    return [layout.rows[i] for i in page.rows]
+
+
+@pytest.mark.parametrize("kind", ["list", "matrix", "department"])
+def test_continuation_pages_repeat_the_part_and_item_headings(kind):
+    plan = _nested_plan(3, 3, 12)
+    if kind == "department":
+        layout = layout_department_list(plan, "省商务厅", *A4_LANDSCAPE, FAKE, DAY)
+    else:
+        layout = layout_report(plan, ReportOptions(kind=kind), *A4_LANDSCAPE, FAKE, DAY)
+    text = (lambda r: r.span) if kind != "matrix" else (lambda r: r.text)
+    parent = {m.id: m.parent_id for m in plan.measures}
+    label = {m.id: f"{m.label}{m.title}" for m in plan.measures}
+    assert layout.page_count > 3
+    repeated = 0
+    for page in layout.pages:
+        rows = _page_rows(layout, page)
+        lead = [r for r in rows if r.continued]
+        assert rows[: len(lead)] == lead  # repeats only at the top
+        first = rows[len(lead)]
+        chain, mid = [], parent.get(first.measure_id)
+        while mid is not None:
+            chain.insert(0, mid)
+            mid = parent.get(mid)
+        if page.number == 1:
+            assert not lead
+        # exactly the headings around the first row, outermost first, marked 续
+        assert [r.measure_id for r in lead] == chain
+        assert [text(r) for r in lead] == [label[m] + "（续）" for m in chain]
+        assert all(r.heading for r in lead)
+        assert sum(r.height for r in rows) <= layout.frame.body_height
+        repeated += len(lead)
+    assert repeated >= layout.page_count - 1
+    own = [text(r) for r in layout.rows if r.heading and not r.continued]
+    assert len(own) == 3 + 9 and not any("续" in t for t in own)
+
+
+def test_a_heading_at_the_top_of_a_page_is_not_repeated():
+    plan = _nested_plan(3, 3, 12)
+    layout = layout_task_list(plan, *A4_LANDSCAPE, FAKE, DAY)
+    for page in layout.pages:
+        rows = _page_rows(layout, page)
+        ids = [r.measure_id for r in rows if r.heading]
+        assert len(ids) == len(set(ids)), page
+
+
+def _long_plan(sentences: int) -> tuple[Plan, str]:
+    plan = _nested_plan(1, 2, 2)
+    sentence = "持续推进冰雪旅游消费升级，完善冰雪场地设施和配套服务，丰富冰雪赛事活动供给；"
+    text = "".join(f"{k + 1}.{sentence}" for k in range(sentences))
+    plan.measures[3] = replace(plan.measures[3], text=text)
+    return plan, text
+
+
+def test_a_row_longer_than_a_page_is_split_across_pages_without_losing_text():
+    plan, text = _long_plan(220)
+    layout = layout_task_list(plan, *A4_LANDSCAPE, FAKE, DAY)
+    body = layout.frame.body_height
+    assert FAKE.text_height(text, layout.columns[1].width - 2 * FAKE.pad) > 2.5 * body
+    pieces = [
+        (p.number, r)
+        for p in layout.pages
+        for r in _page_rows(layout, p)
+        if r.measure_id == plan.measures[3].id
+    ]
+    assert len(pieces) >= 3
+    assert len({n for n, _ in pieces}) == len(pieces)  # one piece a page
+    assert "".join(r.cells[1] for _, r in pieces) == text
+    assert [r.continued for _, r in pieces] == [False] + [True] * (len(pieces) - 1)
+    assert [r.cells[0] for _, r in pieces] == ["2"] + ["2\n续"] * (len(pieces) - 1)
+    assert pieces[0][1].cells[2] == "省商务厅" and all(r.cells[2] == "" for _, r in pieces[1:])
+    for page in layout.pages:
+        rows = _page_rows(layout, page)
+        assert sum(r.height for r in rows) <= body  # nothing is clipped
+        for r in rows:
+            for cell, col in zip(r.cells, layout.columns, strict=False):
+                assert r.height >= FAKE.text_height(cell, col.width - 2 * FAKE.pad)
+    # every page after the first starts with the part and item it continues
+    for page in layout.pages[1:]:
+        rows = _page_rows(layout, page)
+        assert rows[0].span == "一、第1部分标题（续）"
+        assert rows[1].span == "(一)第1部分第1项（续）"
+    # the rows before and after it are all there, in order
+    tasks = [r.cells[0] for r in layout.rows if not r.heading and not r.continued]
+    assert tasks == ["1", "2", "3", "4"]
 
 
 def test_fit_lines_shortens_to_the_allowed_lines():

@@ -87,6 +87,7 @@ RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 HEADER_FILL = QColor(232, 236, 242)
 HEADING_FILL = QColor(244, 244, 244)
 ZEBRA_FILL = QColor(249, 250, 252)
+CONTINUED_TEXT = QColor(80, 80, 80)  # a heading repeated at the top of a page, marked （续）
 
 _app: list[QCoreApplication] = []  # keeps an application we created alive
 
@@ -301,7 +302,7 @@ def _paint_matrix(p: QPainter, layout: MatrixLayout, page: Page, fonts: _Fonts, 
         box = QRectF(pad, y + pad, right - 2 * pad, row.height - 2 * pad)
         if row.heading:
             p.fillRect(QRectF(0, y, right, row.height), HEADING_FILL)
-            p.setFont(fonts.bold)
+            _heading_pen(p, row.continued, fonts)
             p.drawText(box, LEFT | WRAP, row.text)
         else:
             if n % 2:
@@ -331,6 +332,12 @@ def _paint_matrix(p: QPainter, layout: MatrixLayout, page: Page, fonts: _Fonts, 
     p.setPen(_pen(dpi, 0.8))
     p.drawLine(QPointF(0, header_bottom), QPointF(right, header_bottom))
     p.drawRect(QRectF(0, top, right, y - top))
+
+
+def _heading_pen(p: QPainter, continued: bool, fonts: _Fonts) -> None:
+    """Headings in bold; a heading repeated on a continuation page in the body font, grey."""
+    p.setFont(fonts.body if continued else fonts.bold)
+    p.setPen(CONTINUED_TEXT if continued else QColor(0, 0, 0))
 
 
 def _paint_mark(p: QPainter, at: QPointF, role: Role, fonts: _Fonts, dpi: int) -> None:
@@ -366,8 +373,7 @@ def _paint_table(p: QPainter, layout: TableLayout, page: Page, fonts: _Fonts, dp
         row = layout.rows[i]
         if row.heading:
             p.fillRect(QRectF(0, y, right, row.height), HEADING_FILL)
-            p.setFont(fonts.bold)
-            p.setPen(QColor(0, 0, 0))
+            _heading_pen(p, row.continued, fonts)
             p.drawText(
                 QRectF(pad, y + pad, right - 2 * pad, row.height - 2 * pad), LEFT | WRAP, row.span
             )

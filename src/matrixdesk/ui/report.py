@@ -12,6 +12,11 @@ Three reports exist:
   ways, with the department header row and the measure column repeated on every page;
 * the task-division list (序号 | 重点任务 | 牵头单位 | 配合单位 | 完成时限 | 目标指标);
 * one department's task list (<部门>任务清单) with its role and an empty 进展情况 column.
+
+A page that starts inside a part or item first repeats its heading(s), marked （续）; a list row
+too tall for a page is split across pages (``report_pages.py`` does the pagination). The rows of
+a layout are the rows as printed: repeated headings and the pieces of split rows included, each
+flagged ``continued``.
 """
 
 from __future__ import annotations
@@ -23,12 +28,15 @@ from dataclasses import dataclass, field
 
 from matrixdesk.core.model import Comparator, Department, Measure, Plan, Role, Target
 from matrixdesk.core.tasks import task_ids
+from matrixdesk.ui.report_pages import enclosing, paginate, split_text
 
 TextHeight = Callable[[str, float], float]
 
 LEAD_MARK = "●"
 SUPPORT_MARK = "○"
 LEGEND = f"{LEAD_MARK} 牵头    {SUPPORT_MARK} 配合"
+CONTINUED = "（续）"  # after a heading repeated at the top of a page
+CONTINUED_SERIAL = "续"  # under the serial number of a row continued from the page before
 
 
 @dataclass(frozen=True)
@@ -114,6 +122,7 @@ class MatrixRow:
     text: str  # as printed, shortened to the allowed lines
     height: float
     heading: bool
+    continued: bool = False  # a heading repeated at the top of a page
 
 
 @dataclass(frozen=True)
@@ -156,6 +165,8 @@ class TableRow:
     cells: tuple[str, ...] = ()
     span: str = ""
     measure_id: int | None = None
+    #: a heading repeated at the top of a page, or the rest of a row split across pages
+    continued: bool = False
 
     @property
     def heading(self) -> bool:
@@ -183,6 +194,7 @@ TITLE_LINES = 3.6  # title (1.5 lines at the larger size) + subtitle + gap
 FOOTER_LINES = 1.8
 MATRIX_TEXT_LINES = 2
 HEADER_MAX_LINES = 8
+MIN_PIECE_LINES = 3  # a split row starts on a page with room for this many lines
 
 
 def find_department(plan: Plan, name: str) -> Department:
@@ -231,25 +243,22 @@ def fit_lines(text: str, width: float, max_lines: int, metrics: Metrics) -> tupl
     return short, metrics.text_height(short, width)
 
 
-def paginate(heights: list[float], available: float, headings: list[bool]) -> list[range]:
-    """Split rows into pages of at most ``available`` height; no heading ends a page.
+def _context(plan: Plan, rows: list[MatrixRow] | list[TableRow]) -> list[tuple[int, ...]]:
+    """For each row, the indices of the heading rows around it (repeated on a new page)."""
+    parent = {m.id: m.parent_id for m in plan.measures}
+    return enclosing([r.measure_id for r in rows], [r.heading for r in rows], parent)
 
-    A row taller than a page gets a page of its own (and is clipped when painted).
-    """
-    pages: list[range] = []
-    start, used = 0, 0.0
-    for i, h in enumerate(heights):
-        if used + h > available and i > start:
-            end = i
-            while end - 1 > start and headings[end - 1]:  # keep headings with their rows
-                end -= 1
-            pages.append(range(start, end))
-            start = end
-            used = sum(heights[start:i])
-        used += h
-    if start < len(heights) or not pages:
-        pages.append(range(start, len(heights)))
-    return pages
+
+def _cached(make):
+    """``make`` remembering what it made for each row (it is asked more than once)."""
+    made: dict = {}
+
+    def cached(row):
+        if row not in made:
+            made[row] = make(row)
+        return made[row]
+
+    return cached
 
 
 def _span(items: range, total: int) -> str:
@@ -322,6 +331,22 @@ def layout_matrix(
         width, height, TITLE_LINES * metrics.line, header_height, FOOTER_LINES * metrics.line
     )
     rows = _matrix_rows(plan, measure_width, width, metrics)
+    pad = metrics.pad
+
+    def repeat(row: MatrixRow) -> MatrixRow:
+        m = plan.measure(row.measure_id)
+        room = width - 2 * pad - len(CONTINUED) * metrics.em  # （续） is full width
+        text = fit_lines(f"{m.label}{m.title}", room, 1, metrics)[0] + CONTINUED
+        h = metrics.text_height(text, width - 2 * pad) + 2 * pad
+        return MatrixRow(row.measure_id, text, h, True, continued=True)
+
+    flow = paginate(
+        rows,
+        frame.body_height,
+        context=_context(plan, rows),
+        repeat=_cached(repeat),
+    )
+    rows = flow.rows
     layout = MatrixLayout(
         title_block(plan, "任务分工矩阵", printed),
         frame,
@@ -331,7 +356,7 @@ def layout_matrix(
         plan.role_map(),
     )
     groups = _column_groups(columns, width - measure_width)
-    chunks = paginate([r.height for r in rows], frame.body_height, [r.heading for r in rows])
+    chunks = flow.pages
     n_tasks = sum(not r.heading for r in rows)
     number = 0
     for group in groups:  # down, then over: as spreadsheets print
@@ -390,6 +415,7 @@ def _table_widths(specs: list[tuple[str, float, bool]], width: float, em: float)
 
 
 def _table(
+    plan: Plan,
     title: TitleBlock,
     specs: list[tuple[str, float, bool]],
     rows_src: list[tuple[int, tuple[str, ...] | str]],
@@ -402,22 +428,60 @@ def _table(
     columns = [TableColumn(t, w, c) for (t, _, c), w in zip(specs, widths, strict=True)]
     header = max(metrics.text_height(c.title, c.width - 2 * pad) for c in columns) + 2 * pad
     frame = Frame(width, height, TITLE_LINES * metrics.line, header, FOOTER_LINES * metrics.line)
+
+    def cells_row(cells: tuple[str, ...], row: TableRow, continued: bool = False) -> TableRow:
+        return TableRow(cells_height(cells), cells, "", row.measure_id, continued or row.continued)
+
+    def cells_height(cells: tuple[str, ...]) -> float:
+        return (
+            max(
+                max(metrics.text_height(text, c.width - 2 * pad), metrics.line)
+                if text
+                else metrics.line
+                for text, c in zip(cells, columns, strict=True)
+            )
+            + 2 * pad
+        )
+
     rows: list[TableRow] = []
     for mid, content in rows_src:
         if isinstance(content, str):
             h = metrics.text_height(content, width - 2 * pad) + 2 * pad
             rows.append(TableRow(h, span=content, measure_id=mid))
             continue
-        h = max(
-            max(metrics.text_height(text, c.width - 2 * pad), metrics.line)
-            if text
-            else metrics.line
-            for text, c in zip(content, columns, strict=True)
-        )
-        rows.append(TableRow(h + 2 * pad, cells=content, measure_id=mid))
-    layout = TableLayout(title, frame, columns, rows)
-    chunks = paginate([r.height for r in rows], frame.body_height, [r.heading for r in rows])
-    layout.pages = [Page(i + 1, chunk) for i, chunk in enumerate(chunks)]
+        rows.append(TableRow(cells_height(content), cells=content, measure_id=mid))
+
+    def repeat(row: TableRow) -> TableRow:
+        span = row.span + CONTINUED
+        h = metrics.text_height(span, width - 2 * pad) + 2 * pad
+        return TableRow(h, span=span, measure_id=row.measure_id, continued=True)
+
+    def split(row: TableRow, room: float) -> tuple[TableRow, TableRow] | None:
+        """The part of ``row`` that fits ``room`` and the rest, cut in every cell that is long."""
+        limit = room - 2 * pad
+        head: list[str] = []
+        rest: list[str] = []
+        for text, c in zip(row.cells, columns, strict=True):
+            cut = split_text(text, c.width - 2 * pad, limit, metrics.text_height, metrics.em)
+            head.append(text[:cut])
+            rest.append(text[cut:])
+        if not any(head) or not any(rest):
+            return None
+        if not rest[0] and row.cells[0]:  # the serial number, marked 续 on the next page
+            mark = f"{row.cells[0]}\n{CONTINUED_SERIAL}"
+            rest[0] = row.cells[0] if row.continued else mark
+        return cells_row(tuple(head), row), cells_row(tuple(rest), row, continued=True)
+
+    flow = paginate(
+        rows,
+        frame.body_height,
+        context=_context(plan, rows),
+        repeat=_cached(repeat),
+        split=split,
+        min_piece=MIN_PIECE_LINES * metrics.line + 2 * pad,
+    )
+    layout = TableLayout(title, frame, columns, flow.rows)
+    layout.pages = [Page(i + 1, chunk) for i, chunk in enumerate(flow.pages)]
     return layout
 
 
@@ -462,7 +526,9 @@ def layout_task_list(
         return tuple(row)
 
     rows = _rows_for(plan, task_ids(plan), cells)
-    return _table(title_block(plan, "任务分工表", printed), specs, rows, width, height, metrics)
+    return _table(
+        plan, title_block(plan, "任务分工表", printed), specs, rows, width, height, metrics
+    )
 
 
 def layout_department_list(
@@ -501,7 +567,7 @@ def layout_department_list(
         "　".join(p for p in (f"《{info.title}》" if info.title else "", info.number) if p),
         f"打印日期 {(printed or dt.date.today()).isoformat()}",
     )
-    return _table(title, specs, rows, width, height, metrics)
+    return _table(plan, title, specs, rows, width, height, metrics)
 
 
 def layout_report(
