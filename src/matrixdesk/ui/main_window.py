@@ -253,7 +253,7 @@ class MainWindow(QMainWindow):
     def _filter_changed(self, text: str, department_id, findings_only: bool) -> None:
         self.proxy.set_filter(text, department_id, findings_only)
         total = self.model.total_row if self.model else 0
-        shown = max(0, self.proxy.rowCount() - 1)
+        shown = self.proxy.rowCount()  # measures only: the totals row is the footer
         self.filter_bar.set_count(shown, total, self.proxy.active)
 
     # -- selection -------------------------------------------------------------------------

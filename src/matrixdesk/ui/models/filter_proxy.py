@@ -2,8 +2,10 @@
 
 The accepted measures are worked out once per filter change (a set of ids, with the headings
 above every match kept so a match is never shown without its part and item); then
-``filterAcceptsRow`` is one set lookup. The totals row is always kept. When the plan changes
-while a filter is on, the set is worked out again on the next turn of the event loop.
+``filterAcceptsRow`` is one set lookup. The totals row is never passed through: the matrix
+view pins it under the grid as a footer (from the model's ``ItemRole.TOTAL`` header data), so
+the proxy's rows are exactly the shown measures. When the plan changes while a filter is on,
+the set is worked out again on the next turn of the event loop.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ class MatrixFilterProxy(QSortFilterProxyModel):
         self._department_id: int | None = None
         self._findings_only = False
         self._accepted: set[int] | None = None  # None: no filter, accept everything
+        self._matrix: MatrixModel | None = None
         self._pending = QTimer(self)
         self._pending.setSingleShot(True)
         self._pending.setInterval(0)
@@ -35,6 +38,7 @@ class MatrixFilterProxy(QSortFilterProxyModel):
         if old is not None:
             for signal in (old.dataChanged, old.rowsInserted, old.rowsRemoved, old.modelReset):
                 signal.disconnect(self._source_changed)
+        self._matrix = model
         super().setSourceModel(model)
         if model is not None:
             for signal in (
@@ -118,8 +122,8 @@ class MatrixFilterProxy(QSortFilterProxyModel):
     def filterAcceptsRow(  # noqa: N802 (Qt override)
         self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex
     ) -> bool:
+        matrix = self._matrix
+        if matrix is None or source_row >= matrix.total_row:  # the totals row: the footer
+            return False
         accepted = self._accepted
-        if accepted is None:
-            return True
-        mid = self.matrix().measure_id(source_row)
-        return mid is None or mid in accepted  # None: the totals row
+        return accepted is None or matrix.measure_id(source_row) in accepted

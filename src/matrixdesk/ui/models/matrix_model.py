@@ -6,6 +6,10 @@ the store's in-memory index (a dict lookup) and nothing else. The model keeps on
 and column order (ids) and the counts, and refreshes them from store events: ``dataChanged``
 for role changes, row/column inserts and removals for structure changes, a reset otherwise.
 Edits go through the document's undo stack (``setData`` pushes a ``SetRolesCommand``).
+
+The totals row is also offered per column as horizontal header data (``ItemRole.TOTAL`` and
+``ItemRole.TOTAL_TOOLTIP``), with ``headerDataChanged`` when counts change: the views do not
+scroll it with the measures (the filter proxy leaves it out) but pin it under the grid.
 """
 
 from __future__ import annotations
@@ -52,6 +56,8 @@ class ItemRole(IntEnum):
     MEASURE_ID = Qt.ItemDataRole.UserRole + 4
     DEPARTMENT_ID = Qt.ItemDataRole.UserRole + 5
     PAINT = Qt.ItemDataRole.UserRole + 6  # (row kind, column kind, value, level) for the delegate
+    TOTAL = Qt.ItemDataRole.UserRole + 7  # horizontal header: the column's totals-row text
+    TOTAL_TOOLTIP = Qt.ItemDataRole.UserRole + 8  # horizontal header: the totals-row tooltip
 
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -266,6 +272,10 @@ class MatrixModel(QAbstractTableModel):
             return None
         if role == ItemRole.COLUMN_KIND:
             return int(self.column_kind(section))
+        if role == ItemRole.TOTAL:
+            return self._display(self.total_row, section) if section >= 0 else None
+        if role == ItemRole.TOTAL_TOOLTIP:
+            return self._tooltip(self.total_row, section) if section >= 0 else None
         did = self.department_id(section)
         if role == ItemRole.DEPARTMENT_ID:
             return did
@@ -344,6 +354,7 @@ class MatrixModel(QAbstractTableModel):
         if cols:  # the totals row under the changed columns, and the grand total
             first = min(min(cols), FIRST_DEPARTMENT_COLUMN)
             self.dataChanged.emit(self.index(last_row, first), self.index(last_row, last_col))
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, first, last_col)
 
     def _measures_changed(self, event: StoreEvent) -> None:
         rows = [self._row_of[m] for m in event.measure_ids if m in self._row_of]
@@ -399,6 +410,7 @@ class MatrixModel(QAbstractTableModel):
         self.dataChanged.emit(
             self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1)
         )
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
 
 
 def _count_text(n: int) -> str:

@@ -3,25 +3,35 @@
 Two QTableViews share one model (the filter proxy) and one selection model, side by side in a
 splitter: the frozen view shows only the code and title columns, the grid hides exactly those.
 Their vertical scroll bars are tied together (both scroll per pixel over uniform, fixed row
-heights, and both keep a horizontal scroll bar so their viewports are equally tall), and
+heights, and both panes keep a horizontal scroll bar so their viewports are equally tall), and
 both headers get the same height. Arrow keys cross from one view to the other. Department
 names are painted as vertical CJK text by :class:`DepartmentHeader`.
+
+The totals row is pinned under the rows as a footer, whatever the scroll position: each view
+sits in a :class:`_TablePane` with a :class:`TotalsFooter` under it — a QHeaderView over the
+same model painting the model's ``ItemRole.TOTAL`` header data (counts over the whole plan,
+whatever the filter) and mirroring the view's column sizes, order, hidden columns and
+horizontal offset — and under that the pane's own horizontal scroll bar, which drives the
+view's (hidden) one. The filter proxy leaves the totals row out of the scrolling rows.
 """
 
 from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPixmap
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QHelpEvent, QKeyEvent, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
+    QScrollBar,
     QSplitter,
     QStyle,
     QStyleOptionHeader,
     QTableView,
+    QToolTip,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -137,11 +147,188 @@ class DepartmentHeader(QHeaderView):
                 painter.drawText(cell, int(Qt.AlignmentFlag.AlignCenter), char)
 
 
+class TotalsFooter(QHeaderView):
+    """The totals row pinned under a matrix table: a one-row strip styled like the header.
+
+    It is a horizontal header over the table's model whose sections show
+    ``headerData(section, Horizontal, ItemRole.TOTAL)`` (the count of each department, "Total"
+    under the title, the grand total) instead of the names. Section sizes, order and hidden
+    sections mirror the table's own header; the offset follows its horizontal scroll bar. It
+    repaints from ``headerDataChanged``, which the model emits whenever a count changes.
+    """
+
+    def __init__(self, table: QTableView, parent: QWidget | None = None) -> None:
+        super().__init__(Qt.Orientation.Horizontal, parent)
+        self.table = table
+        self.current_section = -1
+        self.following = True  # False while the view lays out every column: sync() after
+        self._backgrounds: dict[tuple, QPixmap] = {}
+        self.setSectionsClickable(False)
+        self.setHighlightSections(False)
+        self.setMinimumSectionSize(0)
+        self.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setFixedHeight(max(ROW_HEIGHT + 2, QFontMetrics(self.font()).height() + 8))
+        head = table.horizontalHeader()
+        head.sectionResized.connect(self._section_resized)
+        head.sectionMoved.connect(self._section_moved)
+        bar = table.horizontalScrollBar()
+        bar.valueChanged.connect(self.follow_table)
+        bar.rangeChanged.connect(self.follow_table)
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return QSize(super().sizeHint().width(), self.height())
+
+    # -- following the table ---------------------------------------------------------------
+    def sync(self) -> None:
+        """Take over every section's size, place and visibility from the table's header."""
+        head = self.table.horizontalHeader()
+        if self.count() != head.count():
+            return  # the model is being changed; its signals bring us here again
+        for visual in range(head.count()):
+            logical = head.logicalIndex(visual)
+            if self.visualIndex(logical) != visual:
+                self.moveSection(self.visualIndex(logical), visual)
+        for logical in range(head.count()):
+            self._mirror(logical, head.sectionSize(logical))
+        self.follow_table()
+
+    def follow_table(self, *args) -> None:
+        """Line the sections up under the table's columns: same viewport and scroll offset."""
+        head = self.table.horizontalHeader()  # laid out over the table's viewport
+        left, width = head.x(), head.width()
+        self.setViewportMargins(left, 0, max(0, self.table.width() - left - width), 0)
+        self.setOffset(head.offset())
+
+    def _section_resized(self, logical: int, _old: int, size: int) -> None:
+        if self.following:
+            self._mirror(logical, size)
+
+    def _mirror(self, logical: int, size: int) -> None:
+        if logical >= self.count():
+            return
+        hidden = self.table.horizontalHeader().isSectionHidden(logical)
+        if hidden != self.isSectionHidden(logical):
+            self.setSectionHidden(logical, hidden)
+        if not hidden and self.sectionSize(logical) != size:
+            self.resizeSection(logical, size)
+
+    def _section_moved(self, logical: int, _old_visual: int, new_visual: int) -> None:
+        if self.following and logical < self.count() and self.visualIndex(logical) != new_visual:
+            self.moveSection(self.visualIndex(logical), new_visual)
+
+    # -- painting --------------------------------------------------------------------------
+    def section_text(self, section: int) -> str:
+        model = self.model()
+        if model is None:
+            return ""
+        return str(model.headerData(section, Qt.Orientation.Horizontal, ItemRole.TOTAL) or "")
+
+    def paintSection(self, painter: QPainter, rect: QRect, section: int) -> None:  # noqa: N802
+        model = self.model()
+        kind = model.headerData(section, Qt.Orientation.Horizontal, ItemRole.COLUMN_KIND)
+        painter.save()
+        painter.drawPixmap(rect.topLeft(), self._background(rect, section))
+        text = self.section_text(section)
+        if text:
+            font = QFont(self.font())
+            font.setBold(kind in (ColumnKind.TITLE, ColumnKind.TOTAL))
+            painter.setFont(font)
+            painter.setPen(self.palette().color(self.foregroundRole()))
+            if kind == ColumnKind.TITLE:
+                align = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft
+                inner = rect.adjusted(6, 0, -4, 0)
+            else:
+                align = Qt.AlignmentFlag.AlignCenter
+                inner = rect.adjusted(1, 0, -1, 0)
+                wide = QFontMetrics(font).horizontalAdvance(text) if len(text) > 2 else 0
+                if wide > inner.width() > 0:  # a four-digit count in a narrow column: shrink
+                    points = font.pointSizeF() * inner.width() / wide
+                    font.setPointSizeF(max(MIN_HEADER_POINTS, points))
+                    painter.setFont(font)
+            painter.drawText(inner, int(align), text)
+        painter.restore()
+
+    def _background(self, rect: QRect, section: int) -> QPixmap:
+        """The section drawn by the style without text; a few sizes and states, kept."""
+        opt = QStyleOptionHeader()
+        self.initStyleOptionForIndex(opt, section)
+        current = section == self.current_section
+        key = (rect.width(), rect.height(), opt.state.value, opt.position.value, current)
+        pixmap = self._backgrounds.get(key)
+        if pixmap is None:
+            ratio = self.devicePixelRatioF()
+            pixmap = QPixmap(rect.size() * ratio)
+            pixmap.setDevicePixelRatio(ratio)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            p = QPainter(pixmap)
+            opt.rect = QRect(0, 0, rect.width(), rect.height())
+            opt.text = ""
+            self.style().drawControl(QStyle.ControlElement.CE_Header, opt, p, self)
+            if current:
+                p.fillRect(opt.rect.adjusted(0, 0, -1, -1), CURRENT_HEADER_FILL)
+            p.end()
+            if len(self._backgrounds) > 200:
+                self._backgrounds.clear()
+            self._backgrounds[key] = pixmap
+        return pixmap
+
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.ToolTip and self.model() is not None:
+            assert isinstance(event, QHelpEvent)
+            section = self.logicalIndexAt(event.pos())
+            tip = self.model().headerData(
+                section, Qt.Orientation.Horizontal, ItemRole.TOTAL_TOOLTIP
+            )
+            if section >= 0 and tip:
+                QToolTip.showText(event.globalPos(), str(tip), self)
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().viewportEvent(event)
+
+
+class _TablePane(QWidget):
+    """A matrix table, its totals footer and, under both, the horizontal scroll bar.
+
+    The table's own horizontal scroll bar is hidden (its range and value still drive the
+    table) and mirrored by the pane's, so the footer sits between the rows and the bar.
+    """
+
+    def __init__(self, table: QTableView, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.table = table
+        table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.footer = TotalsFooter(table, self)
+        self.scroll_bar = QScrollBar(Qt.Orientation.Horizontal, self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(table, 1)
+        layout.addWidget(self.footer)
+        layout.addWidget(self.scroll_bar)
+        inner = table.horizontalScrollBar()
+        inner.rangeChanged.connect(self._follow_range)
+        inner.valueChanged.connect(self.scroll_bar.setValue)
+        self.scroll_bar.valueChanged.connect(inner.setValue)
+        table.geometryUpdated.connect(self._follow_range)
+        table.geometryUpdated.connect(self.footer.follow_table)
+
+    def _follow_range(self, *args) -> None:
+        inner, outer = self.table.horizontalScrollBar(), self.scroll_bar
+        outer.setRange(inner.minimum(), inner.maximum())
+        outer.setPageStep(inner.pageStep())
+        outer.setSingleStep(inner.singleStep())
+        outer.setValue(inner.value())
+
+
 class _MatrixTable(QTableView):
     """Common set-up of both halves: fixed row heights, own grid, no in-place editors."""
 
     leaveLeft = Signal()  # noqa: N815 (Qt signal naming)
     leaveRight = Signal()  # noqa: N815
+    geometryUpdated = Signal()  # noqa: N815 (headers and scroll bars were laid out again)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -151,7 +338,6 @@ class _MatrixTable(QTableView):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.setTabKeyNavigation(False)
         vh = self.verticalHeader()
         vh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
@@ -159,6 +345,10 @@ class _MatrixTable(QTableView):
         vh.hide()
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.horizontalHeader().setMinimumSectionSize(16)
+
+    def updateGeometries(self) -> None:  # noqa: N802
+        super().updateGeometries()
+        self.geometryUpdated.emit()
 
     def first_visible_column(self) -> int:
         for c in range(self.model().columnCount() if self.model() else 0):
@@ -209,8 +399,12 @@ class MatrixView(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setHandleWidth(3)
-        self.splitter.addWidget(self.frozen)
-        self.splitter.addWidget(self.grid)
+        self.frozen_pane = _TablePane(self.frozen, self)
+        self.grid_pane = _TablePane(self.grid, self)
+        self.frozen_footer = self.frozen_pane.footer
+        self.grid_footer = self.grid_pane.footer
+        self.splitter.addWidget(self.frozen_pane)
+        self.splitter.addWidget(self.grid_pane)
         self.splitter.setStretchFactor(1, 1)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -232,6 +426,8 @@ class MatrixView(QWidget):
         self._model = model
         self.frozen.setModel(model)
         self.grid.setModel(model)
+        for footer in self.footers():
+            footer.setModel(model)
         if model is None:
             self.selection_model = None
             return
@@ -253,12 +449,18 @@ class MatrixView(QWidget):
     def model(self):
         return self._model
 
+    def footers(self) -> tuple[TotalsFooter, TotalsFooter]:
+        """The totals footers under the frozen view and under the grid."""
+        return self.frozen_footer, self.grid_footer
+
     def _apply_columns(self, *args) -> None:
         model = self._model
         if model is None:
             return
         n = model.columnCount()
         gh, fh = self.grid.horizontalHeader(), self.frozen.horizontalHeader()
+        for footer in self.footers():
+            footer.following = False  # one sync() below rather than one per column
         for c in range(n):
             frozen_side = c < FIRST_DEPARTMENT_COLUMN
             self.frozen.setColumnHidden(c, not frozen_side)
@@ -268,6 +470,9 @@ class MatrixView(QWidget):
         fh.resizeSection(0, CODE_WIDTH)
         fh.resizeSection(1, TITLE_WIDTH)
         self._fit_header()
+        for footer in self.footers():
+            footer.following = True
+            footer.sync()
 
     def _fit_header(self, *args) -> None:
         height = self.grid.horizontalHeader().sizeHint().height()
@@ -290,8 +495,10 @@ class MatrixView(QWidget):
         assert isinstance(header, DepartmentHeader)
         old = header.current_section
         header.current_section = current.column() if current.isValid() else -1
+        self.grid_footer.current_section = header.current_section
         for section in {old, header.current_section} - {-1}:
             header.headerDataChanged(Qt.Orientation.Horizontal, section, section)
+            self.grid_footer.headerDataChanged(Qt.Orientation.Horizontal, section, section)
         self.currentChanged.emit(current)
 
     def _grid_clicked(self, index: QModelIndex) -> None:
