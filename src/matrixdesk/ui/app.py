@@ -16,7 +16,7 @@ import sys
 import traceback
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from . import settings
@@ -63,8 +63,16 @@ def application(language: str | None = None) -> QApplication:
         if font.pointSizeF() < 9:
             font.setPointSizeF(9)
         app.setFont(font)
+        app.setWindowIcon(app_icon())
         install_translators(app, language or settings.value(settings.LANGUAGE))
     return app  # type: ignore[return-value]
+
+
+def app_icon() -> QIcon:
+    """MatrixDesk's icon (resources/icons/matrixdesk.svg); an empty icon if it is missing."""
+    from .i18n import resources_dir
+
+    return QIcon(str(resources_dir() / "icons" / "matrixdesk.svg"))
 
 
 def install_translators(app: QCoreApplication, language: str) -> None:

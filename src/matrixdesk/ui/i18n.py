@@ -26,12 +26,17 @@ def default_language() -> str:
     return DEFAULT_LANGUAGE
 
 
-def translations_dir() -> Path:
-    """The folder holding the compiled ``.qm`` catalogues (installed or in the source tree)."""
-    installed = _PACKAGE / "resources" / "translations"
+def resources_dir() -> Path:
+    """``resources/`` as installed in the package, else the source tree's."""
+    installed = _PACKAGE / "resources"
     if installed.is_dir():
         return installed
-    return _PACKAGE.parent.parent / "resources" / "translations"
+    return _PACKAGE.parent.parent / "resources"
+
+
+def translations_dir() -> Path:
+    """The folder holding the compiled ``.qm`` catalogues (installed or in the source tree)."""
+    return resources_dir() / "translations"
 
 
 def install_translators(app: QCoreApplication, language: str | None = None) -> list[QTranslator]:
