@@ -34,6 +34,28 @@ def test_lower_layers_import_without_qt():
     assert result.stdout.strip() == "ok"
 
 
+BLOCK_WIDGETS = """
+import sys
+class NoWidgets:
+    def find_spec(self, name, path=None, target=None):
+        if name in ('PySide6.QtWidgets', 'PySide6.QtPrintSupport'):
+            raise ImportError('reports paint without widgets: ' + name)
+        return None
+sys.meta_path.insert(0, NoWidgets())
+import matrixdesk.report, matrixdesk.cli
+print('ok')
+"""
+
+
+def test_reports_and_the_cli_import_without_widgets():
+    """The report layer uses QtGui only, so the CLI prints PDFs without QtWidgets."""
+    result = subprocess.run(
+        [sys.executable, "-c", BLOCK_WIDGETS], capture_output=True, text=True, cwd=ROOT, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "ok"
+
+
 def test_import_linter_contracts_hold():
     lint = shutil.which("lint-imports", path=str(Path(sys.executable).parent))
     if lint is None:

@@ -104,7 +104,7 @@ def cmd_chart(args: argparse.Namespace) -> int:
 def cmd_report(args: argparse.Namespace) -> int:
     """Render the matrix report or a task list to PDF (no display needed)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from .ui.printing import render_pdf
+    from .report import render_pdf
 
     kind = "list" if args.department else args.kind
     pages = render_pdf(

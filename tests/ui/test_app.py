@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from matrixdesk.ui.app import app_icon
+from matrixdesk.ui.application import app_icon
 
 
 def test_the_application_icon_renders(qapp):

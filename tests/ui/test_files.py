@@ -14,7 +14,7 @@ from matrixdesk.core.model import Role
 from matrixdesk.store import MatrixStore
 from matrixdesk.ui import settings
 from matrixdesk.ui.actions import ActionId
-from matrixdesk.ui.main_window import MainWindow
+from matrixdesk.ui.window import MainWindow
 
 DOC = """关于测试的通知
 一、总体要求

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from matrixdesk.core.model import Role
 from matrixdesk.ui.actions import ActionId
 from matrixdesk.ui.commands import MergeDepartmentsCommand
-from matrixdesk.ui.main_window import MainWindow
+from matrixdesk.ui.window import MainWindow
 
 
 @pytest.fixture

@@ -9,9 +9,9 @@ from PySide6.QtCore import QPoint, Qt
 from matrixdesk.core.model import Assignment, Department, Measure, Plan, Role
 from matrixdesk.store import MatrixStore
 from matrixdesk.ui.actions import ActionId
-from matrixdesk.ui.main_window import MainWindow
 from matrixdesk.ui.models.matrix_model import FIRST_DEPARTMENT_COLUMN as D0
 from matrixdesk.ui.models.matrix_model import TITLE_COLUMN, ItemRole
+from matrixdesk.ui.window import MainWindow
 
 TASKS = 150
 DEPARTMENTS = 60

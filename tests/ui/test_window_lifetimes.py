@@ -9,7 +9,7 @@ import pytest
 
 from matrixdesk.store import MatrixStore
 from matrixdesk.ui.actions import ActionId
-from matrixdesk.ui.main_window import MainWindow
+from matrixdesk.ui.window import MainWindow
 
 
 @pytest.fixture

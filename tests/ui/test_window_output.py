@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 from PySide6.QtWidgets import QFileDialog
 
 from matrixdesk.ui.actions import ActionId
-from matrixdesk.ui.main_window import MainWindow
+from matrixdesk.ui.window import MainWindow
 
 
 @pytest.fixture

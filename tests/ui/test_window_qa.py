@@ -9,11 +9,11 @@ from PySide6.QtWidgets import QInputDialog
 
 from matrixdesk.core.model import Assignment, Department, Measure, Plan, Role
 from matrixdesk.store import MatrixStore
-from matrixdesk.ui.main_window import MainWindow
 from matrixdesk.ui.models.matrix_model import FIRST_DEPARTMENT_COLUMN, RowKind
 from matrixdesk.ui.widgets import chart_view
 from matrixdesk.ui.widgets.chart_view import MAX_BARS, ChartView
 from matrixdesk.ui.widgets.matrix_view import VERTICAL_ELLIPSIS
+from matrixdesk.ui.window import MainWindow
 
 
 def _window(qtbot, tmp_path, plan: Plan) -> MainWindow:

@@ -16,23 +16,11 @@ import sys
 import traceback
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from . import settings
+from .application import application
 
 log = logging.getLogger(__name__)
-
-# Windows' Chinese UI font first, then the CJK fonts found on Linux desktops.
-UI_FONT_FAMILIES = [
-    "Microsoft YaHei UI",
-    "Microsoft YaHei",
-    "Segoe UI",
-    "Noto Sans CJK SC",
-    "Source Han Sans SC",
-    "WenQuanYi Micro Hei",
-    "PingFang SC",
-]
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -47,40 +35,6 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--select", help="measure code to select in the screenshot")
     parser.add_argument("--lang", choices=["zh_CN", "en"], help="user-interface language")
     return parser.parse_args(argv)
-
-
-def application(language: str | None = None) -> QApplication:
-    """The QApplication (created once), with names, font and translators set up."""
-    app = QApplication.instance()
-    if app is None:
-        QCoreApplication.setOrganizationName("MatrixDesk")
-        QCoreApplication.setApplicationName("MatrixDesk")
-        app = QApplication([sys.argv[0] if sys.argv else "matrixdesk"])
-        if sys.platform != "win32":
-            app.setStyle("Fusion")
-        font = QFont(app.font())
-        font.setFamilies(UI_FONT_FAMILIES)
-        if font.pointSizeF() < 9:
-            font.setPointSizeF(9)
-        app.setFont(font)
-        app.setWindowIcon(app_icon())
-        install_translators(app, language or settings.value(settings.LANGUAGE))
-    return app  # type: ignore[return-value]
-
-
-def app_icon() -> QIcon:
-    """MatrixDesk's icon (resources/icons/matrixdesk.svg); an empty icon if it is missing."""
-    from .i18n import resources_dir
-
-    return QIcon(str(resources_dir() / "icons" / "matrixdesk.svg"))
-
-
-def install_translators(app: QCoreApplication, language: str) -> None:
-    try:
-        from .i18n import install_translators as install
-    except ImportError:  # translations not built into this copy
-        return
-    install(app, language)
 
 
 def install_excepthook() -> None:
@@ -128,7 +82,7 @@ def run(argv: list[str]) -> int:
         return 0
     app = application(args.lang)
     install_excepthook()
-    from .main_window import MainWindow
+    from .window import MainWindow
 
     window = MainWindow()
     window.show()

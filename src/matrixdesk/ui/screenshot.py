@@ -34,8 +34,8 @@ def take_screenshot(
     ``select`` is a measure code (e.g. ``"1.1.2"``) to make current, so the measure panel shows
     it; by default the first task is current.
     """
-    from .app import application
-    from .main_window import MainWindow
+    from .application import application
+    from .window import MainWindow
 
     application(language)
     folder = tempfile.mkdtemp(prefix="matrixdesk-shot-")

@@ -19,8 +19,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from .. import __file__ as _package_file
-from ..store import (
+from ... import __file__ as _package_file
+from ...store import (
     DamagedFileError,
     MatrixStore,
     NewerVersionError,
@@ -28,9 +28,9 @@ from ..store import (
     PlanInUseError,
     StoreError,
 )
-from . import settings
-from .actions import ActionId
-from .document import Document
+from .. import settings
+from ..actions import ActionId
+from ..document import Document
 
 SAMPLE_NAME = "jizhengbanfa-2020-34"
 ENV_DATA_DIR = "MATRIXDESK_DATA_DIR"
@@ -69,7 +69,7 @@ def sample_plan_path() -> Path:
     if bundled.exists():
         shutil.copyfile(bundled, target)
     else:
-        from ..parse import parse_file
+        from ...parse import parse_file
 
         MatrixStore.create(str(target), parse_file(folder / f"{SAMPLE_NAME}.txt")).close()
     return target
@@ -204,7 +204,7 @@ class FileController(QObject):
 
     # -- creating --------------------------------------------------------------------------
     def new_from_document(self) -> bool:
-        from .dialogs.import_dialog import run_import_dialog
+        from ..dialogs.import_dialog import run_import_dialog
 
         plan = run_import_dialog(self.window)
         if plan is None:
@@ -264,14 +264,14 @@ class FileController(QObject):
 
     # -- export and printing (their modules are imported when first used) -------------------
     def export_workbook(self) -> bool:
-        from .dialogs.export_dialog import export_with_progress
+        from ..dialogs.export_dialog import export_with_progress
 
         doc = self.window.document
         return bool(doc and export_with_progress(self.window, doc.store.plan()))
 
     def export_departments(self, folder: str | None = None) -> bool:
         """One workbook per department into a folder the user picks."""
-        from .dialogs.export_dialog import export_with_progress
+        from ..dialogs.export_dialog import export_with_progress
 
         doc = self.window.document
         if doc is None:
@@ -290,7 +290,7 @@ class FileController(QObject):
         return done
 
     def _options(self):
-        from .report import ReportOptions
+        from ...report import ReportOptions
 
         kind, department = self.report_kind()
         if self._printer is None:
@@ -318,20 +318,20 @@ class FileController(QObject):
         return "matrix", None
 
     def print_preview(self) -> None:
-        from .printing import print_preview
+        from ..printing import print_preview
 
         if self.window.document is not None:
             print_preview(self.window, self.window.document.store.plan(), self._options())
 
     def page_setup(self) -> None:
-        from .printing import page_setup, printer_for
+        from ..printing import page_setup, printer_for
 
         if self._printer is None:
             self._printer = printer_for()
         page_setup(self.window, self._printer)
 
     def print_plan(self) -> None:
-        from .printing import print_dialog
+        from ..printing import print_dialog
 
         if self.window.document is not None:
             print_dialog(
@@ -339,7 +339,7 @@ class FileController(QObject):
             )
 
     def export_pdf(self) -> bool:
-        from .printing import render_pdf
+        from ...report import render_pdf
 
         doc = self.window.document
         if doc is None:

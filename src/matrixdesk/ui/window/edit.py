@@ -10,15 +10,15 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QModelIndex, QObject
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox
 
-from ..core.model import Measure, Role
-from .commands import (
+from ...core.model import Measure, Role
+from ..commands import (
     AddDepartmentCommand,
     AddMeasureCommand,
     RemoveMeasureCommand,
     ReplaceAssignmentsCommand,
 )
-from .models.clipboard import copy_block, paste_cells, paste_rows, read_block
-from .models.matrix_model import FIRST_DEPARTMENT_COLUMN, NEXT_ROLE, RowKind
+from ..models.clipboard import copy_block, paste_cells, paste_rows, read_block
+from ..models.matrix_model import FIRST_DEPARTMENT_COLUMN, NEXT_ROLE, RowKind
 
 
 def _tr(text: str, n: int = -1) -> str:

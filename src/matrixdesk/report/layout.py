@@ -4,7 +4,7 @@ The layout model decides what goes on which page: the rows of the task matrix or
 department columns of each matrix page, the heights of wrapped rows and the page count. It works
 in the units of the device it will be painted on and measures text only through :class:`Metrics`
 (a callable giving the height of text wrapped to a width), so it can be tested with fake metrics.
-``printing.py`` builds the Qt metrics and paints what is laid out here.
+``paint.py`` builds the Qt metrics and paints what is laid out here.
 
 Three reports exist:
 
@@ -14,7 +14,7 @@ Three reports exist:
 * one department's task list (<部门>任务清单) with its role and an empty 进展情况 column.
 
 A page that starts inside a part or item first repeats its heading(s), marked （续）; a list row
-too tall for a page is split across pages (``report_pages.py`` does the pagination). The rows of
+too tall for a page is split across pages (``pages.py`` does the pagination). The rows of
 a layout are the rows as printed: repeated headings and the pieces of split rows included, each
 flagged ``continued``.
 """
@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 
 from matrixdesk.core.model import Comparator, Department, Measure, Plan, Role, Target
 from matrixdesk.core.tasks import task_ids
-from matrixdesk.ui.report_pages import enclosing, paginate, split_text
+from matrixdesk.report.pages import enclosing, paginate, split_text
 
 TextHeight = Callable[[str, float], float]
 

@@ -1,7 +1,7 @@
 """Pagination of the printed reports: which rows go on which page.
 
 Works on any row with a ``height`` and a ``heading`` flag (the matrix rows and the list rows of
-``report.py``), without Qt. Besides splitting rows into pages it
+``layout.py``), without Qt. Besides splitting rows into pages it
 
 * keeps headings with the rows after them (no page ends with a heading);
 * repeats, at the top of a page that starts inside a part or item, the headings enclosing its

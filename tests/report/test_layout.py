@@ -20,7 +20,7 @@ from matrixdesk.core.model import (
     Target,
 )
 from matrixdesk.core.tasks import task_ids
-from matrixdesk.ui.report import (
+from matrixdesk.report.layout import (
     MatrixLayout,
     Metrics,
     ReportOptions,
@@ -33,7 +33,7 @@ from matrixdesk.ui.report import (
     target_text,
     task_text,
 )
-from matrixdesk.ui.report_pages import enclosing, paginate
+from matrixdesk.report.pages import enclosing, paginate
 
 EM, LINE = 10.0, 14.0
 A4_LANDSCAPE = (273 * 4.0, 186 * 4.0)  # 273 × 186 mm inside margins, 4 units a millimetre

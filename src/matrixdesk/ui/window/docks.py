@@ -8,11 +8,11 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDockWidget, QLabel, QMenu, QUndoView, QWidget
 
-from .document import Document
-from .widgets.chart_view import ChartView
-from .widgets.departments_panel import DepartmentsPanel
-from .widgets.findings_panel import FindingsPanel
-from .widgets.measure_panel import MeasurePanel
+from ..document import Document
+from ..widgets.chart_view import ChartView
+from ..widgets.departments_panel import DepartmentsPanel
+from ..widgets.findings_panel import FindingsPanel
+from ..widgets.measure_panel import MeasurePanel
 
 
 def _tr(text: str) -> str:

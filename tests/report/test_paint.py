@@ -14,8 +14,9 @@ import pytest
 from PySide6.QtPrintSupport import QPrinter
 
 from matrixdesk.core.model import Assignment, Department, DocumentInfo, Measure, Plan, Role
+from matrixdesk.report import paint
+from matrixdesk.report.layout import MatrixLayout, ReportOptions
 from matrixdesk.ui import printing
-from matrixdesk.ui.report import MatrixLayout, ReportOptions
 
 PDFTOTEXT = shutil.which("pdftotext")
 
@@ -61,19 +62,19 @@ def big_plan() -> Plan:
 
 
 def test_ensure_app_gives_the_running_application(qapp):
-    assert printing.ensure_app() is qapp
+    assert paint.ensure_app() is qapp
 
 
 def test_small_matrix_pdf(small_plan, tmp_path):
     out = tmp_path / "matrix.pdf"
-    assert printing.render_pdf(small_plan, out) == 1
+    assert paint.render_pdf(small_plan, out) == 1
     assert out.read_bytes().startswith(b"%PDF")
     assert pdf_pages(out) == 1
 
 
 def test_small_list_pdf_names_the_departments_in_real_glyphs(small_plan, tmp_path):
     out = tmp_path / "list.pdf"
-    assert printing.render_pdf(small_plan, out, kind="list") == 1
+    assert paint.render_pdf(small_plan, out, kind="list") == 1
     assert out.read_bytes().startswith(b"%PDF")
     if PDFTOTEXT is None:
         pytest.skip("pdftotext (poppler-utils) is not installed")
@@ -85,11 +86,11 @@ def test_small_list_pdf_names_the_departments_in_real_glyphs(small_plan, tmp_pat
 
 def test_big_matrix_pdf_matches_the_layout_model(big_plan, tmp_path):
     out = tmp_path / "big.pdf"
-    pages = printing.render_pdf(big_plan, out)
+    pages = paint.render_pdf(big_plan, out)
     assert pages > 1
     assert pdf_pages(out) == pages
-    writer = printing.pdf_writer(tmp_path / "unused.pdf", ReportOptions())
-    layout = printing.layout_for(writer, big_plan, ReportOptions())
+    writer = paint.pdf_writer(tmp_path / "unused.pdf", ReportOptions())
+    layout = paint.layout_for(writer, big_plan, ReportOptions())
     assert isinstance(layout, MatrixLayout)
     assert layout.page_count == pages
     assert len({(p.columns.start, p.columns.stop) for p in layout.pages}) > 1
@@ -103,16 +104,16 @@ def test_big_matrix_pdf_matches_the_layout_model(big_plan, tmp_path):
 
 
 def test_a3_portrait_and_the_list_of_the_big_plan(big_plan, tmp_path):
-    a4 = printing.render_pdf(big_plan, tmp_path / "a4.pdf", kind="list")
-    a3 = printing.render_pdf(big_plan, tmp_path / "a3.pdf", kind="list", page_size="A3")
+    a4 = paint.render_pdf(big_plan, tmp_path / "a4.pdf", kind="list")
+    a3 = paint.render_pdf(big_plan, tmp_path / "a3.pdf", kind="list", page_size="A3")
     assert 1 < a3 < a4
-    portrait = printing.render_pdf(big_plan, tmp_path / "p.pdf", landscape=False)
+    portrait = paint.render_pdf(big_plan, tmp_path / "p.pdf", landscape=False)
     assert pdf_pages(tmp_path / "p.pdf") == portrait > 1
 
 
 def test_department_list_pdf_holds_only_its_tasks(small_plan, tmp_path):
     out = tmp_path / "dept.pdf"
-    assert printing.render_pdf(small_plan, out, department="省农委") == 1
+    assert paint.render_pdf(small_plan, out, department="省农委") == 1
     if PDFTOTEXT is None:
         pytest.skip("pdftotext (poppler-utils) is not installed")
     text = pdf_text(out)
@@ -124,26 +125,26 @@ def test_department_list_pdf_holds_only_its_tasks(small_plan, tmp_path):
 def test_unknown_department_raises_before_writing(small_plan, tmp_path):
     out = tmp_path / "x.pdf"
     with pytest.raises(ValueError, match="unknown department: 省外星局"):
-        printing.render_pdf(small_plan, out, department="省外星局")
+        paint.render_pdf(small_plan, out, department="省外星局")
     assert not out.exists()
     with pytest.raises(ValueError):
-        printing.render_pdf(small_plan, out, kind="pie")
+        paint.render_pdf(small_plan, out, kind="pie")
     with pytest.raises(ValueError):
-        printing.render_pdf(small_plan, out, page_size="B5")
+        paint.render_pdf(small_plan, out, page_size="B5")
 
 
 def test_the_same_routine_paints_on_a_printer(big_plan, tmp_path, qapp):
     printer = printing.printer_for(ReportOptions(kind="list"))
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "printer.pdf"))
-    pages = printing.paint_report(printer, big_plan, ReportOptions(kind="list"))
-    assert pages == printing.layout_for(printer, big_plan, ReportOptions(kind="list")).page_count
+    pages = paint.paint_report(printer, big_plan, ReportOptions(kind="list"))
+    assert pages == paint.layout_for(printer, big_plan, ReportOptions(kind="list")).page_count
     assert pdf_pages(tmp_path / "printer.pdf") == pages
 
 
 def test_unwritable_path_raises_oserror(small_plan, tmp_path):
     with pytest.raises(OSError):
-        printing.render_pdf(small_plan, tmp_path / "no" / "such" / "dir" / "x.pdf")
+        paint.render_pdf(small_plan, tmp_path / "no" / "such" / "dir" / "x.pdf")
 
 
 class _FakeSignal:
@@ -183,7 +184,7 @@ def test_print_preview_paints_through_paint_report(small_plan, tmp_path, monkeyp
     assert printing.print_preview(None, small_plan, ReportOptions(kind="list", page_size="A3")) == 1
     assert made[0].pages == 1
     size = made[0].printer.pageLayout().pageSize().id()
-    assert size == printing.PAGE_SIZES["A3"]
+    assert size == paint.PAGE_SIZES["A3"]
 
 
 def test_print_dialog_prints_only_when_accepted(small_plan, tmp_path, monkeypatch, qapp):
@@ -208,11 +209,11 @@ def test_print_dialog_prints_only_when_accepted(small_plan, tmp_path, monkeypatc
 
 
 def test_seed_reports(seed_plan, tmp_path):
-    matrix = printing.render_pdf(seed_plan, tmp_path / "m.pdf")
-    writer = printing.pdf_writer(tmp_path / "unused.pdf", ReportOptions())
-    assert printing.layout_for(writer, seed_plan, ReportOptions()).page_count == matrix
+    matrix = paint.render_pdf(seed_plan, tmp_path / "m.pdf")
+    writer = paint.pdf_writer(tmp_path / "unused.pdf", ReportOptions())
+    assert paint.layout_for(writer, seed_plan, ReportOptions()).page_count == matrix
     assert pdf_pages(tmp_path / "m.pdf") == matrix
-    assert printing.render_pdf(seed_plan, tmp_path / "l.pdf", kind="list") > 1
+    assert paint.render_pdf(seed_plan, tmp_path / "l.pdf", kind="list") > 1
     if PDFTOTEXT is None:
         pytest.skip("pdftotext (poppler-utils) is not installed")
     text = pdf_text(tmp_path / "l.pdf")
@@ -229,7 +230,7 @@ def test_render_pdf_works_headless_without_an_application(small_plan, tmp_path):
     script = (
         "import sys; sys.path.insert(0, sys.argv[2]);"
         "from conftest import make_small_plan;"
-        "from matrixdesk.ui.printing import render_pdf;"
+        "from matrixdesk.report import render_pdf;"
         "print(render_pdf(make_small_plan(), sys.argv[1], kind='list'))"
     )
     out = tmp_path / "cli.pdf"
@@ -256,7 +257,7 @@ def test_real_print_preview_paints_and_closes(qapp, small_plan, monkeypatch):
     from matrixdesk.ui import printing
 
     painted = []
-    real_paint = printing.paint_report
+    real_paint = paint.paint_report
 
     def counting_paint(device, plan, options):
         painted.append(real_paint(device, plan, options))
@@ -316,10 +317,8 @@ def test_list_pdf_continues_headings_and_splits_a_long_row(tmp_path, department)
     plan, long = _nested_long_plan(220)
     options = ReportOptions(kind="list", department=department)
     out = tmp_path / "long.pdf"
-    pages = printing.render_pdf(plan, out, kind="list", department=department)
-    layout = printing.layout_for(
-        printing.pdf_writer(tmp_path / "unused.pdf", options), plan, options
-    )
+    pages = paint.render_pdf(plan, out, kind="list", department=department)
+    layout = paint.layout_for(paint.pdf_writer(tmp_path / "unused.pdf", options), plan, options)
     assert layout.page_count == pages == pdf_pages(out) > 3
     pieces = [r for r in layout.rows if r.measure_id == plan.measures[3].id]
     assert len(pieces) >= 3 and "".join(r.cells[1] for r in pieces) == long
@@ -337,9 +336,9 @@ def test_list_pdf_continues_headings_and_splits_a_long_row(tmp_path, department)
 def test_seed_list_pdf_repeats_headings_on_continuation_pages(seed_plan, tmp_path):
     for options in (ReportOptions(kind="list"), ReportOptions(department="省商务厅")):
         out = tmp_path / "seed.pdf"
-        pages = printing.render_pdf(seed_plan, out, kind="list", department=options.department)
-        writer = printing.pdf_writer(tmp_path / "unused.pdf", options)
-        layout = printing.layout_for(writer, seed_plan, options)
+        pages = paint.render_pdf(seed_plan, out, kind="list", department=options.department)
+        writer = paint.pdf_writer(tmp_path / "unused.pdf", options)
+        layout = paint.layout_for(writer, seed_plan, options)
         assert layout.page_count == pages == pdf_pages(out)
         repeats = [r.span for r in layout.rows if r.continued and r.heading]
         assert repeats and all(s.endswith("（续）") for s in repeats)

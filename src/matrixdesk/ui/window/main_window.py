@@ -1,8 +1,8 @@
 """The main window: the matrix in the middle, panels docked around it, menus from ids.
 
 Files (open, new, save as, recent, errors) are handled by :class:`FileController` in
-``window_files.py``; grid edits (roles, copy/paste, measures, departments) by
-:class:`MatrixEditor` in ``window_edit.py``; docks are built in ``window_docks.py``. This
+``files.py``; grid edits (roles, copy/paste, measures, departments) by
+:class:`MatrixEditor` in ``edit.py``; docks are built in ``docks.py``. This
 module wires them together and keeps the window's state (title, actions, status bar).
 """
 
@@ -14,8 +14,8 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QUndoGroup
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QVBoxLayout, QWidget
 
-from . import settings
-from .actions import (
+from .. import settings
+from ..actions import (
     EDIT_MENU,
     FILE_MENU,
     HELP_MENU,
@@ -29,15 +29,15 @@ from .actions import (
     undo_redo_actions,
     update_actions,
 )
-from .document import Document
-from .models.clipboard import MIME_TYPE
-from .models.filter_proxy import MatrixFilterProxy
-from .models.matrix_model import FIRST_DEPARTMENT_COLUMN, MatrixModel
-from .widgets.filter_bar import FilterBar
-from .widgets.matrix_view import MatrixView
-from .window_docks import Docks
-from .window_edit import MatrixEditor
-from .window_files import FileController
+from ..document import Document
+from ..models.clipboard import MIME_TYPE
+from ..models.filter_proxy import MatrixFilterProxy
+from ..models.matrix_model import FIRST_DEPARTMENT_COLUMN, MatrixModel
+from ..widgets.filter_bar import FilterBar
+from ..widgets.matrix_view import MatrixView
+from .docks import Docks
+from .edit import MatrixEditor
+from .files import FileController
 
 
 class MainWindow(QMainWindow):
@@ -304,7 +304,7 @@ class MainWindow(QMainWindow):
         )
 
     def _about(self) -> None:
-        from .. import __version__
+        from ... import __version__
 
         QMessageBox.about(
             self,
