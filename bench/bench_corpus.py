@@ -1,7 +1,8 @@
 """The parser on the real-document corpus: the per-document table and the summaries.
 
-Run: ``uv run python bench/bench_corpus.py [--write-docs] [-v] [ID ...]``. ``--write-docs``
-rewrites ``docs/parser-corpus.md`` with the table; ``-v`` lists every difference from the truth.
+Run: ``uv run python bench/bench_corpus.py [--write-docs] [-v] [--root DIR] [ID ...]``.
+``--write-docs`` rewrites ``docs/parser-corpus.md`` with the table; ``-v`` lists every
+difference from the truth; ``--root`` scores another folder laid out like tests/parse/real.
 """
 
 from __future__ import annotations
@@ -24,11 +25,12 @@ DOC = ROOT / "docs" / "parser-corpus.md"
 
 
 def main(argv: list[str]) -> int:
-    ids = [a for a in argv if not a.startswith("-")]
-    entries = {e["id"]: e for e in scoring.load_index()}
+    root = scoring.corpus_root(argv)
+    ids = [a for a in argv if not a.startswith("-") and a != str(root)]
+    entries = {e["id"]: e for e in scoring.load_index(root / "INDEX.toml")}
     chosen = [e for e in entries.values() if not ids or e["id"] in ids]
     started = time.perf_counter()
-    scores = [scoring.score_document(e) for e in chosen]
+    scores = [scoring.score_document(e, root) for e in chosen]
     seconds = time.perf_counter() - started
     text = scoring.table(scores, entries)
     print(text)
@@ -40,7 +42,7 @@ def main(argv: list[str]) -> int:
                 print("\n".join(f"- {line}" for line in s.misses))
     summary = scoring.summarise(scores)
     print(json.dumps({"bench": "corpus", **summary.__dict__}, ensure_ascii=False))
-    if "--write-docs" in argv and not ids:
+    if "--write-docs" in argv and not ids and root == scoring.HERE:
         DOC.write_text(
             "# The parser on real documents\n\n"
             "Every document of `tests/parse/real/` (provenance in its `INDEX.toml`) parsed by the\n"

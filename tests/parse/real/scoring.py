@@ -15,7 +15,7 @@ Per document:
 * ``leads``: expected units (with a lead) whose parsed leads are exactly the expected ones;
 * ``collective``: correctly found parties whose collective flag agrees with the truth.
 
-Run ``uv run python tests/parse/real/scoring.py [--markdown] [ID ...]`` for the whole table.
+Run ``uv run python tests/parse/real/scoring.py [-v] [--root DIR] [ID ...]`` for the whole table.
 """
 
 from __future__ import annotations
@@ -277,12 +277,18 @@ def table(scores: list[DocScore], entries: dict[str, dict]) -> str:
     return "\n".join(lines)
 
 
+def corpus_root(argv: list[str]) -> Path:
+    """``--root DIR`` (a folder laid out like this one), else this folder."""
+    return Path(argv[argv.index("--root") + 1]) if "--root" in argv else HERE
+
+
 def main(argv: list[str]) -> int:
     verbose = "-v" in argv
-    ids = [a for a in argv if not a.startswith("-")]
-    entries = {e["id"]: e for e in load_index()}
+    root = corpus_root(argv)
+    ids = [a for a in argv if not a.startswith("-") and a != str(root)]
+    entries = {e["id"]: e for e in load_index(root / "INDEX.toml")}
     chosen = [e for e in entries.values() if not ids or e["id"] in ids]
-    scores = [score_document(e) for e in chosen]
+    scores = [score_document(e, root) for e in chosen]
     print(table(scores, entries))
     if verbose:
         for s in scores:
