@@ -60,3 +60,112 @@ def test_tabs_without_a_task_division_header_are_not_a_table():
     assert not looks_like_table(text)
     assert table_to_text(text) is None
     assert len(parse_text(text).measures) == 2  # read as an ordinary document
+
+
+def parties(plan, code):
+    return [(name, role.value) for name, role in roles(plan, code)]
+
+
+def test_columns_are_found_by_header_in_any_order():
+    text = (
+        "完成时限\t配合单位\t重点任务\t序号\t牵头单位（部门）\n"
+        "2021年底前\t省财政厅\t推进步行街改造提升。\t1\t省商务厅\n"
+    )
+    plan = parse_text(text)
+    assert [m.title for m in plan.measures] == ["推进步行街改造提升"]
+    assert parties(plan, "1") == [("省商务厅", "lead"), ("省财政厅", "support")]
+    assert plan.measures[0].deadline == "2021年底前"
+
+
+def test_a_header_over_two_rows_and_a_table_after_the_notice():
+    text = (
+        "吉林省人民政府办公厅关于印发重点任务分工方案的通知\n"
+        "现将《重点任务分工方案》印发给你们，请认真贯彻落实。\n"
+        "吉林省人民政府办公厅\n"
+        "附件\n"
+        "重点任务分工方案\n"
+        "序号\t重点任务\t责任单位\t\t完成时限\n"
+        "\t\t牵头单位\t配合单位\t\n"
+        "一、扩大消费\n"
+        '1\t发展夜间经济。\t省商务厅\t"省公安厅\n省文化和旅游厅"\t持续推进\n'
+        "吉林省人民政府办公厅\n"
+        "2021年3月1日\n"
+    )
+    plan = parse_text(text)
+    assert [(m.code, m.title) for m in plan.measures] == [
+        ("1", "扩大消费"),
+        ("1.1", "发展夜间经济"),
+    ]
+    assert parties(plan, "1.1") == [
+        ("省商务厅", "lead"),
+        ("省公安厅", "support"),
+        ("省文化和旅游厅", "support"),
+    ]
+    assert "现将《重点任务分工方案》印发给你们" in plan.source_text
+
+
+def test_host_guide_and_category_columns():
+    text = (
+        "类别\t序号\t具体措施\t主办单位\t协办单位\t指导部门\n"
+        "扩大消费\t1\t发展夜间经济。\t市商务局\t市公安局\t省商务厅\n"
+        "扩大消费\t2\t十四五期间建成步行街。\t市商务局\t\t\n"
+        "强化保障\t3\t加强宣传引导。\t市委宣传部\t\t\n"
+    )
+    plan = parse_text(text)
+    assert [(m.code, m.title) for m in plan.measures] == [
+        ("1", "扩大消费"),
+        ("1.1", "发展夜间经济"),
+        ("1.2", "十四五期间建成步行街"),
+        ("2", "强化保障"),
+        ("2.1", "加强宣传引导"),
+    ]
+    assert parties(plan, "1.1") == [
+        ("市商务局", "lead"),
+        ("市公安局", "support"),
+        ("省商务厅", "support"),
+    ]
+
+
+def test_a_guide_column_alone_names_the_duty_units():
+    text = "重点任务\t指导部门\n加强领导。\t省发展改革委、省财政厅\n"
+    assert parties(parse_text(text), "1") == [("省发展改革委", "lead"), ("省财政厅", "support")]
+
+
+def test_heading_rows_without_a_numeral_are_numbered_as_parts():
+    text = (
+        "序号\t工作任务\t责任单位\n"
+        "\t推动传统消费提质升级\t\n"
+        "1\t促进汽车消费。\t省商务厅\n"
+        "二\t培育新型消费\t\n"
+        "2\t完善农村物流配送。\t省邮政管理局\n"
+    )
+    plan = parse_text(text)
+    assert [(m.label, m.title) for m in plan.measures] == [
+        ("一、", "推动传统消费提质升级"),
+        ("1.", "促进汽车消费"),
+        ("二、", "培育新型消费"),
+        ("1.", "完善农村物流配送"),
+    ]
+
+
+def test_column_kinds_ignore_people_and_notes():
+    from matrixdesk.parse.table import column_kind
+
+    assert column_kind("责任单位\n（列第一位的为牵头单位）") == "duty"
+    assert column_kind("牵头责任单位") == "lead"
+    assert column_kind("责任领导") is None
+    assert column_kind("目标指标") is None
+    assert column_kind("完成时限") == "deadline"
+    assert column_kind("序 号") == "number"
+    assert column_kind("推进步行街改造提升，加快建设一批重点任务") is None
+
+
+def test_format_rows_joins_unit_lines_with_a_pause_mark():
+    from matrixdesk.parse.table import format_rows
+
+    rows = [["序号", "重点任务", "牵头单位"], ["1", '发展"夜间"\n经济。', "省商务厅\n省公安厅"]]
+    lines = format_rows(rows)
+    assert lines[1] == '1\t"发展""夜间""经济。"\t省商务厅、省公安厅'
+    plan = parse_text("\n".join(lines))
+    assert plan.measures[0].title == '发展"夜间"经济'
+    assert format_rows([["姓名", "电话"], ["张\n三", "123"]]) == ["姓名\t电话", "张 三\t123"]

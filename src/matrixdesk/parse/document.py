@@ -15,8 +15,9 @@ Labelled fields on lines of their own after the task (``牵头单位：省商务
 not end with a bracketed one; the title, targets and final deadline are read from the text before
 them, and ``Measure.annotation`` holds them as written (line breaks dropped).
 
-A task-division table pasted from Word or Excel (tab-separated, with a 重点任务 | 牵头单位 |
-配合单位 header) is first rewritten in that layout (:mod:`matrixdesk.parse.table`).
+A task-division table (tab-separated rows under a 重点任务 | 牵头单位 | 配合单位 header: pasted
+from Word or Excel, or written by a .docx/.xlsx/.html reader), anywhere in the text, is first
+rewritten in that layout (:mod:`matrixdesk.parse.table`).
 
 A ``（以下简称省发改委）`` note makes the short form an alias of the department, so later
 mentions of 省发改委 are the same department (mentions before the note stay separate).
@@ -38,7 +39,7 @@ from matrixdesk.parse.annotation import (
 )
 from matrixdesk.parse.info import is_closing_line, read_info
 from matrixdesk.parse.numbering import Heading, find_headings
-from matrixdesk.parse.table import looks_like_table, table_to_text
+from matrixdesk.parse.table import rewrite_tables
 from matrixdesk.parse.targets import find_targets
 
 _SENTENCE_END = re.compile(r"[。！？!?]")
@@ -64,9 +65,7 @@ def parse_text(text: str) -> Plan:
         ``source_text`` is the newline-normalised text; measure spans index into it. Never
         raises: text without numbered headings gives a plan without measures.
     """
-    source = normalise_newlines(text)
-    if looks_like_table(source):
-        source = table_to_text(source) or source
+    source = rewrite_tables(normalise_newlines(text))
     headings = find_headings(source)
     body_end, closing = _closing_block(source, headings)
     head_count = source.count("\n", 0, headings[0].start) if headings else source.count("\n") + 1

@@ -1,14 +1,28 @@
-"""Task-division tables pasted from Word or Excel (tab-separated rows) → policy text.
+"""Task-division tables (tab-separated rows with a header row) → the notice layout.
 
 Coordinators often receive the 任务分工 table itself rather than the document: 序号 | 重点任务 |
-牵头单位 | 配合单位 | 完成时限, copied out of Word or Excel. Such a paste is rewritten as the
-task-division notice layout the parser already reads — a numbered task followed by its
-``牵头单位：…`` / ``配合单位：…`` / ``责任单位：…`` / ``完成时限：…`` lines — so the same rules
-for parties, roles, deadlines and targets apply, and the rewritten text is what the plan keeps
-as its source.
+牵头单位 | 配合单位 | 完成时限, pasted out of Word or Excel, or read from a .docx, .xlsx or .html
+file (the readers write every table as tab-separated rows, see :func:`format_rows`). Such a table
+is rewritten as the task-division notice layout the parser already reads — a numbered task
+followed by its ``牵头单位：…`` / ``配合单位：…`` / ``责任单位：…`` / ``完成时限：…`` lines — so the
+same rules for parties, roles, deadlines and targets apply, and the rewritten text is what the
+plan keeps as its source. A table may stand anywhere in a longer text (the 附件 at the end of a
+notice): :func:`rewrite_tables` rewrites each one in place and leaves the prose around it alone.
 
-A row whose only filled cell is its first text cell (``一、扩大消费``) is a part heading; other
-rows are tasks, numbered 1., 2. … within their part.
+Columns are found by their header, in any order, the header possibly spread over two rows (a
+merged 责任单位 above 牵头单位 | 配合单位):
+
+* task: 重点任务, 主要任务, 工作任务, 具体措施, 工作内容, 改革事项 …
+* lead: 牵头单位/部门, 主办单位, 主责单位 — every unit named leads;
+* support: 配合单位/部门, 协办单位, 参与单位, 协同单位 — every unit named supports;
+* duty: 责任单位/部门, 负责单位, 实施主体 — the first named leads, the others support;
+* guide: 指导部门/单位 — support beside a lead or duty column, otherwise read as duty;
+* deadline: 完成时限, 完成时间, 时间节点, 进度安排;
+* part: 类别, 领域, 板块 (or the first of two task columns) — a new value starts a part.
+
+A header needs a task column and a lead, duty or guide column. A row whose only filled cell is a
+heading (``一、扩大消费``, or a short line without a sentence end in a merged row) is a part
+heading; other rows are tasks, numbered 1., 2. … within their part.
 """
 
 from __future__ import annotations
@@ -16,91 +30,331 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
-_COLUMNS = {
-    "task": (
-        "重点任务",
-        "主要任务",
-        "工作任务",
-        "具体任务",
-        "任务内容",
-        "工作内容",
-        "任务",
-        "工作措施",
+from matrixdesk.parse.numbering import cn_to_int
+
+# Header words, tried in this order (牵头 before 责任: 牵头责任单位 leads).
+_KINDS: list[tuple[str, tuple[str, ...]]] = [
+    ("number", ("序号", "编号")),
+    ("lead", ("牵头", "主办", "主责")),
+    ("support", ("配合", "协办", "协同", "参与", "协助")),
+    ("guide", ("指导",)),
+    ("duty", ("责任单位", "责任部门", "负责单位", "负责部门", "实施主体", "责任主体", "承办")),
+    ("deadline", ("时限", "完成时间", "时间节点", "进度安排", "时间安排", "完成期限")),
+    ("part", ("类别", "领域", "分类", "板块")),
+    (
+        "task",
+        ("任务", "措施", "举措", "工作内容", "重点工作", "工作要点", "具体工作", "事项", "内容"),
     ),
-    "lead": ("牵头单位", "牵头部门"),
-    "support": ("配合单位", "配合部门", "协办单位", "参与单位"),
-    "duty": ("责任单位", "责任部门"),
-    "deadline": ("完成时限", "完成时间", "时间节点", "时限"),
-}
-_FIELD_LABEL = {
-    "lead": "牵头单位",
-    "support": "配合单位",
-    "duty": "责任单位",
-    "deadline": "完成时限",
-}
-_PART = re.compile(r"^[一二三四五六七八九十]+[、.．]")
-_LEADING_NUMBER = re.compile(r"^\s*[（(]?[0-9一二三四五六七八九十]+[)）.．、]?\s*")
+]
+_PARTY_ALONE = {"单位", "部门", "责任", "责任处室"}  # a bare 单位 column names the duty units
+_NOT_PARTY = ("领导", "联系人", "责任人", "电话")
+_PARTY_KINDS = ("lead", "support", "guide", "duty")
+_FIELD_LABEL = {"lead": "牵头单位", "support": "配合单位", "duty": "责任单位"}
+_HEADER_SCAN = 12  # rows searched for the header at the top of a sheet
+_HEADER_LENGTH = 12  # longer cells are text, not column names
+_NOTE = re.compile(r"[（(【\[][^）)】\]]*[）)】\]]")
+_PART = re.compile(r"^([一二三四五六七八九十]+)[、.．]")
+_SUBPART = re.compile(r"^[（(][一二三四五六七八九十]+[)）]")
+_LEADING_NUMBER = re.compile(
+    r"^\s*(?:[（(][0-9一二三四五六七八九十]{1,3}[)）]|[0-9]{1,3}(?:[.．、]|\s)"
+    r"|[一二三四五六七八九十]{1,3}、)\s*"
+)
+_CN_NUMERALS = "一二三四五六七八九十"
+_CN_NUMBER = re.compile(r"[一二三四五六七八九十]{1,3}[、.．]?")
 
 
-def _column_of(cell: str) -> str | None:
-    cell = re.sub(r"\s+", "", cell)
-    for key, names in _COLUMNS.items():
-        if cell in names:
-            return key
+def column_kind(cell: str) -> str | None:
+    """What a header cell names: ``task``, ``lead``, ``support``, ``duty``, ``guide``,
+    ``deadline``, ``part``, ``number``, or None for anything else (目标指标, 备注 …)."""
+    name = _NOTE.sub("", re.sub(r"\s+", "", cell)).strip("*＊:：")
+    if not name or len(name) > _HEADER_LENGTH:
+        return None
+    if name in _PARTY_ALONE:
+        return "duty"
+    for kind, words in _KINDS:
+        if any(word in name for word in words):
+            if kind in _PARTY_KINDS and any(word in name for word in _NOT_PARTY):
+                return None
+            return kind
     return None
 
 
-def _header(rows: list[list[str]]) -> tuple[int, dict[str, int]] | None:
-    """(row index, column key → cell index) of the header row among the first few rows."""
-    for i, row in enumerate(rows[:5]):
-        found: dict[str, int] = {}
-        for j, cell in enumerate(row):
-            key = _column_of(cell)
-            if key and key not in found:
-                found[key] = j
-        if "task" in found and ({"lead", "duty"} & set(found)):
-            return i, found
+@dataclass
+class Header:
+    """Where a table's header ends and which cells hold which column kind."""
+
+    last_row: int  # index of the (last) header row; data starts after it
+    columns: dict[str, list[int]]  # kind → cell indexes, in order
+
+    def is_task_table(self) -> bool:
+        return "task" in self.columns and any(k in self.columns for k in ("lead", "duty", "guide"))
+
+
+def _kinds_of(row: Sequence[str]) -> dict[int, str]:
+    return {j: kind for j, cell in enumerate(row) if (kind := column_kind(cell))}
+
+
+def _header_at(rows: Sequence[Sequence[str]], i: int) -> Header:
+    """The header starting at row ``i``, merged with a second header row under it."""
+    kinds = _kinds_of(rows[i])
+    if i + 1 < len(rows):
+        below = _kinds_of(rows[i + 1])
+        if any(kind in _PARTY_KINDS for kind in below.values()) and len(below) >= 2:
+            # 责任单位 spanning 牵头单位 | 配合单位: the lower row names the columns it has.
+            kinds = {**kinds, **below}
+            i += 1
+    columns: dict[str, list[int]] = {}
+    for j in sorted(kinds):
+        columns.setdefault(kinds[j], []).append(j)
+    tasks = columns.get("task", [])
+    if len(tasks) > 1 and "part" not in columns:  # 重点任务 | 具体措施: the first groups
+        columns["part"] = [tasks[0]]
+        columns["task"] = tasks[1:]
+    return Header(i, columns)
+
+
+def find_header(rows: Sequence[Sequence[str]], scan: int = _HEADER_SCAN) -> Header | None:
+    """The task-division header among the first ``scan`` rows, or None."""
+    for i in range(min(scan, len(rows))):
+        header = _header_at(rows, i)
+        if header.is_task_table():
+            return header
     return None
+
+
+# -- rows → notice layout ---------------------------------------------------------------------
+def _cell(row: Sequence[str], j: int) -> str:
+    return row[j].strip() if j < len(row) else ""
+
+
+def _value(row: Sequence[str], indexes: list[int], party: bool) -> str:
+    values = [_cell(row, j) for j in indexes]
+    if party:
+        values = [re.sub(r"[\s\u3000]+", "、", v).strip("、") for v in values]
+        return "、".join(v for v in values if v)
+    return "；".join(v.replace("\n", "；") for v in values if v)
+
+
+def _fields(row: Sequence[str], columns: dict[str, list[int]]) -> list[tuple[str, str]]:
+    """(label, value) field lines of a task row, guide units folded into support or duty."""
+    values = {k: _value(row, columns[k], k in _PARTY_KINDS) for k in columns}
+    guide = values.pop("guide", "")
+    if guide:
+        key = "support" if values.get("lead") or values.get("duty") else "duty"
+        values[key] = "、".join(v for v in (values.get(key, ""), guide) if v)
+    labels = [(k, _FIELD_LABEL[k]) for k in ("lead", "support", "duty")]
+    fields = [(label, values[k]) for k, label in labels if values.get(k)]
+    if values.get("deadline"):
+        fields.append(("完成时限", values["deadline"]))
+    return fields
+
+
+class _Writer:
+    """Accumulates the notice layout: part headings and numbered tasks with their fields."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.part_number = 0
+        self.task_number = 0
+        self.part_value = ""
+
+    def heading(self, text: str) -> None:
+        text = text.replace("\n", "")
+        if match := _PART.match(text):
+            self.part_number = cn_to_int(match.group(1))
+        elif not _SUBPART.match(text):
+            self.part_number += 1
+            text = f"{_numeral(self.part_number)}、{text}"
+        self.lines.append(text)
+        self.task_number = 0
+
+    def task(self, text: str, fields: list[tuple[str, str]]) -> None:
+        self.task_number += 1
+        task = _LEADING_NUMBER.sub("", text.replace("\n", ""), count=1)
+        self.lines.append(f"{self.task_number}. {task}")
+        self.lines.extend(f"{label}：{value.replace(chr(10), '、')}" for label, value in fields)
+
+
+def _numeral(n: int) -> str:
+    """1 → 一, 12 → 十二, 23 → 二十三 (parts are never a hundred)."""
+    if n <= 10:
+        return _CN_NUMERALS[n - 1]
+    tens, ones = divmod(n, 10)
+    head = "" if tens == 1 else _CN_NUMERALS[tens - 1]
+    return head + "十" + (_CN_NUMERALS[ones - 1] if ones else "")
+
+
+def _is_heading(text: str) -> bool:
+    """A lone cell that reads as a heading: numbered as a part, or short and not a sentence."""
+    text = text.replace("\n", "")
+    if _PART.match(text) or _SUBPART.match(text):
+        return True
+    return len(text) <= 30 and not re.search(r"[。；;！!？?]", text)
+
+
+def _heading_of(row: Sequence[str], task: str, number: str) -> str | None:
+    """The part heading a row without units holds, or None when it is a task."""
+    filled = list(dict.fromkeys(c.strip() for c in row if c.strip()))
+    if len(filled) == 1 and _is_heading(filled[0]):
+        return filled[0]  # one merged cell, wherever it sits
+    if task and _CN_NUMBER.fullmatch(number):  # 一 | 扩大消费
+        return f"{number.rstrip('、.．')}、{task}"
+    return None
+
+
+def rows_to_text(rows: Sequence[Sequence[str]], header: Header) -> str:
+    """The data rows under ``header`` in the notice layout (no trailing newline)."""
+    columns = header.columns
+    task_column = columns["task"][0]
+    part_column = columns.get("part", [None])[0]
+    number_column = columns.get("number", [None])[0]
+    field_columns = {k: v for k, v in columns.items() if k not in ("task", "part", "number")}
+    writer = _Writer()
+    for row in rows[header.last_row + 1 :]:
+        task = _cell(row, task_column)
+        fields = _fields(row, field_columns)
+        if not fields:
+            number = _cell(row, number_column) if number_column is not None else ""
+            if (heading := _heading_of(row, task, number)) is not None:
+                writer.heading(heading)
+                writer.part_value = heading
+                continue
+        if part_column is not None:
+            part = _cell(row, part_column)
+            if part and part != writer.part_value and part != task:
+                writer.part_value = part
+                writer.heading(part)
+        if task or fields:
+            writer.task(task, fields)
+    return "\n".join(writer.lines)
+
+
+# -- tables inside text -----------------------------------------------------------------------
+def _split(lines: Iterable[str]) -> list[list[str]]:
+    return list(csv.reader((line + "\n" for line in lines), dialect="excel-tab"))
+
+
+def _ends_quoted(line: str, quoted: bool) -> bool:
+    """Whether a line ends inside a quoted cell (Excel quotes a cell holding a line break)."""
+    at_start = not quoted
+    i = 0
+    while i < len(line):
+        ch = line[i]
+        if quoted:
+            if ch == '"':
+                if line[i + 1 : i + 2] == '"':
+                    i += 1
+                else:
+                    quoted = False
+        elif ch == "\t":
+            at_start = True
+            i += 1
+            continue
+        elif ch == '"' and at_start:
+            quoted = True
+        at_start = False
+        i += 1
+    return quoted
+
+
+def _block_end(lines: list[str], start: int) -> int:
+    """Index after the last line of the table starting at ``start``."""
+    quoted, i = False, start
+    while i < len(lines):
+        line = lines[i]
+        in_table = quoted or "\t" in line
+        if not in_table:
+            # A row of one merged cell has no tab; it belongs when rows follow it.
+            nxt = lines[i + 1] if i + 1 < len(lines) else ""
+            if "\t" not in nxt:
+                break
+        quoted = _ends_quoted(line, quoted)
+        i += 1
+    return i
+
+
+def _header_line(line: str) -> bool:
+    return "\t" in line and bool(_kinds_of(line.split("\t")))
+
+
+def _join_title_rows(out: list[str]) -> None:
+    """Tab-separated lines just above a table (its title rows): cells joined by a space."""
+    k = len(out)
+    while k > 0 and "\t" in out[k - 1]:
+        k -= 1
+    titles = [" ".join(c.strip() for c in line.split("\t") if c.strip()) for line in out[k:]]
+    out[k:] = [title for title in titles if title]
+
+
+def rewrite_tables(text: str) -> str:
+    """``text`` with every tab-separated task-division table rewritten in the notice layout.
+
+    Lines outside such tables are kept as they are, except that tab-separated lines directly
+    above a table (its title rows) have their cells joined by a space.
+    """
+    if "\t" not in text:
+        return text
+    lines = text.split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        if not _header_line(lines[i]):
+            out.append(lines[i])
+            i += 1
+            continue
+        end = _block_end(lines, i)
+        rows = _split(lines[i:end])
+        header = find_header(rows, scan=1)
+        if header is None:
+            out.append(lines[i])
+            i += 1
+            continue
+        _join_title_rows(out)
+        out.append(rows_to_text(rows, header))
+        i = end
+    return "\n".join(out)
 
 
 def looks_like_table(text: str) -> bool:
-    """Cheap check: tab-separated lines near the top, one of them a task-division header."""
-    head = text[:4000].split("\n", 6)[:6]
-    return (
-        any("\t" in line for line in head) and _header([ln.split("\t") for ln in head]) is not None
-    )
+    """Cheap check: a task-division header row among the first tab-separated lines."""
+    head = text[:4000].split("\n", _HEADER_SCAN)[:_HEADER_SCAN]
+    return any(_header_line(line) and find_header(_split([line]), 1) for line in head)
 
 
 def table_to_text(text: str) -> str | None:
-    """The paste rewritten as a numbered task list, or None when it is not such a table."""
-    rows = [row for row in csv.reader(io.StringIO(text), dialect="excel-tab")]
-    header = _header(rows)
-    if header is None:
-        return None
-    start, columns = header
-    # What stands above the header (the title, a document number) stays at the top.
-    out = [" ".join(c.strip() for c in row if c.strip()) for row in rows[:start]]
-    out = [line for line in out if line]
-    number = 0
-    for row in rows[start + 1 :]:
-        cells = {key: row[j].strip() if j < len(row) else "" for key, j in columns.items()}
-        task = cells.pop("task")
-        filled = [c.strip() for c in row if c.strip()]
-        if not task and not any(cells.values()):
-            if len(filled) == 1 and _PART.match(filled[0]):  # a heading typed in another cell
-                out.append(filled[0])
-                number = 0
-            continue
-        if not any(cells.values()) and _PART.match(task):
-            out.append(task)
-            number = 0
-            continue
-        number += 1
-        out.append(f"{number}. {_LEADING_NUMBER.sub('', task, count=1).replace(chr(10), '')}")
-        out.extend(
-            f"{_FIELD_LABEL[key]}：{value.replace(chr(10), '、')}"
-            for key, value in cells.items()
-            if value
-        )
-    return "\n".join(out) + "\n"
+    """The text with its tables rewritten, or None when it holds no task-division table."""
+    rewritten = rewrite_tables(text)
+    return None if rewritten == text else rewritten.rstrip("\n") + "\n"
+
+
+# -- readers → the shared text form -----------------------------------------------------------
+def _flatten(cell: str, party: bool) -> str:
+    lines = [ln.strip() for ln in cell.replace("\t", " ").splitlines() if ln.strip()]
+    return ("、" if party else "").join(lines)
+
+
+def format_rows(rows: Sequence[Sequence[str]]) -> list[str]:
+    """A table read from a file (cells may hold line breaks) as tab-separated lines.
+
+    In a task-division table, the lines of a unit cell are joined with 、 and the lines of
+    other cells run together (Chinese needs no space); other tables' cells join their lines
+    with a space. Every line has as many cells as the widest row, quoted as Excel would.
+    """
+    width = max((len(r) for r in rows), default=0)
+    header = find_header(rows)
+    party: set[int] = set()
+    if header is not None:
+        party = {j for k in _PARTY_KINDS for j in header.columns.get(k, [])}
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, dialect="excel-tab", lineterminator="\n")
+    for row in rows:
+        cells = list(row) + [""] * (width - len(row))
+        if header is None:
+            flat = [" ".join(c.split()) for c in cells]
+        else:
+            flat = [_flatten(c, j in party) for j, c in enumerate(cells)]
+        writer.writerow(flat)
+    return buffer.getvalue().rstrip("\n").split("\n") if rows else []
