@@ -13,6 +13,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from . import __version__
+from .core.index import PlanIndex
 from .core.model import Plan, Role
 from .core.stats import workload
 from .core.validate import Severity, validate
@@ -176,8 +177,8 @@ def build_parser() -> argparse.ArgumentParser:
 # -- show helpers ----------------------------------------------------------------------------
 def plan_to_json(plan: Plan) -> dict:
     """The ``show --json`` document (keys may be added, never removed or renamed)."""
-    by_id = {m.id: m for m in plan.measures}
-    dep_name = {d.id: d.name for d in plan.departments}
+    index = PlanIndex(plan)  # one pass; plan.assignments_of per measure was quadratic
+    by_id, dep_name = index.measures, index.names
     counts = {w.department.id: w for w in workload(plan, include_collective=True)}
     return {
         "document": {
@@ -208,7 +209,7 @@ def plan_to_json(plan: Plan) -> dict:
                 "deadline": m.deadline,
                 "assignments": [
                     {"department": dep_name[a.department_id], "role": str(a.role)}
-                    for a in plan.assignments_of(m.id)
+                    for a in index.assignments_of(m.id)
                 ],
                 "targets": [
                     {
@@ -218,7 +219,7 @@ def plan_to_json(plan: Plan) -> dict:
                         "comparator": str(t.comparator),
                         "year": t.year,
                     }
-                    for t in plan.targets_of(m.id)
+                    for t in index.targets_of(m.id)
                 ],
             }
             for m in plan.measures
@@ -228,11 +229,12 @@ def plan_to_json(plan: Plan) -> dict:
 
 def plan_to_table(plan: Plan) -> str:
     """A plain-text listing: one line per measure with its lead and support departments."""
-    dep_name = {d.id: d.name for d in plan.departments}
+    index = PlanIndex(plan)
+    dep_name = index.names
     info = plan.info
     lines = [" ".join(x for x in (info.number, info.title, info.issuer, info.date) if x)]
     for m in plan.measures:
-        assigned = plan.assignments_of(m.id)
+        assigned = index.assignments_of(m.id)
         lead = "、".join(dep_name[a.department_id] for a in assigned if a.role == Role.LEAD)
         support = "、".join(dep_name[a.department_id] for a in assigned if a.role == Role.SUPPORT)
         indent = "  " * (m.level - 1)

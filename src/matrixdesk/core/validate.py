@@ -5,11 +5,12 @@ Findings carry data (codes and ids); the UI and CLI turn them into words.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from .model import Plan, Role
+from .index import PlanIndex
+from .model import Assignment, Department, Measure, Plan, Role, Target
 from .names import normalise
 from .tasks import task_ids
 
@@ -66,41 +67,72 @@ class Finding:
         }[self.code].format(s=self.subject, o=self.other)
 
 
-def validate(plan: Plan) -> list[Finding]:
-    """All findings for ``plan``: measures in document order, then departments."""
+def measure_findings(
+    measure: Measure, assignments: Iterable[Assignment], targets: Iterable[Target], is_task: bool
+) -> list[Finding]:
+    """The findings of one measure, from its own assignments and targets only.
+
+    ``is_task`` says whether someone must carry the measure out (see :mod:`.tasks`). The check
+    of a whole plan and the window's check after an edit both use this, so they agree.
+    """
     findings: list[Finding] = []
-    leads: dict[int, int] = defaultdict(int)
-    assigned: dict[int, int] = defaultdict(int)
-    used: set[int] = set()
-    for a in plan.assignments:
-        assigned[a.measure_id] += 1
-        used.add(a.department_id)
-        if a.role == Role.LEAD:
-            leads[a.measure_id] += 1
-    tasks = task_ids(plan)
-    for m in plan.measures:
-        subject = f"{m.code} {m.title}"
-        if m.id in tasks and not assigned[m.id]:
-            findings.append(Finding(FindingCode.NO_ANNOTATION, subject, measure_id=m.id))
-        elif assigned[m.id] and not leads[m.id]:
-            findings.append(Finding(FindingCode.NO_LEAD, subject, measure_id=m.id))
-        elif leads[m.id] > 1:
-            findings.append(Finding(FindingCode.SEVERAL_LEADS, subject, measure_id=m.id))
-        for t in plan.targets_of(m.id):
-            if t.year is None:
-                findings.append(
-                    Finding(
-                        FindingCode.TARGET_WITHOUT_YEAR, subject, measure_id=m.id, target_id=t.id
-                    )
+    subject = f"{measure.code} {measure.title}"
+    assigned = leads = 0
+    for a in assignments:
+        assigned += 1
+        leads += a.role == Role.LEAD
+    if is_task and not assigned:
+        findings.append(Finding(FindingCode.NO_ANNOTATION, subject, measure_id=measure.id))
+    elif assigned and not leads:
+        findings.append(Finding(FindingCode.NO_LEAD, subject, measure_id=measure.id))
+    elif leads > 1:
+        findings.append(Finding(FindingCode.SEVERAL_LEADS, subject, measure_id=measure.id))
+    for t in targets:
+        if t.year is None:
+            findings.append(
+                Finding(
+                    FindingCode.TARGET_WITHOUT_YEAR, subject, measure_id=measure.id, target_id=t.id
                 )
+            )
+    return findings
+
+
+def unassigned_finding(department: Department, assigned: int) -> Finding | None:
+    """The finding of a department with no assignment (``assigned`` counts its measures)."""
+    if assigned:
+        return None
+    return Finding(FindingCode.UNASSIGNED_DEPARTMENT, department.name, department_id=department.id)
+
+
+def duplicate_findings(departments: Iterable[Department]) -> list[Finding]:
+    """Departments whose names are equal after :func:`normalise`, in display order."""
+    findings: list[Finding] = []
     seen: dict[str, str] = {}
-    for d in plan.departments:
-        if d.id not in used:
-            findings.append(Finding(FindingCode.UNASSIGNED_DEPARTMENT, d.name, department_id=d.id))
+    for d in departments:
         key = normalise(d.name)
         if key in seen:
             findings.append(
                 Finding(FindingCode.DUPLICATE_NAME, seen[key], department_id=d.id, other=d.name)
             )
         seen.setdefault(key, d.name)
+    return findings
+
+
+def validate(plan: Plan) -> list[Finding]:
+    """All findings for ``plan``: measures in document order, then departments.
+
+    One pass over each of the plan's lists (through a :class:`PlanIndex`): the time grows with
+    the size of the plan, not with its square.
+    """
+    index = PlanIndex(plan)
+    tasks = task_ids(plan)
+    findings: list[Finding] = []
+    for m in plan.measures:
+        findings += measure_findings(
+            m, index.assignments_of(m.id), index.targets_of(m.id), m.id in tasks
+        )
+    duplicates = {f.department_id: f for f in duplicate_findings(plan.departments)}
+    for d in plan.departments:
+        unassigned = unassigned_finding(d, len(index.by_department.get(d.id, ())))
+        findings += [f for f in (unassigned, duplicates.get(d.id)) if f is not None]
     return findings

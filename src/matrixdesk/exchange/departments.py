@@ -153,9 +153,9 @@ def export_departments(
 
 def _department_sheet(ws: WriteOnlyWorksheet, index: PlanIndex, dep: Department) -> None:
     plan = index.plan
-    measures = {m.id: m for m in plan.measures}
+    measures = index.measures  # built once for all departments, not once per department
     mine = sorted(
-        (a for a in index.by_department[dep.id] if a.measure_id in measures),
+        (a for a in index.by_department.get(dep.id, ()) if a.measure_id in measures),
         key=lambda a: measures[a.measure_id].position,
     )
     last_row = FIRST_TASK_ROW + len(mine) - 1

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections import defaultdict
 
-from ..core.model import Assignment, Comparator, Measure, Plan, Role, Target
+from ..core.index import PlanIndex as CorePlanIndex
+from ..core.model import Comparator, Measure, Plan, Role, Target
 
 NAME_SEPARATOR = "、"
 ROLE_TEXT = {Role.LEAD: "牵头", Role.SUPPORT: "配合"}
@@ -75,20 +75,9 @@ def plan_fingerprint(plan: Plan) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
 
-class PlanIndex:
-    """Lookups the exporters need many times, built once (plan.assignments_of is linear)."""
-
-    def __init__(self, plan: Plan) -> None:
-        self.plan = plan
-        self.names = {d.id: d.name for d in plan.departments}
-        self.by_measure: dict[int, list[Assignment]] = defaultdict(list)
-        self.by_department: dict[int, list[Assignment]] = defaultdict(list)
-        for a in sorted(plan.assignments, key=lambda a: a.position):
-            self.by_measure[a.measure_id].append(a)
-            self.by_department[a.department_id].append(a)
-        self.targets: dict[int, list[Target]] = defaultdict(list)
-        for t in sorted(plan.targets, key=lambda t: t.position):
-            self.targets[t.measure_id].append(t)
+class PlanIndex(CorePlanIndex):
+    """The plan's lookups (:class:`matrixdesk.core.index.PlanIndex`) and the texts the
+    workbooks print from them."""
 
     def names_with(self, measure_id: int, role: Role) -> str:
         """Departments with ``role`` in the measure, in the written order, joined by 、."""

@@ -26,6 +26,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from matrixdesk.core.index import PlanIndex
 from matrixdesk.core.model import Comparator, Department, Measure, Plan, Role, Target
 from matrixdesk.core.tasks import task_ids
 from matrixdesk.report.pages import enclosing, paginate, split_text
@@ -332,9 +333,10 @@ def layout_matrix(
     )
     rows = _matrix_rows(plan, measure_width, width, metrics)
     pad = metrics.pad
+    measures = {m.id: m for m in plan.measures}
 
     def repeat(row: MatrixRow) -> MatrixRow:
-        m = plan.measure(row.measure_id)
+        m = measures[row.measure_id]
         room = width - 2 * pad - len(CONTINUED) * metrics.em  # （续） is full width
         text = fit_lines(f"{m.label}{m.title}", room, 1, metrics)[0] + CONTINUED
         h = metrics.text_height(text, width - 2 * pad) + 2 * pad
@@ -357,14 +359,16 @@ def layout_matrix(
     )
     groups = _column_groups(columns, width - measure_width)
     chunks = flow.pages
-    n_tasks = sum(not r.heading for r in rows)
+    tasks_before = [0]  # tasks_before[i]: task rows among rows[:i]
+    for r in rows:
+        tasks_before.append(tasks_before[-1] + (not r.heading))
+    n_tasks = tasks_before[-1]
     number = 0
     for group in groups:  # down, then over: as spreadsheets print
         for chunk in chunks:
             number += 1
-            task_span = [i for i in chunk if not rows[i].heading]
-            done = sum(not r.heading for r in rows[: chunk.start])
-            tasks_here = range(done, done + len(task_span))
+            done = tasks_before[chunk.start]
+            tasks_here = range(done, tasks_before[chunk.stop])
             note = f"任务 {_span(tasks_here, n_tasks)} · 部门 {_span(group, len(columns))}"
             layout.pages.append(Page(number, chunk, group, note))
     return layout
@@ -398,10 +402,10 @@ def target_text(t: Target) -> str:
     return text
 
 
-def _parties(plan: Plan, measure: Measure) -> tuple[list[str], list[str]]:
-    names = {d.id: d.name for d in plan.departments}
+def _parties(index: PlanIndex, measure: Measure) -> tuple[list[str], list[str]]:
+    names = index.names
     lead, support = [], []
-    for a in plan.assignments_of(measure.id):
+    for a in index.assignments_of(measure.id):
         (lead if a.role == Role.LEAD else support).append(names.get(a.department_id, "?"))
     return lead, support
 
@@ -516,13 +520,14 @@ def layout_task_list(
     ]
     if with_targets:
         specs.append(("目标指标", 2.4, False))
+    index = PlanIndex(plan)
 
     def cells(serial: int, m: Measure) -> tuple[str, ...]:
-        lead, support = _parties(plan, m)
+        lead, support = _parties(index, m)
         sup = "、".join(support) + ("等" if m.open_ended and support else "")
         row = [str(serial), task_text(m), "、".join(lead), sup, m.deadline]
         if with_targets:
-            row.append("\n".join(target_text(t) for t in plan.targets_of(m.id)))
+            row.append("\n".join(target_text(t) for t in index.targets_of(m.id)))
         return tuple(row)
 
     rows = _rows_for(plan, task_ids(plan), cells)
@@ -541,6 +546,7 @@ def layout_department_list(
 ) -> TableLayout:
     """One department's tasks with its role, the other parties and a 进展情况 column to fill."""
     dept = find_department(plan, department)
+    index = PlanIndex(plan)
     mine = {a.measure_id: a.role for a in plan.assignments if a.department_id == dept.id}
     specs = [
         ("序号", -3.2, True),
@@ -553,11 +559,11 @@ def layout_department_list(
     ]
 
     def cells(serial: int, m: Measure) -> tuple[str, ...]:
-        lead, support = _parties(plan, m)
+        lead, support = _parties(index, m)
         others = [f"{n}（牵头）" for n in lead if n != dept.name]
         others += [n for n in support if n != dept.name]
         role = "牵头" if mine[m.id] == Role.LEAD else "配合"
-        targets = "\n".join(target_text(t) for t in plan.targets_of(m.id))
+        targets = "\n".join(target_text(t) for t in index.targets_of(m.id))
         return (str(serial), task_text(m), role, "、".join(others), m.deadline, targets, "")
 
     rows = _rows_for(plan, set(mine), cells)
