@@ -189,6 +189,13 @@
     </message>
 </context>
 <context>
+    <name>Document</name>
+    <message>
+        <source>not yet</source>
+        <translation>尚未保存</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>Writing the workbook…</source>
@@ -230,6 +237,10 @@
         <translation>“%1”由更新版本的 MatrixDesk 创建，请安装新版本后再打开。</translation>
     </message>
     <message>
+        <source>Exporting the PDF</source>
+        <translation>导出 PDF</translation>
+    </message>
+    <message>
         <source>“%1” is damaged and cannot be read. The file has not been changed.</source>
         <translation>“%1”已损坏，无法读取。文件未被修改。</translation>
     </message>
@@ -254,6 +265,10 @@
         <translation>副本另存为</translation>
     </message>
     <message>
+        <source>Exporting the workbook</source>
+        <translation>导出工作簿</translation>
+    </message>
+    <message>
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
@@ -266,12 +281,20 @@
         <translation>“%1”不是 MatrixDesk 任务分工文件，或文件不存在。</translation>
     </message>
     <message>
-        <source>Clear list</source>
-        <translation>清空列表</translation>
-    </message>
-    <message>
         <source>Folder for the department workbooks</source>
         <translation>部门工作簿保存位置</translation>
+    </message>
+    <message>
+        <source>Exporting the department workbooks</source>
+        <translation>导出部门工作簿</translation>
+    </message>
+    <message>
+        <source>&amp;Clear List</source>
+        <translation>清空列表(&amp;C)</translation>
+    </message>
+    <message>
+        <source>The file could not be written.</source>
+        <translation>无法写入该文件。</translation>
     </message>
     <message>
         <source>“%1” is already open for editing in another MatrixDesk window.</source>
@@ -310,6 +333,10 @@
         <translation>已保存副本，当前正在编辑 %1。</translation>
     </message>
     <message>
+        <source>%1 is open read-only: it was not changed.</source>
+        <translation>%1 以只读方式打开，未作任何修改。</translation>
+    </message>
+    <message>
         <source>Open it read-only? You can look, print and export, but not edit.</source>
         <translation>以只读方式打开？可以查看、打印和导出，但不能编辑。</translation>
     </message>
@@ -322,12 +349,24 @@
         <translation>（无）</translation>
     </message>
     <message>
-        <source>Wrote the department workbooks to %1.</source>
-        <translation>已将各部门工作簿保存到 %1。</translation>
+        <source>Sent %1 pages to the printer.</source>
+        <translation>已向打印机发送 %1 页。</translation>
     </message>
     <message>
-        <source>Wrote %1 (%2 pages).</source>
-        <translation>已生成 %1（共 %2 页）。</translation>
+        <source>All changes are saved in %1 (last change %2).</source>
+        <translation>所有修改均已保存在 %1 中（最近一次修改：%2）。</translation>
+    </message>
+    <message>
+        <source>Wrote the workbook %1 in %2.</source>
+        <translation>已导出工作簿 %1，位于 %2。</translation>
+    </message>
+    <message>
+        <source>Wrote %1 department workbooks to %2.</source>
+        <translation>已将 %1 个部门工作簿导出到 %2。</translation>
+    </message>
+    <message>
+        <source>Wrote %1 (%2 pages) in %3.</source>
+        <translation>已导出 %1（共 %2 页），位于 %3。</translation>
     </message>
 </context>
 <context>
@@ -592,8 +631,24 @@ File ▸ Open… opens a .mdesk file; Help ▸ Open Sample Plan shows an example
         <translation>只读</translation>
     </message>
     <message>
-        <source>● lead  ○ support — saved as you edit</source>
-        <translation>● 牵头  ○ 配合 — 编辑即自动保存</translation>
+        <source>● lead  ○ support</source>
+        <translation>● 牵头  ○ 配合</translation>
+    </message>
+    <message>
+        <source>All changes saved %1</source>
+        <translation>所有修改已保存 %1</translation>
+    </message>
+    <message>
+        <source>Every edit is written to %1 the moment it is made.</source>
+        <translation>每一次修改都会立即写入 %1。</translation>
+    </message>
+    <message>
+        <source>The plan is open read-only.</source>
+        <translation>任务分工以只读方式打开。</translation>
+    </message>
+    <message>
+        <source>Select cells in the department columns to set roles; the code and title columns select whole rows (for copying).</source>
+        <translation>请在部门列中选择单元格来设置牵头或配合；序号和任务列选中的是整行（用于复制）。</translation>
     </message>
     <message>
         <source>The language changes the next time MatrixDesk starts.</source>
@@ -828,6 +883,37 @@ You can undo this with Ctrl+Z.</source>
     </message>
 </context>
 <context>
+    <name>OutputFeedback</name>
+    <message>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Show in folder</source>
+        <translation>在文件夹中显示</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>正在打开 %1…</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1失败：%2</translation>
+    </message>
+    <message>
+        <source>%1 no longer exists.</source>
+        <translation>%1 已不存在。</translation>
+    </message>
+    <message>
+        <source>No program could open %1.</source>
+        <translation>没有可以打开 %1 的程序。</translation>
+    </message>
+</context>
+<context>
     <name>PreviewModel</name>
     <message>
         <source>No.</source>
@@ -942,6 +1028,22 @@ You can undo this with Ctrl+Z.</source>
     <message>
         <source>Open a plan file</source>
         <translation>打开任务分工文件</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Every edit is saved as you make it; this confirms it and says when</source>
+        <translation>每次修改都会自动保存；此命令确认保存并显示保存时间</translation>
+    </message>
+    <message>
+        <source>Open &amp;Last Export</source>
+        <translation>打开最近导出的文件(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Open the file (or folder) written by the last export or PDF</source>
+        <translation>打开最近一次导出或生成 PDF 所写的文件（或文件夹）</translation>
     </message>
     <message>
         <source>Save &amp;As…</source>
@@ -1080,8 +1182,12 @@ You can undo this with Ctrl+Z.</source>
         <translation>将所选部门设为所选任务的配合单位</translation>
     </message>
     <message>
-        <source>C&amp;lear</source>
-        <translation>清除(&amp;L)</translation>
+        <source>Cl&amp;ear</source>
+        <translation>清除(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve Measure</source>
+        <translation>删除任务(&amp;V)</translation>
     </message>
     <message>
         <source>Remove the selected assignments</source>
@@ -1094,10 +1200,6 @@ You can undo this with Ctrl+Z.</source>
     <message>
         <source>Insert a measure below the current one</source>
         <translation>在当前任务下方插入任务</translation>
-    </message>
-    <message>
-        <source>&amp;Remove Measure</source>
-        <translation>删除任务(&amp;R)</translation>
     </message>
     <message>
         <source>Remove the current measure with its sub-measures</source>
@@ -1126,6 +1228,62 @@ You can undo this with Ctrl+Z.</source>
     <message>
         <source>Filter the measures by text</source>
         <translation>按文字筛选任务</translation>
+    </message>
+    <message>
+        <source>Show &amp;All Measures</source>
+        <translation>显示全部任务(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Clear the search, department and findings filter</source>
+        <translation>清除搜索、部门和问题筛选</translation>
+    </message>
+    <message>
+        <source>&amp;Matrix</source>
+        <translation>任务矩阵(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Move the keyboard to the matrix</source>
+        <translation>将键盘焦点移到任务矩阵</translation>
+    </message>
+    <message>
+        <source>Mea&amp;sure Details</source>
+        <translation>任务详情(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Show the measure panel and move the keyboard there</source>
+        <translation>显示任务详情面板并将键盘焦点移到该处</translation>
+    </message>
+    <message>
+        <source>&amp;Departments</source>
+        <translation>部门(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Show the departments panel and move the keyboard there</source>
+        <translation>显示部门面板并将键盘焦点移到该处</translation>
+    </message>
+    <message>
+        <source>&amp;Findings</source>
+        <translation>检查结果(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Show the plan check and move the keyboard there</source>
+        <translation>显示检查结果并将键盘焦点移到该处</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>操作历史(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Show the history of edits and move the keyboard there</source>
+        <translation>显示操作历史并将键盘焦点移到该处</translation>
+    </message>
+    <message>
+        <source>&amp;Chart</source>
+        <translation>统计图(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Show the chart panel and move the keyboard there</source>
+        <translation>显示统计图面板并将键盘焦点移到该处</translation>
     </message>
     <message>
         <source>Chinese user interface (takes effect after a restart)</source>

@@ -7,11 +7,18 @@ import pytest
 from matrixdesk.store import MatrixStore
 
 
+@pytest.fixture
+def documents(tmp_path_factory):
+    """The user's "Documents" folder as the file dialogs see it (a temporary folder)."""
+    return tmp_path_factory.mktemp("Documents")
+
+
 @pytest.fixture(autouse=True)
-def private_settings(tmp_path, monkeypatch):
-    """Settings and data in a temporary folder, never the user's."""
+def private_settings(tmp_path, monkeypatch, documents):
+    """Settings, data and Documents in temporary folders, never the user's."""
     monkeypatch.setenv("MATRIXDESK_SETTINGS_DIR", str(tmp_path / "settings"))
     monkeypatch.setenv("MATRIXDESK_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("MATRIXDESK_DOCUMENTS_DIR", str(documents))
 
 
 @pytest.fixture
@@ -19,3 +26,35 @@ def plan_file(tmp_path, small_plan):
     path = tmp_path / "plan.mdesk"
     MatrixStore.create(str(path), small_plan).close()
     return str(path)
+
+
+def walk_menu_actions(window):
+    """Every (menu path, QAction) reachable from the window's menu bar, submenus included."""
+    found = []
+
+    def visit(menu, path):
+        menu.aboutToShow.emit()  # menus filled when they open (recent files)
+        for action in menu.actions():
+            if action.isSeparator():
+                continue
+            if action.menu() is not None:
+                visit(action.menu(), f"{path} ▸ {action.text()}")
+            else:
+                found.append((path, action))
+
+    for top in window.menuBar().actions():
+        visit(top.menu(), top.text())
+    return found
+
+
+@pytest.fixture
+def menu_action():
+    """``menu_action(window, ActionId.X)``: the action as the user finds it, in the menus."""
+
+    def find(window, action_id):
+        for _path, action in walk_menu_actions(window):
+            if action.objectName() == str(action_id):
+                return action
+        raise AssertionError(f"{action_id} is in no menu")
+
+    return find

@@ -7,7 +7,7 @@ import os
 import pytest
 from openpyxl import load_workbook
 
-from PySide6.QtWidgets import QProgressDialog
+from PySide6.QtWidgets import QFileDialog, QProgressDialog
 
 from matrixdesk.ui.dialogs import export_dialog
 from matrixdesk.ui.dialogs.export_dialog import (
@@ -69,10 +69,8 @@ def test_error_is_shown(qtbot, small_plan, tmp_path, warnings_shown):
 
 
 def test_asks_for_a_path_when_none_given(qtbot, small_plan, tmp_path, monkeypatch):
-    monkeypatch.setattr(
-        export_dialog.QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "x"), "")
-    )
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "x"), ""))
     assert export_with_progress(None, small_plan)
     assert (tmp_path / "x.xlsx").exists()
-    monkeypatch.setattr(export_dialog.QFileDialog, "getSaveFileName", lambda *a, **k: ("", ""))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: ("", ""))
     assert not export_with_progress(None, small_plan)

@@ -53,7 +53,7 @@ def select(window, cells):
 
 
 def test_title_names_the_file(window):
-    assert window.windowTitle() == "plan.mdesk[*] — MatrixDesk"
+    assert window.windowTitle() == "plan.mdesk — MatrixDesk"
     assert not window.isWindowModified()
     assert window.view.grid.horizontalHeader().height() > 80  # vertical department names
 
@@ -62,7 +62,7 @@ def test_click_undo_redo_close_reopen(qtbot, window, plan_file):
     store = window.document.store
     click(qtbot, window, 3, 1)  # 扩大农产品消费 × 省文化和旅游厅: none → lead
     assert store.role(3, 1) == Role.LEAD
-    assert window.isWindowModified()
+    assert not window.isWindowModified()  # every edit is saved: no "*"
     click(qtbot, window, 3, 1)  # lead → support
     assert store.role(3, 1) == Role.SUPPORT
     window.action(ActionId.UNDO).trigger()

@@ -8,6 +8,7 @@ import subprocess
 import pytest
 from openpyxl import load_workbook
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
 from matrixdesk.ui.actions import ActionId
@@ -31,10 +32,18 @@ def select_department_column(window, department_id, measure_id=2):
     window.view.select_cell(index.row(), index.column())
 
 
-def test_export_department_workbooks_from_the_window(window, tmp_path):
+def test_export_department_workbooks_from_the_menu(window, tmp_path, monkeypatch, menu_action):
+    """File ▸ Export Department Workbooks… did nothing: the action's ``checked`` argument
+    arrived where the folder was expected, and the folder dialog never opened."""
     folder = tmp_path / "out"
     folder.mkdir()
-    assert window.files.export_departments(str(folder))
+    asked = []
+    monkeypatch.setattr(
+        QFileDialog, "getExistingDirectory", lambda *a, **k: asked.append(a) or str(folder)
+    )
+    menu_action(window, ActionId.EXPORT_DEPARTMENTS).trigger()
+    assert len(asked) == 1
+    assert str(folder) in window.statusBar().currentMessage()
     names = sorted(p.stem for p in folder.glob("*.xlsx"))
     assert names == sorted(["省文化和旅游厅", "省体育局", "省农业农村厅", "省商务厅"])
     ws = load_workbook(folder / "省体育局.xlsx").active
@@ -43,9 +52,17 @@ def test_export_department_workbooks_from_the_window(window, tmp_path):
     assert not any("扩大农产品消费" in t for t in texts)
 
 
-def test_export_departments_cancelled_folder_dialog_writes_nothing(window, monkeypatch, tmp_path):
-    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: "")
-    assert window.files.export_departments() is False
+def test_export_departments_shortcut_opens_the_folder_dialog(qtbot, window, monkeypatch):
+    asked = []
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: asked.append(a) or "")
+    window.view.grid.setFocus()
+    qtbot.keyClick(
+        window.view.grid,
+        Qt.Key.Key_E,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert len(asked) == 1  # cancelled: nothing written, nothing said
+    assert window.feedback.last is None
 
 
 def test_report_kind_follows_the_menu_and_the_current_column(window):

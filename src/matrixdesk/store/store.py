@@ -136,6 +136,22 @@ class MatrixStore(MeasureEdits, DepartmentEdits):  # StoreBase comes in through 
                 self._lock.release()
                 self._lock = None
 
+    def checkpoint(self) -> bool:
+        """Fold the write-ahead journal into the plan file (every edit is committed already).
+
+        Afterwards the ``.mdesk`` file alone holds the whole plan, even while it stays open.
+        Returns False when another program reading the plan kept part of the journal; the
+        edits are safe either way and the next checkpoint or close folds it in.
+        """
+        if self.read_only or not self.path or self.db.conn is None:
+            return True
+        try:
+            self.db.execute("PRAGMA busy_timeout = 300")
+            busy, _log, _done = self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        except sqlite3.OperationalError:
+            return False
+        return busy == 0
+
     def save_copy(self, path: str) -> None:
         """Write a complete copy of the plan to ``path`` (Save As); this store stays open."""
         tmp = path + ".part"

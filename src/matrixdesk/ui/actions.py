@@ -4,17 +4,24 @@ A factory sets the translated text, an icon, a status tip and the standard short
 one exists. Actions start disabled where they need a plan; :func:`update_actions` is the one
 function that enables them from the window's current state. Undo and redo come from the
 window's QUndoGroup (``createUndoAction``/``createRedoAction``) and are registered here too.
+
+The grid's editing keys (L, S, Space, Delete, Ctrl+C, Ctrl+V) are not QAction shortcuts: a
+shortcut bound to the grid still fires while a menu is open over it (Qt matches a widget's
+shortcut by keyboard focus, which stays on the grid), so L pressed for 语言(L) set the selected
+cells to lead. The grid handles those keys itself (:func:`grid_keys`), which only happens when
+it really has the keyboard; the menus show the key after a tab, as Windows menus do.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QIcon, QKeySequence
-from PySide6.QtWidgets import QApplication, QMenu, QStyle, QWidget
+from PySide6.QtWidgets import QApplication, QMenu, QStyle
 
 
 class ActionId(StrEnum):
@@ -49,6 +56,15 @@ class ActionId(StrEnum):
     LANGUAGE_EN = "view.language_en"
     ABOUT = "help.about"
     OPEN_SAMPLE = "help.open_sample"
+    SAVE = "file.save"
+    SHOW_OUTPUT = "file.show_output"
+    CLEAR_FILTER = "view.clear_filter"
+    GO_MATRIX = "view.go_matrix"
+    GO_MEASURE = "view.go_measure"
+    GO_DEPARTMENTS = "view.go_departments"
+    GO_FINDINGS = "view.go_findings"
+    GO_HISTORY = "view.go_history"
+    GO_CHART = "view.go_chart"
 
 
 @dataclass(frozen=True)
@@ -71,11 +87,13 @@ FILE_MENU = [
     ActionId.OPEN,
     Submenu(RECENT),
     SEPARATOR,
+    ActionId.SAVE,
     ActionId.SAVE_AS,
     SEPARATOR,
     ActionId.EXPORT_WORKBOOK,
     ActionId.EXPORT_DEPARTMENTS,
     ActionId.EXPORT_PDF,
+    ActionId.SHOW_OUTPUT,
     SEPARATOR,
     Submenu(REPORT, (ActionId.REPORT_MATRIX, ActionId.REPORT_LIST, ActionId.REPORT_DEPARTMENT)),
     ActionId.PRINT_PREVIEW,
@@ -103,25 +121,34 @@ EDIT_MENU = [
     ActionId.ADD_DEPARTMENT,
     ActionId.EDIT_DEPARTMENTS,
 ]
+PANEL_ACTIONS = (
+    ActionId.GO_MATRIX,
+    ActionId.GO_MEASURE,
+    ActionId.GO_DEPARTMENTS,
+    ActionId.GO_FINDINGS,
+    ActionId.GO_HISTORY,
+    ActionId.GO_CHART,
+)
 VIEW_MENU = [
     ActionId.FIND,
+    ActionId.CLEAR_FILTER,
     SEPARATOR,
-    Submenu(DOCKS),
+    Submenu(DOCKS, PANEL_ACTIONS),
     SEPARATOR,
     Submenu("language", (ActionId.LANGUAGE_ZH, ActionId.LANGUAGE_EN)),
 ]
 HELP_MENU = [ActionId.OPEN_SAMPLE, SEPARATOR, ActionId.ABOUT]
 
-# Actions that act on the grid: their shortcuts (L, S, Space, Delete, Ctrl+C/V) only apply
-# while the grid has focus, so typing in the filter bar or a panel is never intercepted.
-GRID_ACTIONS = (
-    ActionId.COPY,
-    ActionId.PASTE,
-    ActionId.CYCLE,
-    ActionId.SET_LEAD,
-    ActionId.SET_SUPPORT,
-    ActionId.CLEAR,
-)
+# Actions that act on the grid, with the key the grid itself answers to (see the module
+# docstring): typing in the filter bar or a panel, or in an open menu, is never intercepted.
+GRID_KEYS: dict[ActionId, str | QKeySequence.StandardKey] = {
+    ActionId.COPY: QKeySequence.StandardKey.Copy,
+    ActionId.PASTE: QKeySequence.StandardKey.Paste,
+    ActionId.CYCLE: "Space",
+    ActionId.SET_LEAD: "L",
+    ActionId.SET_SUPPORT: "S",
+    ActionId.CLEAR: QKeySequence.StandardKey.Delete,
+}
 TOOLBAR = [
     ActionId.NEW_FROM_DOCUMENT,
     ActionId.OPEN,
@@ -187,6 +214,20 @@ FACTORIES: dict[ActionId, Callable[[QObject], QAction]] = {
         _tr("Open a plan file"),
         SK.Open,
         _icon("document-open", SP.SP_DialogOpenButton),
+    ),
+    ActionId.SAVE: lambda p: _make(
+        p,
+        _tr("&Save"),
+        _tr("Every edit is saved as you make it; this confirms it and says when"),
+        SK.Save,
+        _icon("document-save", SP.SP_DialogSaveButton),
+    ),
+    ActionId.SHOW_OUTPUT: lambda p: _make(
+        p,
+        _tr("Open &Last Export"),
+        _tr("Open the file (or folder) written by the last export or PDF"),
+        None,
+        _icon("folder-open", SP.SP_DirOpenIcon),
     ),
     ActionId.SAVE_AS: lambda p: _make(
         p,
@@ -255,25 +296,20 @@ FACTORIES: dict[ActionId, Callable[[QObject], QAction]] = {
         _icon("application-exit"),
     ),
     ActionId.COPY: lambda p: _make(
-        p, _tr("&Copy"), _tr("Copy the selected cells"), SK.Copy, _icon("edit-copy")
+        p, _tr("&Copy"), _tr("Copy the selected cells"), None, _icon("edit-copy")
     ),
     ActionId.PASTE: lambda p: _make(
-        p, _tr("&Paste"), _tr("Paste cells or whole rows"), SK.Paste, _icon("edit-paste")
+        p, _tr("&Paste"), _tr("Paste cells or whole rows"), None, _icon("edit-paste")
     ),
-    ActionId.CYCLE: lambda p: _make(
-        p, _tr("C&ycle Role"), _tr("None → lead → support → none"), "Space"
-    ),
+    ActionId.CYCLE: lambda p: _make(p, _tr("C&ycle Role"), _tr("None → lead → support → none")),
     ActionId.SET_LEAD: lambda p: _make(
-        p, _tr("Set &Lead ●"), _tr("Make the selected departments lead (牵头) the measures"), "L"
+        p, _tr("Set &Lead ●"), _tr("Make the selected departments lead (牵头) the measures")
     ),
     ActionId.SET_SUPPORT: lambda p: _make(
-        p,
-        _tr("Set &Support ○"),
-        _tr("Make the selected departments support (配合) the measures"),
-        "S",
+        p, _tr("Set &Support ○"), _tr("Make the selected departments support (配合) the measures")
     ),
     ActionId.CLEAR: lambda p: _make(
-        p, _tr("C&lear"), _tr("Remove the selected assignments"), SK.Delete, _icon("edit-clear")
+        p, _tr("Cl&ear"), _tr("Remove the selected assignments"), None, _icon("edit-clear")
     ),
     ActionId.ADD_MEASURE: lambda p: _make(
         p,
@@ -284,7 +320,7 @@ FACTORIES: dict[ActionId, Callable[[QObject], QAction]] = {
     ),
     ActionId.REMOVE_MEASURE: lambda p: _make(
         p,
-        _tr("&Remove Measure"),
+        _tr("Remo&ve Measure"),
         _tr("Remove the current measure with its sub-measures"),
         None,
         _icon("list-remove"),
@@ -298,12 +334,48 @@ FACTORIES: dict[ActionId, Callable[[QObject], QAction]] = {
     ActionId.FIND: lambda p: _make(
         p, _tr("&Find…"), _tr("Filter the measures by text"), SK.Find, _icon("edit-find")
     ),
+    ActionId.CLEAR_FILTER: lambda p: _make(
+        p, _tr("Show &All Measures"), _tr("Clear the search, department and findings filter")
+    ),
+    ActionId.GO_MATRIX: lambda p: _make(
+        p, _tr("&Matrix"), _tr("Move the keyboard to the matrix"), "Ctrl+1"
+    ),
+    ActionId.GO_MEASURE: lambda p: _make(
+        p,
+        _tr("Mea&sure Details"),
+        _tr("Show the measure panel and move the keyboard there"),
+        "Ctrl+2",
+    ),  # fmt: skip
+    ActionId.GO_DEPARTMENTS: lambda p: _make(
+        p,
+        _tr("&Departments"),
+        _tr("Show the departments panel and move the keyboard there"),
+        "Ctrl+3",
+    ),  # fmt: skip
+    ActionId.GO_FINDINGS: lambda p: _make(
+        p, _tr("&Findings"), _tr("Show the plan check and move the keyboard there"), "Ctrl+4"
+    ),
+    ActionId.GO_HISTORY: lambda p: _make(
+        p,
+        _tr("&History"),
+        _tr("Show the history of edits and move the keyboard there"),
+        "Ctrl+5",
+    ),  # fmt: skip
+    ActionId.GO_CHART: lambda p: _make(
+        p, _tr("&Chart"), _tr("Show the chart panel and move the keyboard there"), "Ctrl+6"
+    ),
     ActionId.LANGUAGE_ZH: lambda p: _make(
-        p, "简体中文", _tr("Chinese user interface (takes effect after a restart)"), checkable=True
-    ),
+        p,
+        "简体中文(&Z)",
+        _tr("Chinese user interface (takes effect after a restart)"),
+        checkable=True,
+    ),  # fmt: skip
     ActionId.LANGUAGE_EN: lambda p: _make(
-        p, "English", _tr("English user interface (takes effect after a restart)"), checkable=True
-    ),
+        p,
+        "&English",
+        _tr("English user interface (takes effect after a restart)"),
+        checkable=True,
+    ),  # fmt: skip
     ActionId.ABOUT: lambda p: _make(p, _tr("&About MatrixDesk"), _tr("Version and licence")),
     ActionId.OPEN_SAMPLE: lambda p: _make(
         p, _tr("Open &Sample Plan"), _tr("Open the sample plan (吉政办发〔2020〕34号)")
@@ -311,14 +383,61 @@ FACTORIES: dict[ActionId, Callable[[QObject], QAction]] = {
 }
 
 
+_MNEMONIC_HINT = re.compile(r"\(&(.)\)")
+
+
+def plain_text(text: str) -> str:
+    """A menu text as a toolbar button shows it: no "(&L)" hint, no "&", no "…", no key.
+
+    A toolbar button has no mnemonic, so a "(L)" left in its label promised a key that does
+    nothing (and 设为牵头(L) and 清除(L) promised the same one).
+    """
+    text = text.split("\t", 1)[0]
+    text = _MNEMONIC_HINT.sub("", text)
+    text = text.replace("&&", "\0").replace("&", "").replace("\0", "&")
+    return " ".join(text.replace("…", "").replace("...", "").split())
+
+
+def grid_key(action_id: ActionId) -> QKeySequence | None:
+    """The key the grid answers to for ``action_id`` (None: not a grid action)."""
+    key = GRID_KEYS.get(action_id)
+    if key is None:
+        return None
+    if isinstance(key, QKeySequence.StandardKey):
+        bindings = QKeySequence.keyBindings(key)
+        return bindings[0] if bindings else None
+    return QKeySequence(key)
+
+
 def create_actions(parent: QObject) -> dict[ActionId, QAction]:
-    """One QAction per id that has a factory (undo/redo are added by the window)."""
+    """One QAction per id that has a factory (undo/redo are added by the window).
+
+    Grid actions show their key after a tab (the grid answers to it, see :func:`grid_keys`).
+    """
     actions = {}
     for action_id, factory in FACTORIES.items():
         action = factory(parent)
         action.setObjectName(str(action_id))
+        action.setIconText(plain_text(action.text()))
+        key = grid_key(action_id)
+        if key is not None:
+            native = key.toString(QKeySequence.SequenceFormat.NativeText)
+            action.setText(f"{action.text()}\t{native}")
         actions[action_id] = action
     return actions
+
+
+def grid_keys(actions: dict[ActionId, QAction]) -> list[tuple[QKeySequence, QAction]]:
+    """Every key the grid answers to, with the action it triggers."""
+    keys = []
+    for action_id, key in GRID_KEYS.items():
+        sequences = (
+            QKeySequence.keyBindings(key)
+            if isinstance(key, QKeySequence.StandardKey)
+            else [QKeySequence(key)]
+        )
+        keys += [(sequence, actions[action_id]) for sequence in sequences]
+    return keys
 
 
 def undo_redo_actions(group, parent: QObject) -> dict[ActionId, QAction]:
@@ -335,7 +454,16 @@ def undo_redo_actions(group, parent: QObject) -> dict[ActionId, QAction]:
     redo.setIcon(_icon("edit-redo", SP.SP_ArrowForward))
     undo.setObjectName(str(ActionId.UNDO))
     redo.setObjectName(str(ActionId.REDO))
+    for action, prefix in ((undo, _tr("&Undo")), (redo, _tr("&Redo"))):
+        action.setIconText(plain_text(prefix))  # the toolbar button keeps a short label
+    group.undoTextChanged.connect(lambda text: undo.setToolTip(_step_tip(undo, text)))
+    group.redoTextChanged.connect(lambda text: redo.setToolTip(_step_tip(redo, text)))
     return {ActionId.UNDO: undo, ActionId.REDO: redo}
+
+
+def _step_tip(action: QAction, text: str) -> str:
+    """The tooltip of the undo/redo toolbar button: what the step does."""
+    return f"{action.iconText()}: {text}" if text else action.iconText()
 
 
 def build_menu(
@@ -369,10 +497,14 @@ class ActionState:
     has_cells: bool = False  # the selection holds editable department cells
     has_measure: bool = False  # the current row is a measure
     has_clipboard: bool = False
+    has_selection: bool = False  # anything is selected in the grid
     has_department: bool = False  # the current cell is in a department's column
+    has_output: bool = False  # an export or PDF was written in this session
+    filtered: bool = False  # the filter bar hides some measures
 
 
 NEEDS_DOCUMENT = {
+    ActionId.SAVE,
     ActionId.SAVE_AS,
     ActionId.EXPORT_WORKBOOK,
     ActionId.EXPORT_DEPARTMENTS,
@@ -382,9 +514,9 @@ NEEDS_DOCUMENT = {
     ActionId.REPORT_MATRIX,
     ActionId.REPORT_LIST,
     ActionId.CLOSE,
-    ActionId.COPY,
     ActionId.FIND,
     ActionId.EDIT_DEPARTMENTS,
+    *PANEL_ACTIONS,
 }
 NEEDS_WRITABLE = {ActionId.ADD_MEASURE, ActionId.ADD_DEPARTMENT}
 NEEDS_CELLS = {ActionId.CYCLE, ActionId.SET_LEAD, ActionId.SET_SUPPORT, ActionId.CLEAR}
@@ -405,18 +537,14 @@ def update_actions(actions: dict[ActionId, QAction], state: ActionState) -> None
             enabled = writable and state.has_cells
         elif action_id == ActionId.REMOVE_MEASURE:
             enabled = writable and state.has_measure
+        elif action_id == ActionId.COPY:
+            enabled = state.has_document and state.has_selection
         elif action_id == ActionId.PASTE:
             enabled = writable and state.has_clipboard
         elif action_id == ActionId.REPORT_DEPARTMENT:
             enabled = state.has_document and state.has_department
+        elif action_id == ActionId.SHOW_OUTPUT:
+            enabled = state.has_output
+        elif action_id == ActionId.CLEAR_FILTER:
+            enabled = state.has_document and state.filtered
         action.setEnabled(enabled)
-
-
-def add_widget_actions(widget: QWidget, actions: dict[ActionId, QAction]) -> None:
-    """Attach the grid actions to ``widget`` so their shortcuts work only while it has focus."""
-    from PySide6.QtCore import Qt
-
-    for action_id in GRID_ACTIONS:
-        action = actions[action_id]
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        widget.addAction(action)

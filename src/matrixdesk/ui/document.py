@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+import os
+from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ..store import MatrixStore, StoreEvent
@@ -11,8 +14,9 @@ from ..store import MatrixStore, StoreEvent
 class Document(QObject):
     """Owns the :class:`MatrixStore` and the :class:`QUndoStack` of one open plan.
 
-    Every edit goes through :meth:`push`; the store writes it to disk in the same step, so the
-    stack's clean state only marks "nothing done since the file was opened or checkpointed".
+    Every edit goes through :meth:`push`; the store writes it to disk in the same step, so
+    there is never unsaved work: ``saved_at`` is when the file was last written (the file's
+    own time when it was opened, then the time of each edit, an undo included).
     ``changed`` re-emits the store's notifications as a Qt signal for widgets that prefer one.
     """
 
@@ -23,6 +27,7 @@ class Document(QObject):
         self.store = store
         self.undo_stack = QUndoStack(self)
         self.closed = False
+        self.saved_at = _file_time(store.path)
         store.subscribe(self._on_store_event)
 
     @property
@@ -47,5 +52,20 @@ class Document(QObject):
         self.undo_stack.clear()
         self.store.close()
 
+    def saved_text(self) -> str:
+        """When the file was last written, as the status bar says it (time; date if older)."""
+        if self.saved_at is None:
+            return QCoreApplication.translate("Document", "not yet")
+        fmt = "%H:%M:%S" if self.saved_at.date() == datetime.now().date() else "%Y-%m-%d %H:%M"
+        return self.saved_at.strftime(fmt)
+
     def _on_store_event(self, event: StoreEvent) -> None:
+        self.saved_at = datetime.now()
         self.changed.emit(event)
+
+
+def _file_time(path: str) -> datetime | None:
+    try:
+        return datetime.fromtimestamp(os.path.getmtime(path)) if path else None
+    except OSError:
+        return None

@@ -34,9 +34,24 @@ WINDOW_STATE = Setting("window/state", QByteArray, QByteArray(), "docks and tool
 LANGUAGE = Setting("ui/language", str, "zh_CN", "UI language code (zh_CN or en), read at start")
 RECENT_FILES = Setting("files/recent", list, [], "recently opened plan files, newest first")
 SAMPLE_OFFERED = Setting("files/sample_offered", bool, False, "the sample was opened on first run")
-LAST_FOLDER = Setting("files/last_folder", str, "", "folder of the last file dialog")
+FOLDERS = {
+    kind: Setting(f"folders/{kind}", str, "", f"folder last used in a file dialog for {what}")
+    for kind, what in (
+        ("plan", "plans (.mdesk)"),
+        ("document", "policy documents to import"),
+        ("workbook", "the master workbook"),
+        ("departments", "the department workbooks"),
+        ("pdf", "reports saved as PDF"),
+        ("chart", "chart images"),
+    )
+}
 
-ALL_SETTINGS = (GEOMETRY, WINDOW_STATE, LANGUAGE, RECENT_FILES, SAMPLE_OFFERED, LAST_FOLDER)
+ALL_SETTINGS = (GEOMETRY, WINDOW_STATE, LANGUAGE, RECENT_FILES, SAMPLE_OFFERED, *FOLDERS.values())
+
+
+def folder_setting(kind: str) -> Setting:
+    """The setting remembering the last folder of one kind of file dialog."""
+    return FOLDERS[kind]
 
 
 def settings_path() -> Path:

@@ -11,10 +11,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
 
 from ...core.model import Plan
 from ...exchange import ExportCancelled, ExportError, export_departments, export_master
+from .. import folders
 
 MIN_DURATION_MS = 300
 
@@ -68,12 +69,14 @@ def progress_callback(dialog: QProgressDialog) -> Callable[[int, int], bool]:
 def ask_master_path(parent: QWidget | None, plan: Plan) -> str:
     """The file name for the master workbook, or "" when the user cancels."""
     stem = (plan.info.title or plan.info.number or "任务分工").replace("/", "_")
-    path, _ = QFileDialog.getSaveFileName(
-        parent, _tr("Export workbook"), f"{stem}.xlsx", _tr("Excel workbook (*.xlsx)")
+    return folders.save_file(
+        parent,
+        folders.WORKBOOK,
+        _tr("Export workbook"),
+        f"{stem}.xlsx",
+        _tr("Excel workbook (*.xlsx)"),
+        ".xlsx",
     )
-    if path and not path.lower().endswith(".xlsx"):
-        path += ".xlsx"
-    return path
 
 
 def error_text(exc: ExportError) -> str:
@@ -89,26 +92,29 @@ def export_with_progress(
     plan: Plan,
     path: str | os.PathLike[str] | None = None,
     folder: str | os.PathLike[str] | None = None,
-) -> bool:
-    """Export with a progress dialog; True when everything was written.
+    failed: Callable[[ExportError], None] | None = None,
+) -> list[Path]:
+    """Export with a progress dialog; the files written (empty when cancelled or failed).
 
     Without ``path`` and ``folder`` the user is asked where to save the master workbook.
-    A cancel leaves no file; an :class:`ExportError` is shown in a message box.
+    A cancel leaves no file; an :class:`ExportError` goes to ``failed``, else to a message box.
     """
     if path is None and folder is None:
         path = ask_master_path(parent, plan) or None
         if path is None:
-            return False
+            return []
     dialog = progress_dialog(parent)
     try:
-        run_export(plan, path, folder, progress_callback(dialog))
+        return run_export(plan, path, folder, progress_callback(dialog))
     except ExportCancelled:
-        return False
+        return []
     except ExportError as exc:
         dialog.close()
-        QMessageBox.warning(parent, _tr("Export"), error_text(exc))
-        return False
+        if failed is not None:
+            failed(exc)
+        else:
+            QMessageBox.warning(parent, _tr("Export"), error_text(exc))
+        return []
     finally:
         dialog.close()
         dialog.deleteLater()
-    return True

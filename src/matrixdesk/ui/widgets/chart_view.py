@@ -141,6 +141,10 @@ class ChartView(QWidget):
         layout.addWidget(self.scroll, 1)
 
     # -- state -------------------------------------------------------------------------------
+    def focus_target(self) -> QWidget:
+        """Where the keyboard goes when the panel is chosen: the chart kind."""
+        return self.kind_box
+
     @property
     def kind(self) -> str:
         return self.kind_box.currentData()

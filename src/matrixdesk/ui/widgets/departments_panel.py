@@ -326,6 +326,12 @@ class DepartmentsPanel(QWidget):
         self.collective_action.setChecked(has and self.model.department(row).collective)
 
     # -- selection ------------------------------------------------------------------------------
+    def focus_target(self) -> QWidget:
+        """Where the keyboard goes when the panel is chosen: the list, on a department."""
+        if not self.view.currentIndex().isValid() and self.model.rowCount():
+            self.select_department(self.model.department(0).id)
+        return self.view
+
     def current_row(self) -> int:
         index = self.view.currentIndex()
         return index.row() if index.isValid() else -1

@@ -171,6 +171,12 @@ class FindingsPanel(QWidget):
             )
             self.view.selectionModel().setCurrentIndex(self.model.index(row, MESSAGE), flags)
 
+    def focus_target(self) -> QWidget:
+        """Where the keyboard goes when the panel is chosen: the list, on a finding."""
+        if not self.view.currentIndex().isValid() and self.model.rowCount():
+            self.view.setCurrentIndex(self.model.index(0, MESSAGE))
+        return self.view
+
     def _schedule(self, *args) -> None:
         self.timer.start()  # restarts: a burst of edits is checked once
 

@@ -19,8 +19,28 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QHelpEvent, QKeyEvent, QPainter, QPixmap
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelection,
+    QItemSelectionModel,
+    QKeyCombination,
+    QModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QFont,
+    QFontMetrics,
+    QHelpEvent,
+    QKeyEvent,
+    QKeySequence,
+    QPainter,
+    QPixmap,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -324,14 +344,21 @@ class _TablePane(QWidget):
 
 
 class _MatrixTable(QTableView):
-    """Common set-up of both halves: fixed row heights, own grid, no in-place editors."""
+    """Common set-up of both halves: fixed row heights, own grid, no in-place editors.
+
+    The editing keys (``key_actions``: L, S, Space, Delete, Ctrl+C, Ctrl+V) are answered here,
+    so they act only while this table has the keyboard — never while a menu is open over it.
+    """
 
     leaveLeft = Signal()  # noqa: N815 (Qt signal naming)
     leaveRight = Signal()  # noqa: N815
     geometryUpdated = Signal()  # noqa: N815 (headers and scroll bars were laid out again)
+    keyRefused = Signal(QAction)  # noqa: N815 (an editing key whose action is disabled now)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.key_actions: list[tuple[QKeySequence, QAction]] = []
+        self.select_columns: tuple[int, int] | None = None  # what Ctrl+A selects (grid only)
         self.setHorizontalHeader(DepartmentHeader(self))
         self.setShowGrid(False)
         self.setWordWrap(False)
@@ -362,7 +389,33 @@ class _MatrixTable(QTableView):
                 return c
         return -1
 
+    def _key_action(self, event: QKeyEvent) -> QAction | None:
+        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        pressed = QKeySequence(QKeyCombination(modifiers, Qt.Key(event.key())))
+        for sequence, action in self.key_actions:
+            if sequence.matches(pressed) == QKeySequence.SequenceMatch.ExactMatch:
+                return action
+        return None
+
+    def selectAll(self) -> None:  # noqa: N802 (Ctrl+A in the grid: every department cell)
+        model = self.model()
+        if self.select_columns is None or model is None or model.rowCount() == 0:
+            super().selectAll()
+            return
+        first, last = self.select_columns
+        last = min(last, model.columnCount() - 1)
+        selection = QItemSelection(model.index(0, first), model.index(model.rowCount() - 1, last))
+        self.selectionModel().select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        action = self._key_action(event)
+        if action is not None:
+            if action.isEnabled():
+                action.trigger()
+            else:
+                self.keyRefused.emit(action)
+            event.accept()
+            return
         current = self.currentIndex()
         plain = event.modifiers() in (
             Qt.KeyboardModifier.NoModifier,
@@ -383,6 +436,7 @@ class MatrixView(QWidget):
 
     cellClicked = Signal(QModelIndex)  # noqa: N815 (a plain click on a department cell)
     currentChanged = Signal(QModelIndex)  # noqa: N815
+    keyRefused = Signal(QAction)  # noqa: N815 (an editing key pressed when it cannot act)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -417,9 +471,16 @@ class MatrixView(QWidget):
         )
         self.grid.leaveLeft.connect(lambda: self._cross(self.frozen, 1))
         self.grid.clicked.connect(self._grid_clicked)
+        for view in (self.frozen, self.grid):
+            view.keyRefused.connect(self.keyRefused)
         self._model = None
         self.selection_model: QItemSelectionModel | None = None
         self.setFocusProxy(self.grid)
+
+    def set_key_actions(self, keys: list[tuple[QKeySequence, QAction]]) -> None:
+        """The editing keys both halves answer to while they have the keyboard."""
+        self.frozen.key_actions = list(keys)
+        self.grid.key_actions = list(keys)
 
     # -- model -----------------------------------------------------------------------------
     def setModel(self, model) -> None:  # noqa: N802 (mirrors QAbstractItemView)
@@ -467,6 +528,7 @@ class MatrixView(QWidget):
             self.grid.setColumnHidden(c, frozen_side)
             if not frozen_side:
                 gh.resizeSection(c, TOTAL_WIDTH if c == n - 1 else DEPARTMENT_WIDTH)
+        self.grid.select_columns = (FIRST_DEPARTMENT_COLUMN, n - 2)  # not the totals column
         fh.resizeSection(0, CODE_WIDTH)
         fh.resizeSection(1, TITLE_WIDTH)
         self._fit_header()

@@ -212,6 +212,10 @@ class MeasurePanel(QWidget):
         return box
 
     # -- showing --------------------------------------------------------------------------------
+    def focus_target(self) -> QWidget:
+        """Where the keyboard goes when the panel is chosen (View ▸ Panels)."""
+        return self.title_edit if self.measure_id is not None else self
+
     def set_measure(self, measure_id: int | None) -> None:
         """Show ``measure_id`` (None: nothing)."""
         if measure_id is not None:

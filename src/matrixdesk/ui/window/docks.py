@@ -6,7 +6,7 @@ Each panel is built for one document and replaced when another plan is opened.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QDockWidget, QLabel, QMenu, QUndoView, QWidget
+from PySide6.QtWidgets import QDockWidget, QLabel, QUndoView, QWidget
 
 from ..document import Document
 from ..widgets.chart_view import ChartView
@@ -57,14 +57,19 @@ class Docks:
         self.history.setEmptyLabel(_tr("<opened>"))
         self.docks["history"].setWidget(self.history)
 
-    def fill_menu(self, menu: QMenu) -> None:
-        for key in ("measure", "departments", "findings", "history", "chart"):
-            menu.addAction(self.docks[key].toggleViewAction())
-
     def raise_dock(self, key: str) -> None:
         dock = self.docks[key]
         dock.show()
         dock.raise_()
+
+    def focus_dock(self, key: str) -> None:
+        """Show the panel (in front of its tab group) and move the keyboard into it."""
+        self.raise_dock(key)
+        widget = self.history if key == "history" else self.panels.get(key)
+        if widget is None:
+            return
+        target = getattr(widget, "focus_target", lambda: widget)()
+        target.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def set_document(self, document: Document | None) -> None:
         old = dict(self.panels)

@@ -68,6 +68,19 @@ class MatrixEditor(QObject):
             rows.update(range(top, bottom + 1))
         return sorted(rows)
 
+    def cell_blocks(self) -> list[tuple[int, int, int, int]]:
+        """Selected blocks made in the department area.
+
+        Rows selected on the frozen side (code or title) span every column, departments
+        included; they are rows to copy, not cells to change: one key on a title cell set or
+        cleared every department of the measure.
+        """
+        return [
+            block
+            for block in self.window.view.selected_blocks()
+            if block[1] >= FIRST_DEPARTMENT_COLUMN
+        ]
+
     def selected_cells(self) -> list[tuple[int, int]]:
         """(measure id, department id) of every selected, editable department cell."""
         model = self.model
@@ -75,7 +88,7 @@ class MatrixEditor(QObject):
             return []
         cells = []
         last = model.total_column
-        for top, left, bottom, right in self.window.view.selected_blocks():
+        for top, left, bottom, right in self.cell_blocks():
             cols = range(max(left, FIRST_DEPARTMENT_COLUMN), min(right, last - 1) + 1)
             for r in range(top, bottom + 1):
                 src = self._src(r)
@@ -89,10 +102,7 @@ class MatrixEditor(QObject):
         if self.model is None:
             return False
         last = self.model.total_column
-        return any(
-            right >= FIRST_DEPARTMENT_COLUMN and left < last
-            for _t, left, _b, right in self.window.view.selected_blocks()
-        )
+        return any(left < last for _t, left, _b, _r in self.cell_blocks())
 
     # -- roles -----------------------------------------------------------------------------
     def set_roles(self, role: Role | None, text: str) -> bool:

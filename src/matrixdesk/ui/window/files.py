@@ -16,8 +16,8 @@ import os
 import shutil
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtWidgets import QMessageBox
 
 from ... import __file__ as _package_file
 from ...store import (
@@ -28,12 +28,12 @@ from ...store import (
     PlanInUseError,
     StoreError,
 )
-from .. import settings
+from .. import folders, settings
 from ..actions import ActionId
 from ..document import Document
+from ..folders import ENV_DATA_DIR, data_dir  # noqa: F401 (re-exported: tests and callers)
 
 SAMPLE_NAME = "jizhengbanfa-2020-34"
-ENV_DATA_DIR = "MATRIXDESK_DATA_DIR"
 
 
 def _tr(text: str) -> str:
@@ -47,13 +47,6 @@ def bundled_samples_dir() -> Path | None:
         if folder.is_dir():
             return folder
     return None
-
-
-def data_dir() -> Path:
-    folder = os.environ.get(ENV_DATA_DIR) or QStandardPaths.writableLocation(
-        QStandardPaths.StandardLocation.AppDataLocation
-    )
-    return Path(folder or Path.home() / ".matrixdesk")
 
 
 def sample_plan_path() -> Path:
@@ -144,20 +137,16 @@ class FileController(QObject):
         self.window.set_document(Document(store, self.window))
         if remember:
             settings.add_recent_file(path)
-            settings.set_value(settings.LAST_FOLDER, os.path.dirname(path))
         return True
 
     def show_error(self, title: str, error: StoreError) -> None:
         QMessageBox.warning(self.window, title, error_text(error) + "\n\n" + error.message)
 
-    def _folder(self) -> str:
-        return settings.value(settings.LAST_FOLDER) or str(Path.home())
-
     def open_dialog(self) -> bool:
-        path, _ = QFileDialog.getOpenFileName(
+        path = folders.open_file(
             self.window,
+            folders.PLAN,
             _tr("Open plan"),
-            self._folder(),
             _tr("MatrixDesk plans (*.mdesk);;All files (*)"),
         )
         return self.open_path(path) if path else False
@@ -197,7 +186,9 @@ class FileController(QObject):
             menu.addAction(_tr("(none)")).setEnabled(False)
         else:
             menu.addSeparator()
-            menu.addAction(_tr("Clear list"), lambda: settings.set_value(settings.RECENT_FILES, []))
+            menu.addAction(
+                _tr("&Clear List"), lambda: settings.set_value(settings.RECENT_FILES, [])
+            )
 
     def close_document(self) -> None:
         self.window.set_document(None)
@@ -214,14 +205,16 @@ class FileController(QObject):
     def create_plan(self, plan) -> bool:
         """Ask where to save ``plan``, write it there and open it."""
         stem = (plan.info.number or plan.info.title or _tr("New plan")).replace("/", "-")
-        suggested = os.path.join(self._folder(), f"{stem}.mdesk")
-        path, _ = QFileDialog.getSaveFileName(
-            self.window, _tr("Save the new plan as"), suggested, _tr("MatrixDesk plans (*.mdesk)")
+        path = folders.save_file(
+            self.window,
+            folders.PLAN,
+            _tr("Save the new plan as"),
+            f"{stem}.mdesk",
+            _tr("MatrixDesk plans (*.mdesk)"),
+            ".mdesk",
         )
         if not path:
             return False
-        if not path.lower().endswith(".mdesk"):
-            path += ".mdesk"
         if self.window.document is not None and os.path.abspath(
             self.window.document.path
         ) == os.path.abspath(path):
@@ -237,16 +230,16 @@ class FileController(QObject):
         doc = self.window.document
         if doc is None:
             return False
-        path, _ = QFileDialog.getSaveFileName(
+        path = folders.save_file(
             self.window,
+            folders.PLAN,
             _tr("Save a copy as"),
-            os.path.join(self._folder(), os.path.basename(doc.path)),
+            os.path.basename(doc.path),
             _tr("MatrixDesk plans (*.mdesk)"),
+            ".mdesk",
         )
         if not path:
             return False
-        if not path.lower().endswith(".mdesk"):
-            path += ".mdesk"
         if os.path.abspath(path) == os.path.abspath(doc.path):
             return True  # every edit is already in the file
         try:
@@ -262,32 +255,68 @@ class FileController(QObject):
         )
         return True
 
+    def save(self) -> bool:
+        """Ctrl+S: every edit is already in the file; fold the journal in and say so."""
+        doc = self.window.document
+        if doc is None:
+            return False
+        name = os.path.basename(doc.path)
+        if doc.read_only:
+            text = _tr("%1 is open read-only: it was not changed.").replace("%1", name)
+        else:
+            doc.store.checkpoint()
+            text = (
+                _tr("All changes are saved in %1 (last change %2).")
+                .replace("%1", name)
+                .replace("%2", doc.saved_text())
+            )
+        self.window.statusBar().showMessage(text, 8000)
+        return True
+
     # -- export and printing (their modules are imported when first used) -------------------
+    def _export_failed(self, what: str):
+        return lambda exc: self.window.feedback.failed(what, exc.path, exc.reason)
+
     def export_workbook(self) -> bool:
         from ..dialogs.export_dialog import export_with_progress
 
         doc = self.window.document
-        return bool(doc and export_with_progress(self.window, doc.store.plan()))
+        if doc is None:
+            return False
+        failed = self._export_failed(_tr("Exporting the workbook"))
+        written = export_with_progress(self.window, doc.store.plan(), failed=failed)
+        if written:
+            path = written[0]
+            self.window.feedback.written(
+                path,
+                _tr("Wrote the workbook %1 in %2.")
+                .replace("%1", path.name)
+                .replace("%2", str(path.parent)),
+            )
+        return bool(written)
 
-    def export_departments(self, folder: str | None = None) -> bool:
+    def export_departments(self) -> bool:
         """One workbook per department into a folder the user picks."""
         from ..dialogs.export_dialog import export_with_progress
 
         doc = self.window.document
         if doc is None:
             return False
-        if folder is None:
-            folder = QFileDialog.getExistingDirectory(
-                self.window, _tr("Folder for the department workbooks"), self._folder()
-            )
+        folder = folders.choose_folder(
+            self.window, folders.DEPARTMENTS, _tr("Folder for the department workbooks")
+        )
         if not folder:
             return False
-        done = export_with_progress(self.window, doc.store.plan(), folder=folder)
-        if done:
-            self.window.statusBar().showMessage(
-                _tr("Wrote the department workbooks to %1.").replace("%1", folder), 8000
+        failed = self._export_failed(_tr("Exporting the department workbooks"))
+        written = export_with_progress(self.window, doc.store.plan(), folder=folder, failed=failed)
+        if written:
+            self.window.feedback.written(
+                folder,
+                _tr("Wrote %1 department workbooks to %2.")
+                .replace("%1", str(len(written)))
+                .replace("%2", folder),
             )
-        return done
+        return bool(written)
 
     def _options(self):
         from ...report import ReportOptions
@@ -333,9 +362,14 @@ class FileController(QObject):
     def print_plan(self) -> None:
         from ..printing import print_dialog
 
-        if self.window.document is not None:
-            print_dialog(
-                self.window, self.window.document.store.plan(), self._options(), self._printer
+        if self.window.document is None:
+            return
+        pages = print_dialog(
+            self.window, self.window.document.store.plan(), self._options(), self._printer
+        )
+        if pages:
+            self.window.statusBar().showMessage(
+                _tr("Sent %1 pages to the printer.").replace("%1", str(pages)), 8000
             )
 
     def export_pdf(self) -> bool:
@@ -345,27 +379,33 @@ class FileController(QObject):
         if doc is None:
             return False
         stem = os.path.splitext(os.path.basename(doc.path))[0]
-        path, _ = QFileDialog.getSaveFileName(
-            self.window,
-            _tr("Export PDF"),
-            os.path.join(self._folder(), f"{stem}.pdf"),
-            _tr("PDF (*.pdf)"),
+        path = folders.save_file(
+            self.window, folders.PDF, _tr("Export PDF"), f"{stem}.pdf", _tr("PDF (*.pdf)"), ".pdf"
         )
         if not path:
             return False
         options = self._options()
-        pages = render_pdf(
-            doc.store.plan(),
+        what = _tr("Exporting the PDF")
+        try:
+            pages = render_pdf(
+                doc.store.plan(),
+                path,
+                kind=options.kind,
+                department=options.department,
+                page_size=options.page_size,
+                landscape=options.landscape,
+            )
+        except (OSError, ValueError, RuntimeError) as exc:
+            self.window.feedback.failed(what, path, str(exc))
+            return False
+        if not pages or not os.path.isfile(path):
+            self.window.feedback.failed(what, path, _tr("The file could not be written."))
+            return False
+        self.window.feedback.written(
             path,
-            kind=options.kind,
-            department=options.department,
-            page_size=options.page_size,
-            landscape=options.landscape,
-        )
-        self.window.statusBar().showMessage(
-            _tr("Wrote %1 (%2 pages).")
+            _tr("Wrote %1 (%2 pages) in %3.")
             .replace("%1", os.path.basename(path))
-            .replace("%2", str(pages)),
-            8000,
+            .replace("%2", str(pages))
+            .replace("%3", os.path.dirname(path)),
         )
         return True

@@ -19,13 +19,14 @@ from ..actions import (
     EDIT_MENU,
     FILE_MENU,
     HELP_MENU,
+    NEEDS_CELLS,
     TOOLBAR,
     VIEW_MENU,
     ActionId,
     ActionState,
-    add_widget_actions,
     build_menu,
     create_actions,
+    grid_keys,
     undo_redo_actions,
     update_actions,
 )
@@ -37,6 +38,7 @@ from ..widgets.filter_bar import FilterBar
 from ..widgets.matrix_view import MatrixView
 from .docks import Docks
 from .edit import MatrixEditor
+from .feedback import OutputFeedback
 from .files import FileController
 
 
@@ -73,16 +75,18 @@ class MainWindow(QMainWindow):
         self.files = FileController(self)
         self.editor = MatrixEditor(self)
         self.docks = Docks(self)
+        self.feedback = OutputFeedback(self)
         self._build_menus()
         self._connect_actions()
         self._status_counts = QLabel(self)
         self._status_mode = QLabel(self)
-        self.statusBar().addPermanentWidget(self._status_counts)
-        self.statusBar().addPermanentWidget(self._status_mode)
+        self._status_saved = QLabel(self)
+        self._status_saved.setObjectName("savedState")
+        for label in (self._status_counts, self._status_mode, self._status_saved):
+            self.statusBar().addPermanentWidget(label)
         self.view.currentChanged.connect(self._current_changed)
         self.view.cellClicked.connect(self.editor.cycle_at)
         QApplication.clipboard().dataChanged.connect(self.update_actions)
-        self.undo_group.cleanChanged.connect(lambda clean: self.setWindowModified(not clean))
         self.resize(1400, 900)
         if persist_layout:
             self._restore_layout()
@@ -99,13 +103,13 @@ class MainWindow(QMainWindow):
         ):
             build_menu(bar.addMenu(title), items, self.actions, self.submenus)
         self.submenus["recent"].aboutToShow.connect(self.files.fill_recent_menu)
-        self.docks.fill_menu(self.submenus["docks"])
         toolbar = self.addToolBar(self.tr("Main"))
         toolbar.setObjectName("mainToolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         toolbar.setMovable(False)
         build_menu(toolbar, TOOLBAR, self.actions, self.submenus)  # type: ignore[arg-type]
-        add_widget_actions(self.view, self.actions)
+        self.view.set_key_actions(grid_keys(self.actions))
+        self.view.keyRefused.connect(self._key_refused)
         languages = QActionGroup(self)
         for action_id in (ActionId.LANGUAGE_ZH, ActionId.LANGUAGE_EN):
             languages.addAction(self.actions[action_id])
@@ -124,7 +128,16 @@ class MainWindow(QMainWindow):
             ActionId.OPEN: f.open_dialog,
             ActionId.SAVE_AS: f.save_as,
             ActionId.EXPORT_WORKBOOK: f.export_workbook,
-            ActionId.EXPORT_DEPARTMENTS: f.export_departments,
+            ActionId.EXPORT_DEPARTMENTS: lambda: f.export_departments(),  # not `checked`
+            ActionId.SAVE: f.save,
+            ActionId.SHOW_OUTPUT: self.feedback.open_last,
+            ActionId.CLEAR_FILTER: self.filter_bar.clear,
+            ActionId.GO_MATRIX: self.focus_grid,
+            ActionId.GO_MEASURE: lambda: self.docks.focus_dock("measure"),
+            ActionId.GO_DEPARTMENTS: lambda: self.docks.focus_dock("departments"),
+            ActionId.GO_FINDINGS: lambda: self.docks.focus_dock("findings"),
+            ActionId.GO_HISTORY: lambda: self.docks.focus_dock("history"),
+            ActionId.GO_CHART: lambda: self.docks.focus_dock("chart"),
             ActionId.EXPORT_PDF: f.export_pdf,
             ActionId.PRINT_PREVIEW: f.print_preview,
             ActionId.PAGE_SETUP: f.page_setup,
@@ -141,14 +154,16 @@ class MainWindow(QMainWindow):
             ActionId.ADD_MEASURE: e.add_measure,
             ActionId.REMOVE_MEASURE: e.remove_measure,
             ActionId.ADD_DEPARTMENT: e.add_department,
-            ActionId.EDIT_DEPARTMENTS: lambda: self.docks.raise_dock("departments"),
+            ActionId.EDIT_DEPARTMENTS: lambda: self.docks.focus_dock("departments"),
             ActionId.FIND: self.filter_bar.focus_search,
             ActionId.LANGUAGE_ZH: lambda: self._set_language("zh_CN"),
             ActionId.LANGUAGE_EN: lambda: self._set_language("en"),
             ActionId.ABOUT: self._about,
         }
         for action_id, slot in slots.items():
-            a[action_id].triggered.connect(slot)
+            # every slot is called without the `checked` argument triggered() carries: it
+            # arrived as the folder of Export Department Workbooks, which then did nothing
+            a[action_id].triggered.connect(lambda _checked=False, slot=slot: slot())
 
     # -- the open document -----------------------------------------------------------------
     def set_document(self, document: Document | None) -> None:
@@ -183,7 +198,7 @@ class MainWindow(QMainWindow):
                 "File ▸ Open… opens a .mdesk file; Help ▸ Open Sample Plan shows an example."
             )
         )
-        self.setWindowModified(False)
+        self.feedback.clear()
         self.update_title()
         self.update_status()
         self.update_actions()
@@ -210,13 +225,14 @@ class MainWindow(QMainWindow):
             return
         name = os.path.basename(self.document.path) or self.tr("Untitled")
         marker = " " + self.tr("[read-only]") if self.document.read_only else ""
-        self.setWindowTitle(f"{name}{marker}[*] — MatrixDesk")
+        # no [*]: every edit is on disk the moment it is made; the status bar says when
+        self.setWindowTitle(f"{name}{marker} — MatrixDesk")
 
     def update_status(self) -> None:
         doc = self.document
         if doc is None:
-            self._status_counts.setText("")
-            self._status_mode.setText("")
+            for label in (self._status_counts, self._status_mode, self._status_saved):
+                label.setText("")
             return
         s = doc.store
         self._status_counts.setText(
@@ -225,12 +241,24 @@ class MainWindow(QMainWindow):
             .replace("%2", str(len(s.departments())))
             .replace("%3", str(len(s.assignments())))
         )
-        mode = (
-            self.tr("Read-only")
-            if doc.read_only
-            else self.tr("● lead  ○ support — saved as you edit")
-        )
+        mode = self.tr("Read-only") if doc.read_only else self.tr("● lead  ○ support")
         self._status_mode.setText(mode)
+        if doc.read_only:
+            self._status_saved.setText("")
+        else:
+            self._status_saved.setText(
+                self.tr("All changes saved %1").replace("%1", doc.saved_text())
+            )
+            self._status_saved.setToolTip(
+                self.tr("Every edit is written to %1 the moment it is made.").replace(
+                    "%1", doc.path
+                )
+            )
+
+    def focus_grid(self) -> None:
+        """Ctrl+1: the keyboard goes to the matrix (its current cell)."""
+        if self.document is not None:
+            self.view.grid.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def update_actions(self, *args) -> None:
         doc = self.document
@@ -241,9 +269,26 @@ class MainWindow(QMainWindow):
             has_cells=self.editor.has_editable_selection(),
             has_measure=self.editor.current_measure_id() is not None,
             has_clipboard=bool(mime and (mime.hasText() or mime.hasFormat(MIME_TYPE))),
+            has_selection=bool(self.view.selected_blocks()),
             has_department=self.editor.current_department_id() is not None,
+            has_output=self.feedback.last is not None,
+            filtered=self.proxy.active,
         )
         update_actions(self.actions, state)
+
+    def _key_refused(self, action: QAction) -> None:
+        """An editing key that cannot act now says why instead of doing nothing."""
+        doc = self.document
+        if doc is not None and doc.read_only:
+            text = self.tr("The plan is open read-only.")
+        elif action in (self.actions[a] for a in NEEDS_CELLS):
+            text = self.tr(
+                "Select cells in the department columns to set roles; the code and title "
+                "columns select whole rows (for copying)."
+            )
+        else:
+            return
+        self.statusBar().showMessage(text, 6000)
 
     def _store_changed(self, event) -> None:
         self.update_status()
@@ -255,6 +300,7 @@ class MainWindow(QMainWindow):
         total = self.model.total_row if self.model else 0
         shown = self.proxy.rowCount()  # measures only: the totals row is the footer
         self.filter_bar.set_count(shown, total, self.proxy.active)
+        self.update_actions()
 
     # -- selection -------------------------------------------------------------------------
     def _current_changed(self, current: QModelIndex) -> None:
