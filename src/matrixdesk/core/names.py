@@ -5,16 +5,26 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# Parties that stand for many organisations at once. Matched on the normalised name.
+# Parties that stand for many organisations at once. Matched on the normalised name with
+# bracketed notes removed (各市(州)人民政府 → 各市人民政府).
+_SET_END = (
+    r"(?:地区|地方|地|部门|单位|方面|机构|机关|企业|组织|市|县|区|州|省|盟|旗|乡镇|街道|政府"
+    r"|学校|高校|院校|医院|银行|金融机构|成员|委|办|局|厅|部|院|中心|公司|集团|协会|商会|党委"
+    r"|党组|人民政府|自治区|直辖市|计划单列市|兵团|团体|群团|社会组织|市场主体|平台)"
+)
 _COLLECTIVE_PATTERNS = [
-    r"^各",  # 各地区, 各部门, 各省级人民政府, 各市(州)人民政府, 各有关部门
-    r"^(?:其他|其它)?(?:有关|相关)",  # 有关部门和单位, 相关部门
-    r"(?:相关|有关)(?:部门|单位|方面)",  # 国务院相关部门, 省直有关部门
-    r"^(?:市|县|区|市县|市、县)(?:级)?(?:人民)?政府$",
-    r"^(?:各级)",
+    # 各地区, 各部门, 各省级人民政府, 各市人民政府, 各有关部门, 各级党委和政府
+    rf"^各[^要应须将把对在的，,。]{{0,14}}{_SET_END}$",
+    r"^(?:其他|其它)?(?:有关|相关)[^要应须将把对在的，,。]{0,10}" + _SET_END + "$",
+    r"(?:相关|有关|各)(?:部门|单位|方面|机构)",  # 国务院相关部门, 省直有关部门
+    r"^(?:市|县|区|市县|市、县|县区|县市区)(?:级)?(?:人民)?政府$",
+    r"^各级",
     r"^(?:县级以上)?地方各级|^县级以上",  # 地方各级人民政府, 县级以上地方人民政府
+    # A working group's members or its unnamed lead: …专项工作组成员单位, …工作专班牵头单位
+    r".{2,}(?:成员单位|牵头单位|责任单位|各成员|组成部门)$",
 ]
 _COLLECTIVE_RE = re.compile("|".join(_COLLECTIVE_PATTERNS))
+_BRACKETED = re.compile(r"\([^()]{0,12}\)")
 
 
 def normalise(name: str) -> str:
@@ -30,4 +40,5 @@ def normalise(name: str) -> str:
 
 def is_collective(name: str) -> bool:
     """True for parties that are not one organisation (各地区, 国务院相关部门, 有关部门和单位 …)."""
-    return bool(_COLLECTIVE_RE.search(normalise(name)))
+    folded = normalise(name)
+    return bool(_COLLECTIVE_RE.search(folded) or _COLLECTIVE_RE.search(_BRACKETED.sub("", folded)))

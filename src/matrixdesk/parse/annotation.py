@@ -1,25 +1,31 @@
-"""Responsibility annotations: ``（省商务厅、省农业农村厅、省邮政管理局负责）``.
+"""Responsibility annotations: ``（省商务厅、省农业农村厅、省邮政管理局负责）`` and their kin.
 
-An annotation is the bracket group that ends a measure paragraph and whose content ends with a
-responsibility verb (负责, 牵头, 按职责分工负责, 落实 …). By long convention the first-named party
-leads; when any clause says 牵头, exactly the parties named in such clauses lead. Catch-all parties
-after 等 / 及 / 和 (各地区, 国务院相关部门) are kept as parties; ``A等部门`` and ``A等10部门`` only
-mark the measure open-ended. Notes such as ``排在第一位的部门为牵头部门，下同`` are dropped.
+An annotation names the parties responsible for a stretch of text. Its content is read clause by
+clause (clauses are cut at ，；and 。 outside brackets):
 
-Task-division notices (…重点任务分工方案) label the parties instead, either in the final bracket
-``（责任单位：省发展改革委、省财政厅；完成时限：2021年底前）`` or on lines of their own after the
-task (``牵头单位：省商务厅；配合单位：省发展改革委、省财政厅`` / ``完成时限：2022年6月底前``).
-Decisions for these fields (:func:`parse_fields`):
+* a **verb clause** ends with a responsibility verb — 负责, 牵头, 按职责分工负责, 按职责分工配合,
+  会同…负责, 指导, 参与, 配合, 分别负责, 组织实施 … — and names parties before it. 牵头 (and
+  主办) mark leads; 配合, 参与, 协助, 协办 mark supports; the other verbs mark duty;
+* a **labelled clause** ``label：value`` with a party label (牵头单位, 配合单位, 责任单位,
+  牵头考核单位, 指导部门, 主办单位, 协办单位, 实施主体 …, read by the words it contains) names
+  parties; a time label (完成时限, 时间, 时限 …) gives the deadline; a label the reader does not
+  know is a party label only when every name in its value is an organisation (not a set of them),
+  so ``适用范围：各级政府部门`` stays text;
+* **notes** (列第一位者为牵头单位，下同; 排在第一位的部门为牵头部门) — also after a 。 — scores
+  (0.5分), deadlines (2021年底前, 6月底完成) and standing statements (以下均需…负责，不再列出)
+  are not parties;
+* an unlabelled clause without a verb continues the label before it (``牵头单位：A，B``) or, on
+  its own, is a duty clause.
 
-* 牵头单位 / 牵头部门 / 主责单位: every party named leads (several leads are allowed).
-* 配合单位 / 配合部门 / 协办单位 / 协同单位 / 参与单位: every party named supports.
-* 责任单位 / 责任部门 / 负责单位 / 实施单位: the first named leads and the rest support (the
-  "列第一位的责任单位为牵头单位" convention) — unless a 牵头单位 field is present, in which
-  case they all support. ``A牵头，B配合`` inside the value is read like an ordinary annotation.
-* 完成时限 / 完成时间 / 时间节点 / 时间安排 / 时限要求 / 时限 / 时间: the deadline, verbatim
-  (``持续推进``, ``2021年底前``, ``每季度``) — a labelled field needs no recognised date shape.
-* ``省商务厅（牵头）`` marks that party as a lead wherever it appears.
-* Other labels (责任领导, 工作目标 …) end the previous field and are ignored.
+Every name is checked by the organisation recogniser (:mod:`matrixdesk.parse.orgs`); fragments
+that are not organisations are dropped and reported in :attr:`Annotation.skipped`. A bracket is an
+annotation when it names at least one party and either has a verb or a party label, or consists of
+organisations alone (``（国家发展改革委、财政部）``).
+
+Roles: parties marked as leading (牵头, 牵头单位：, ``A（牵头）``) lead, and only they;
+otherwise the first party not named as a supporter leads ("列第一位的责任单位为牵头单位");
+parties named only as supporters never lead, so an annotation naming only supporters has no
+lead.
 
 ``（以下简称省发改委）`` after a name is not part of the name: the party keeps the full name and
 the short form becomes its alias (see :attr:`Annotation.aliases`).
@@ -31,111 +37,111 @@ import re
 from dataclasses import dataclass, field
 
 from matrixdesk.core.model import Role
+from matrixdesk.parse.orgs import OrgKind
+from matrixdesk.parse.parties import CLOSERS, OPENERS, Named, named_parties, split_top
 
-_OPENERS = "(（"
-_CLOSERS = ")）"
-_TRAILING = " \t\n\u3000。；;，,"
+__all__ = [
+    "DEADLINE",
+    "Annotation",
+    "field_block_start",
+    "final_bracket",
+    "find_annotation",
+    "parse_content",
+    "parse_fields",
+    "split_top",
+    "standing_parties",
+]
 
-# The verb ending a party clause. ``search`` finds the leftmost match reaching the end, so the
-# longest form wins (按职责分工负责 over 负责).
-_VERB = re.compile(
-    r"(?:(?:按照?|依)?职[责能](?:职责)?(?:分工)?(?:负责|落实)|分工负责|分别负责|共同负责"
-    r"|(?:负责|组织|督促|抓好|具体)落实|牵头负责|牵头落实|配合落实|负责组织实施|组织实施|负责实施"
-    r"|参与|配合|负责|牵头|落实)$"
+_TRAILING = " \t\n\u3000。；;，,."
+MAX_BRACKET = 600  # longest annotation content considered
+
+# Verb atoms that may end a party clause, possibly several (牵头负责, 按职责分工负责落实).
+_VERB_ATOMS = (
+    r"(?:按照?|依照?|依据|根据)?(?:各自)?职[责能](?:职责)?(?:分工)?|按分工|分工|分别|共同|具体|协同"
+    r"|牵头|负责|落实|配合|参与|协助|协办|主办|承办|指导|督导|督促|统筹|协调|组织|实施|推进|抓好"
+    r"|做好|执行|跟进|主抓"
 )
-_NOTE = re.compile(r"第一位|首位|下同|不再列出|以下均|为牵头|列第一")
+_VERB = re.compile(rf"(?:{_VERB_ATOMS})+$")
+_CORE_VERB = re.compile(r"负责|落实|牵头|配合|参与|协助|协办|主办|承办|指导|督导|实施|推进|执行")
+_LEAD_VERB = re.compile(r"牵头|主办|主抓")
+_SUPPORT_VERB = re.compile(r"^(?:(?:按照?|依照?|根据)?(?:各自)?职[责能](?:分工)?|按分工|分工|协同)?"
+                           r"(?:配合|参与|协助|协办)+(?:落实|实施)?$")  # fmt: skip
+_NOTE = re.compile(
+    r"第一位|首位|下同|不再列出|以下均|为牵头|列第一|排名第一|排序第一|居首|前者为|第一个"
+    r"|下列|另行|解释"
+)
 DEADLINE = re.compile(
     r"(?:完成时限[:：]?)?(?:于|在)?"
     r"(?:\d{4}年(?:\d{1,2}月)?(?:底|年底|上半年|下半年|前|以前|底前|年底前)*(?:完成|基本完成|全面完成)?"
     r"|\d{4}年起|\d{4}[-—－至]\d{4}年|持续推进|长期坚持|持续实施|长期实施|持续开展|长期推进)"
 )
+_TIME = re.compile(
+    r"^(?:完成时限|时限|时间)?[:：]?(?:[0-9０-９]{4}年|[0-9０-９一二三四五六七八九十]{1,2}月|年底|年内"
+    r"|每年|每季|每月|每半年|上半年|下半年|季度|长期|持续|常态化|动态|年度|[0-9０-９]{4}[-—－至~～])"
+)
+_SCORE = re.compile(r"^[0-9０-９.．]+分$|分值|得分|扣分|计分|加分")
 _STANDING = re.compile(
-    r"以下(?:各项)?(?:任务|工作|措施)?(?:均需|均须|均由|均要|均)(?P<party>(?:[^，,。；;（）()]|[（(][^，,。；;（）()]{1,6}[)）]){2,30}?)"
+    r"以下(?:各项)?(?:任务|工作|措施)?(?:均需|均须|均由|均要|均)"
+    r"(?P<party>(?:[^，,。；;（）()]|[（(][^，,。；;（）()]{1,6}[)）]){2,30}?)"
     r"(?:负责|落实)[，,；;]?\s*(?:不再|不另)(?:一一)?列出"
 )
-_GENERIC_AFTER_DENG = re.compile(
-    r"(?:(?:各|其他|其它)?(?:有关|相关)?(?:(?:[0-9０-９]{1,3}|[一二三四五六七八九十两]{1,3})[个家]?)?"
-    r"(?:部门|单位)(?:和单位|和部门|及单位)?)?"
+_LABEL = re.compile(r"^[（(【]?\s*(?P<label>[\u4e00-\u9fff]{1,10}?)\s*[:：]\s*")
+_PARTY_WORDS = r"单位|部门|主体|机构|机关|处室|科室|责任方|承办方"
+_PARTY_LABEL = re.compile(
+    rf"^(?:(?:牵头|配合|责任|负责|主办|协办|承办|实施|参与|协同|协作|协助|指导|主责|主管|督办|督导"
+    rf"|考核|监管|落实|执行|业务指导|具体负责|具体实施|具体落实|牵头考核|配合考核|共同|联合|联系)"
+    rf"(?:{_PARTY_WORDS})?|{_PARTY_WORDS}|牵头|配合|责任)$"
 )
-# 各地区各部门 / 各地各部门 written without a separator: two catch-all parties.
-_COLLECTIVE_PAIR = re.compile(r"(各(?:地区|地方|地|部门|单位|级))(?=各)")
-# 省发展改革委（以下简称省发改委）: the short form is an alias, not part of the name.
-_ALIAS_NOTE = re.compile(
-    r"[（(](?:以下简称|以下称|下称|简称)[“\"]?([^（）()“”\"]{1,20}?)[”\"]?[)）]"
+_LEAD_LABEL = re.compile(r"牵头|主办|主责|主抓")
+_SUPPORT_LABEL = re.compile(r"配合|协办|协同|协作|协助|参与")
+_TIME_LABEL = re.compile(r"时限|时间|期限|节点|进度|日期|完成时|截止")
+_OTHER_LABEL = re.compile(
+    r"领导|负责人|责任人|联系人|电话|同志|分管|目标|范围|内容|方式|标准|依据|备注|说明|要求|措施"
+    r"|任务|指标|分值|权重"
 )
-# What continues 各市、… / 各省、…: administrative levels (县级政府, 自治区, 直辖市人民政府), not
-# another organisation (各市（州）、长白山管委会 are two parties).
-_LEVEL_START = re.compile(
-    r"(?:县|区|乡|镇|自治区|自治州|直辖市|计划单列市|新疆生产建设兵团|州|盟|旗)"
-)
-_BRACKETED = re.compile(r"[（(][^（）()]*[)）]")
-_LEAD_MARK = re.compile(r"[（(](?:牵头|牵头单位)[)）]$")
-
-_LEAD_KEYS = ("牵头单位", "牵头部门", "主责单位")
-_SUPPORT_KEYS = ("配合单位", "配合部门", "协办单位", "协同单位", "参与单位")
-_DUTY_KEYS = ("责任单位", "责任部门", "负责单位", "实施单位")
-_TIME_KEYS = ("完成时限", "完成时间", "时间节点", "时间安排", "时限要求")
-_SHORT_TIME_KEYS = ("时限", "时间")  # common words: a label only at a clause boundary
-_OTHER_KEYS = ("责任领导", "责任人", "工作目标", "目标任务", "进度安排", "工作措施")
-_LONG_KEYS = _LEAD_KEYS + _SUPPORT_KEYS + _DUTY_KEYS + _TIME_KEYS + _OTHER_KEYS
-_FIELD = re.compile(
-    rf"(?P<key>{'|'.join(_LONG_KEYS)}"
-    rf"|(?:^|(?<=[\s；;，,。（(]))(?:{'|'.join(_SHORT_TIME_KEYS)}))\s*[:：]"
-)
-# Where an unbracketed field block may begin: a line start or a sentence end, then a party or
-# deadline label (not 工作目标 …, whose text stays with the task for its targets).
-_BLOCK_KEYS = _LEAD_KEYS + _SUPPORT_KEYS + _DUTY_KEYS + _TIME_KEYS
-_BLOCK_START = re.compile(
-    rf"(?:^|(?<=[。；;]))[ \t\u3000]*[（(]?(?=(?:{'|'.join(_BLOCK_KEYS)})\s*[:：])",
-    re.MULTILINE,
-)
-_DENG = re.compile(r"(?<![高平同对优上中初])等(?!级)")
-_AND = re.compile(r"[和及与]")
-_COLLECTIVE_START = ("各", "有关", "相关", "其他", "其它")
-_NAME_SUFFIX = re.compile(
-    r"(?:部|厅|局|委|会|办|院|署|行|社|室|所|队|中心|政府|集团|公司|关|站|团|处|科|部门|单位)$"
-)
+# Where an unbracketed field block may begin: a line start or a sentence end, then a party label.
+_BLOCK_START = re.compile(r"(?:^|(?<=[。；;]))[ \t\u3000]*[（(【]?(?=[\u4e00-\u9fff]{1,10}[:：])",
+                          re.MULTILINE)  # fmt: skip
 
 
 @dataclass
 class Annotation:
     """A recognised annotation: its place in the paragraph and what it assigns."""
 
-    start: int  # offset of the opening bracket in the paragraph text
-    end: int  # offset just after the closing bracket
+    start: int  # offset of the opening bracket (or the first label) in the paragraph text
+    end: int  # offset just after the closing bracket (or the last field)
     content: str
     parties: list[tuple[str, Role]] = field(default_factory=list)
     open_ended: bool = False
     deadline: str = ""
     aliases: dict[str, str] = field(default_factory=dict)  # party name → short form (简称)
+    skipped: list[str] = field(default_factory=list)  # fragments that are not organisations
+    kinds: dict[str, OrgKind] = field(default_factory=dict)
 
 
-def split_top(text: str, separators: str) -> list[str]:
-    """Split on ``separators`` outside brackets (names such as 各县（市、区）stay whole)."""
-    pieces, depth, start = [], 0, 0
-    for i, ch in enumerate(text):
-        if ch in _OPENERS:
-            depth += 1
-        elif ch in _CLOSERS:
-            depth = max(0, depth - 1)
-        elif depth == 0 and ch in separators:
-            pieces.append(text[start:i])
-            start = i + 1
-    pieces.append(text[start:])
-    return pieces
+@dataclass
+class _Reading:
+    """What the clauses of one annotation say, before roles are decided."""
+
+    named: list[tuple[Named, str]] = field(default_factory=list)  # (party, lead|support|duty)
+    verb: bool = False
+    party_label: bool = False
+    deadline: str = ""
+    open_ended: bool = False
+    skipped: list[str] = field(default_factory=list)
 
 
 def final_bracket(text: str) -> tuple[int, int] | None:
     """(open, close+1) of the bracket group ending ``text``, matched from the end backwards."""
     end = len(text.rstrip(_TRAILING))
-    if not end or text[end - 1] not in _CLOSERS:
+    if not end or text[end - 1] not in CLOSERS:
         return None
     depth = 0
-    for i in range(end - 1, max(-1, end - 600), -1):
+    for i in range(end - 1, max(-1, end - MAX_BRACKET), -1):
         ch = text[i]
-        if ch in _CLOSERS:
+        if ch in CLOSERS:
             depth += 1
-        elif ch in _OPENERS:
+        elif ch in OPENERS:
             depth -= 1
             if depth == 0:
                 return i, end
@@ -158,71 +164,185 @@ def find_annotation(text: str) -> Annotation | None:
     Returns
     -------
     Annotation or None
-        None when the paragraph does not end with a bracket group whose content ends with a
-        responsibility verb (``(冬令营)``, ``（含技工院校）`` … are text).
+        None when the paragraph does not end with a bracket group naming responsible parties
+        (``(冬令营)``, ``（含技工院校）`` … are text).
     """
     where = final_bracket(text)
     if where is None:
         return None
-    start, end = where
-    content = text[start + 1 : end - 1].strip()
-    if not content or "。" in content:
-        return None
-    if _FIELD.search(content):
-        parsed = parse_fields(content, free_text=True)
-    elif "：" in content or ":" in content:
-        return None
-    else:
-        parsed = parse_content(content)
-    if parsed is None:
-        return None
-    parsed.start, parsed.end = start, end
+    parsed = parse_content(text[where[0] + 1 : where[1] - 1], bare_list=True)
+    if parsed is not None:
+        parsed.start, parsed.end = where
     return parsed
 
 
-def parse_content(content: str) -> Annotation | None:
-    """Parse the inside of an annotation bracket; None if it is not a responsibility note."""
-    body = _STANDING.sub("", content)
-    party_clauses: list[tuple[str, bool]] = []
-    deadline, has_verb = "", False
-    for clause in (c.strip() for c in split_top(body, "，,；;")):
-        if not clause or _NOTE.search(clause):
-            continue
-        if DEADLINE.fullmatch(clause):
-            deadline = deadline or re.sub(r"^完成时限[:：]?", "", clause)
-            continue
-        verb = _VERB.search(clause)
-        has_verb = has_verb or verb is not None
-        names = clause[: verb.start()] if verb else clause
-        party_clauses.append((names, bool(verb and "牵头" in verb.group())))
-    if not has_verb or not party_clauses or not _VERB.search(_last_party_clause(body)):
+def parse_content(content: str, bare_list: bool = True) -> Annotation | None:
+    """Parse the inside of an annotation bracket; None if it names no responsible party.
+
+    ``bare_list`` allows a bracket of organisation names without verb or label.
+    """
+    content = content.strip()
+    if not content or len(content) > MAX_BRACKET:
         return None
-    annotation = Annotation(0, 0, content, deadline=deadline)
-    named: list[tuple[str, bool]] = []
-    for names, leads in party_clauses:
-        named.extend(_named(annotation, names, leads))
-    if not named:
+    reading = _read_clauses(_STANDING.sub("", content), free_text=True)
+    if reading is None or not reading.named:
         return None
-    annotation.parties = _assign_roles(named)
+    if not (reading.verb or reading.party_label):
+        kinds = [n.kind for n, _ in reading.named]
+        if not bare_list or reading.skipped or OrgKind.ORG not in kinds or OrgKind.PLACE in kinds:
+            return None
+    return _annotation(content, reading)
+
+
+def parse_fields(block: str, free_text: bool) -> Annotation | None:
+    """Read labelled fields (责任单位：… ；完成时限：…) written as lines or in a bracket.
+
+    Without ``free_text`` the block must begin with a party or time label (the unbracketed
+    layout). None when no party is named.
+    """
+    reading = _read_clauses(block.strip(), free_text=free_text)
+    if reading is None or not reading.named or not reading.party_label:
+        return None
+    return _annotation(block.strip(), reading)
+
+
+def _annotation(content: str, reading: _Reading) -> Annotation:
+    annotation = Annotation(0, 0, content, deadline=reading.deadline)
+    annotation.open_ended = reading.open_ended
+    annotation.skipped = reading.skipped
+    for named, _ in reading.named:
+        if named.alias:
+            annotation.aliases[named.name] = named.alias
+        annotation.kinds.setdefault(named.name, named.kind)
+    annotation.parties = _assign_roles(reading.named)
     return annotation
 
 
-def _named(annotation: Annotation, text: str, leads: bool) -> list[tuple[str, bool]]:
-    """The parties of one clause with their 牵头 flag; records 简称 aliases and 等."""
-    found, open_ended = party_names(text)
-    annotation.open_ended |= open_ended
-    named = []
-    for name in found:
-        marked = _LEAD_MARK.search(name)
-        if marked:
-            name = name[: marked.start()].strip()
-        alias = _ALIAS_NOTE.search(name)
-        if alias:
-            name = (name[: alias.start()] + name[alias.end() :]).strip()
-            annotation.aliases[name] = alias.group(1).strip()
-        if name:
-            named.append((name, leads or bool(marked)))
-    return named
+def _clauses(text: str) -> list[str]:
+    return [c.strip() for c in split_top(text, "，,；;。\n") if c.strip(" \t\u3000")]
+
+
+def _read_clauses(text: str, free_text: bool) -> _Reading | None:
+    reading = _Reading()
+    current = ""  # the label kind a verbless, unlabelled clause continues
+    for index, clause in enumerate(_clauses(text)):
+        clause = _strip_unbalanced(clause.strip(" \t\u3000"))
+        if not clause:
+            continue
+        label = _LABEL.match(clause)
+        if label:
+            kind = _label_kind(label.group("label"))
+            value = clause[label.end() :].strip()
+            if index == 0 and not free_text and kind not in ("lead", "support", "duty", "time"):
+                return None
+            current = _read_labelled(reading, kind, value)
+            continue
+        if index == 0 and not free_text:
+            return None
+        if _NOTE.search(clause) or _SCORE.search(clause):
+            continue
+        if _is_time(clause):
+            reading.deadline = reading.deadline or _deadline_text(clause)
+            continue
+        verb = _VERB.search(clause)
+        if verb and _CORE_VERB.search(verb.group()):
+            reading.verb = True
+            _add(reading, clause[: verb.start()], _verb_role(verb.group()))
+            current = ""
+        elif current not in ("other", "time"):
+            _add(reading, clause, current or "duty")
+    return reading
+
+
+def _strip_unbalanced(clause: str) -> str:
+    """Drop an opening bracket without its closer at the start, and a closer without its
+    opener at the end (a clause cut out of ``（责任单位：A；时限：B）``)."""
+    depth, low = 0, 0
+    for ch in clause:
+        depth += (ch in OPENERS) - (ch in CLOSERS)
+        low = min(low, depth)
+    while clause and clause[-1] in CLOSERS and low < 0:
+        clause, low = clause[:-1], low + 1
+        depth += 1
+    while clause and clause[0] in OPENERS and depth > 0:
+        clause, depth = clause[1:], depth - 1
+    return clause.strip(" \t\u3000")
+
+
+def _read_labelled(reading: _Reading, kind: str, value: str) -> str:
+    """Record one ``label：value`` clause; returns the kind later bare clauses continue."""
+    if kind == "time":
+        reading.deadline = reading.deadline or value[:40]
+        return "time"
+    if kind == "other" or not value:
+        return "other"
+    verb = _VERB.search(value)
+    role = kind if kind != "unknown" else "duty"
+    if verb and _CORE_VERB.search(verb.group()):
+        verb_role = _verb_role(verb.group())
+        role = verb_role if verb_role != "duty" else role
+        value = value[: verb.start()]
+    before = len(reading.named)
+    if kind == "unknown":
+        trial = _Reading()
+        _add(trial, value, role)
+        if trial.skipped or any(n.kind is not OrgKind.ORG for n, _ in trial.named):
+            return "other"  # a label we do not know, naming something other than organisations
+    _add(reading, value, role)
+    if len(reading.named) > before:
+        reading.party_label = True
+    return role
+
+
+def _add(reading: _Reading, text: str, role: str) -> None:
+    accepted, refused, open_ended = named_parties(text)
+    reading.open_ended |= open_ended
+    reading.skipped.extend(refused)
+    reading.named.extend((n, "lead" if n.lead_mark else role) for n in accepted)
+
+
+def _label_kind(label: str) -> str:
+    if _TIME_LABEL.search(label) and not _PARTY_LABEL.match(label):
+        return "time"
+    if _OTHER_LABEL.search(label):
+        return "other"
+    if _PARTY_LABEL.match(label):
+        if _LEAD_LABEL.search(label):
+            return "lead"
+        if _SUPPORT_LABEL.search(label):
+            return "support"
+        return "duty"
+    return "unknown"
+
+
+def _verb_role(verb: str) -> str:
+    if _LEAD_VERB.search(verb):
+        return "lead"
+    if _SUPPORT_VERB.match(verb):
+        return "support"
+    return "duty"
+
+
+def _is_time(clause: str) -> bool:
+    return bool(DEADLINE.fullmatch(clause) or _TIME.match(clause))
+
+
+def _deadline_text(clause: str) -> str:
+    return re.sub(r"^(?:完成时限|时限|时间)[:：]?", "", clause)[:40]
+
+
+def _assign_roles(named: list[tuple[Named, str]]) -> list[tuple[str, Role]]:
+    """Marked leads lead; else the first party not named as a supporter. First role wins,
+    except that a later lead mark upgrades a party."""
+    explicit = any(role == "lead" for _, role in named)
+    first_duty = next((n.name for n, role in named if role != "support"), None)
+    roles: dict[str, Role] = {}
+    for party, role in named:
+        leads = role == "lead" if explicit else party.name == first_duty
+        new = Role.LEAD if leads else Role.SUPPORT
+        if party.name not in roles or new is Role.LEAD:
+            roles[party.name] = new
+    return list(roles.items())
 
 
 def field_block_start(raw: str) -> int | None:
@@ -232,161 +352,9 @@ def field_block_start(raw: str) -> int | None:
     for match in _BLOCK_START.finditer(raw):
         if match.end() == 0:
             continue  # the task itself must come first
+        label = _LABEL.match(raw[match.end() : match.end() + 20])
+        if label is None or _label_kind(label.group("label")) == "unknown":
+            continue
         if parse_fields(raw[match.end() :], free_text=False) is not None:
             return match.end()
-        return None
     return None
-
-
-def parse_fields(block: str, free_text: bool) -> Annotation | None:
-    """Read labelled fields (责任单位：… ；完成时限：…); see the module docstring for the rules.
-
-    With ``free_text`` a leading unlabelled clause (``省民政厅负责；时间：持续推进``) is read as
-    an ordinary annotation; without it the block must begin with a label. None when no party is
-    named.
-    """
-    fields = list(_FIELD.finditer(block))
-    if not fields:
-        return None
-    annotation = Annotation(0, 0, block.strip())
-    lead: list[tuple[str, bool]] = []
-    duty: list[tuple[str, bool]] = []
-    support: list[tuple[str, bool]] = []
-    head = block[: fields[0].start()].strip(_TRAILING + "（(")
-    if head:
-        if not free_text:
-            return None
-        parsed = parse_content(head)
-        if parsed is None:
-            return None
-        annotation.open_ended |= parsed.open_ended
-        annotation.aliases.update(parsed.aliases)
-        annotation.deadline = parsed.deadline
-        duty.extend((name, role is Role.LEAD) for name, role in parsed.parties)
-    for i, match in enumerate(fields):
-        end = fields[i + 1].start() if i + 1 < len(fields) else len(block)
-        value = block[match.end() : end].strip(_TRAILING + "）)")
-        key = match.group("key")
-        if not value or key in _OTHER_KEYS:
-            continue
-        if key in _TIME_KEYS or key in _SHORT_TIME_KEYS:
-            annotation.deadline = annotation.deadline or value[:40]
-            continue
-        parsed = parse_content(value) if _VERB.search(value) else None
-        if parsed is not None:
-            annotation.open_ended |= parsed.open_ended
-            annotation.aliases.update(parsed.aliases)
-            explicit = [(name, role is Role.LEAD) for name, role in parsed.parties]
-        else:
-            explicit = _named(annotation, value, leads=False)
-        if key in _LEAD_KEYS:
-            lead.extend((name, True) for name, _ in explicit)
-        elif key in _SUPPORT_KEYS:
-            support.extend(explicit)
-        else:
-            duty.extend(explicit)
-    if lead:
-        # With a 牵头单位 field, 责任单位 are supports unless marked （牵头）.
-        named = lead + duty + support
-    elif any(leads for _, leads in duty + support):
-        named = duty + support
-    elif duty:
-        named = [(duty[0][0], True)] + [(n, False) for n, _ in duty[1:]] + support
-    else:
-        named = support
-    if not named:
-        return None
-    if any(leads for _, leads in named):
-        annotation.parties = _assign_roles(named)
-    else:  # only 配合单位: nobody leads (a warning for the coordinator, not a guess)
-        annotation.parties = [(name, Role.SUPPORT) for name in dict.fromkeys(n for n, _ in named)]
-    return annotation
-
-
-def _last_party_clause(body: str) -> str:
-    for clause in reversed(split_top(body, "，,；;")):
-        clause = clause.strip()
-        if clause and not _NOTE.search(clause) and not DEADLINE.fullmatch(clause):
-            return clause
-    return ""
-
-
-def _assign_roles(named: list[tuple[str, bool]]) -> list[tuple[str, Role]]:
-    """First named leads, unless clauses say 牵头; duplicates keep their first (best) role."""
-    explicit = any(leads for _, leads in named)
-    roles: dict[str, Role] = {}
-    for i, (name, leads) in enumerate(named):
-        role = Role.LEAD if (leads if explicit else i == 0) else Role.SUPPORT
-        if name not in roles or role is Role.LEAD:
-            roles[name] = role
-    return list(roles.items())
-
-
-def party_names(text: str) -> tuple[list[str], bool]:
-    """Split a clause such as ``A、B等国务院相关部门及各地区`` into party names.
-
-    Returns the names in written order and whether the clause is open-ended (``等``).
-    """
-    text = re.sub(r"^(?:由|请|要由)", "", text.strip())
-    text = _COLLECTIVE_PAIR.sub(r"\1、", text)
-    text = text.replace("会同", "、")  # A会同B: A leads, B supports — as if listed A、B
-    names: list[str] = []
-    open_ended = False
-    for piece in _merge_pieces(split_top(text, "、,，;；")):
-        deng = _DENG.search(piece)
-        if deng:
-            open_ended = True
-            names.extend(split_and(piece[: deng.start()]))
-            rest = re.sub(r"^[和及与、]", "", piece[deng.end() :].strip())
-            if not _GENERIC_AFTER_DENG.fullmatch(rest):
-                names.extend(split_and(rest))
-        else:
-            names.extend(split_and(piece))
-    return [n for n in (_clean(n) for n in names) if n], open_ended
-
-
-def _merge_pieces(pieces: list[str]) -> list[str]:
-    """Rejoin ``各市、县级政府`` / ``各省、自治区、直辖市人民政府`` split on 、."""
-    merged: list[str] = []
-    for piece in (p.strip() for p in pieces):
-        if merged and _continues(merged[-1], piece):
-            merged[-1] += "、" + piece
-        else:
-            merged.append(piece)
-    return merged
-
-
-def _continues(previous: str, piece: str) -> bool:
-    last = _BRACKETED.sub("", previous.rsplit("、", 1)[-1])  # 各市（州）、县（市、区）政府
-    return (
-        previous.startswith("各")
-        and len(last) <= 3
-        and not _NAME_SUFFIX.search(last)
-        and _LEVEL_START.match(piece) is not None
-    )
-
-
-def split_and(piece: str) -> list[str]:
-    """Split on 和/及/与 only where they join two parties, not inside 文化和旅游厅."""
-    names, cut = [], 0
-    for m in _AND.finditer(piece):
-        left, right = piece[cut : m.start()].strip(), piece[m.end() :].strip()
-        if not left or not right:
-            continue
-        joins_catch_all = right.startswith(_COLLECTIVE_START)
-        joins_names = bool(
-            _NAME_SUFFIX.search(left) and _NAME_SUFFIX.search(right) and len(right) > 2
-        )  # 有关部门和单位 is one catch-all
-        if joins_catch_all or joins_names:
-            names.append(left)
-            cut = m.end()
-    names.append(piece[cut:])
-    return names
-
-
-def _clean(name: str) -> str:
-    name = name.strip(" \t\u3000、,，;；:：")
-    name = re.sub(r"等(?:部门|单位)?$", "", name).strip()
-    if len(name) > 40 or any(ch in _ALIAS_NOTE.sub("", name) for ch in '“”"。：:'):
-        return ""
-    return name

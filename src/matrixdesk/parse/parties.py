@@ -1,0 +1,162 @@
+"""Splitting one clause of an annotation into the parties it names.
+
+``A、B等国务院相关部门及各地区`` → A, B, 国务院相关部门, 各地区 (open-ended). The separators are
+、，；outside brackets (各县（市、区）stays whole), 会同 (``A会同B`` lists A then B) and 和/及/与
+where they join two parties — never inside 文化和旅游厅 or 有关部门和单位, which the organisation
+recogniser (:mod:`matrixdesk.parse.orgs`) tells apart. ``A等部门`` and ``A等10部门`` mark the
+clause open-ended; a catch-all after 等 (国务院相关部门) is kept as a party.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from matrixdesk.parse.orgs import OrgKind, classify
+
+OPENERS = "(（【"
+CLOSERS = ")）】"
+
+_GENERIC_AFTER_DENG = re.compile(
+    r"(?:(?:各|其他|其它)?(?:有关|相关)?(?:(?:[0-9０-９]{1,3}|[一二三四五六七八九十两]{1,3})[个家]?)?"
+    r"(?:部门|单位|地区|机构)?(?:和单位|和部门|及单位)?)?"
+)
+# 各地区各部门 / 各地各部门 written without a separator: two catch-all parties.
+_COLLECTIVE_PAIR = re.compile(r"(各(?:地区|地方|地|部门|单位|级))(?=各)")
+# 省发展改革委（以下简称省发改委）: the short form is an alias, not part of the name.
+ALIAS_NOTE = re.compile(
+    r"[（(](?:以下简称|以下称|下称|简称)[“\"]?([^（）()“”\"]{1,20}?)[”\"]?[)）]"
+)
+# What continues 各市、… / 各省、…: administrative levels (县级政府, 自治区, 直辖市人民政府), not
+# another organisation (各市（州）、长白山管委会 are two parties).
+_LEVEL_START = re.compile(
+    r"(?:县|区|乡|镇|自治区|自治州|直辖市|计划单列市|新疆生产建设兵团|州|盟|旗)"
+)
+_BRACKETED = re.compile(r"[（(][^（）()]*[)）]")
+_LEAD_MARK = re.compile(r"[（(](?:牵头|牵头单位|牵头部门|主办|主责)[)）]$|(?<=[^\s])牵头$")
+_DENG = re.compile(r"(?<![高平同对优上中初])等(?!级)")
+_AND = re.compile(r"[和及与]|以及")
+_COLLECTIVE_START = ("各", "有关", "相关", "其他", "其它")
+_NAME_SUFFIX = re.compile(
+    r"(?:部|厅|局|委|会|办|院|署|行|社|室|所|队|中心|政府|集团|公司|关|站|团|处|科|部门|单位)$"
+)
+_LEADING = re.compile(r"^(?:由|请|要由|均由|分别由|并由|其中)")
+
+
+@dataclass
+class Named:
+    """One party as written in a clause, with what the recogniser made of it."""
+
+    name: str
+    kind: OrgKind
+    lead_mark: bool = False  # 省商务厅（牵头）
+    alias: str = ""  # the 以下简称 short form
+
+
+def split_top(text: str, separators: str) -> list[str]:
+    """Split on ``separators`` outside brackets (names such as 各县（市、区）stay whole)."""
+    pieces, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch in OPENERS:
+            depth += 1
+        elif ch in CLOSERS:
+            depth = max(0, depth - 1)
+        elif depth == 0 and ch in separators:
+            pieces.append(text[start:i])
+            start = i + 1
+    pieces.append(text[start:])
+    return pieces
+
+
+def party_names(text: str) -> tuple[list[str], bool]:
+    """Split a clause such as ``A、B等国务院相关部门及各地区`` into party names.
+
+    Returns the names in written order and whether the clause is open-ended (``等``). Nothing is
+    refused here: :func:`named_parties` asks the recogniser.
+    """
+    text = _LEADING.sub("", text.strip())
+    text = _COLLECTIVE_PAIR.sub(r"\1、", text)
+    text = text.replace("会同", "、")  # A会同B: A leads, B supports — as if listed A、B
+    names: list[str] = []
+    open_ended = False
+    for piece in _merge_pieces(split_top(text, "、,，;；")):
+        deng = _DENG.search(piece)
+        if deng:
+            open_ended = True
+            names.extend(split_and(piece[: deng.start()]))
+            rest = re.sub(r"^[和及与、]", "", piece[deng.end() :].strip())
+            if not _GENERIC_AFTER_DENG.fullmatch(rest):
+                names.extend(split_and(rest))
+        else:
+            names.extend(split_and(piece))
+    return [n for n in (_clean(n) for n in names) if n], open_ended
+
+
+def named_parties(text: str) -> tuple[list[Named], list[str], bool]:
+    """The parties of one clause: (accepted, refused fragments, open-ended)."""
+    found, open_ended = party_names(text)
+    accepted: list[Named] = []
+    refused: list[str] = []
+    for raw in found:
+        name, alias = raw, ""
+        note = ALIAS_NOTE.search(name)
+        if note:
+            name = (name[: note.start()] + name[note.end() :]).strip()
+            alias = note.group(1).strip()
+        marked = _LEAD_MARK.search(name)
+        if marked:
+            name = name[: marked.start()].strip()
+        kind = classify(name) if name else OrgKind.NONE
+        if kind is OrgKind.NONE:
+            refused.append(raw)
+        else:
+            accepted.append(Named(name, kind, bool(marked), alias))
+    return accepted, refused, open_ended
+
+
+def _merge_pieces(pieces: list[str]) -> list[str]:
+    """Rejoin ``各市、县级政府`` / ``各省、自治区、直辖市人民政府`` split on 、."""
+    merged: list[str] = []
+    for piece in (p.strip() for p in pieces):
+        if merged and _continues(merged[-1], piece):
+            merged[-1] += "、" + piece
+        else:
+            merged.append(piece)
+    return merged
+
+
+def _continues(previous: str, piece: str) -> bool:
+    last = _BRACKETED.sub("", previous.rsplit("、", 1)[-1])  # 各市（州）、县（市、区）政府
+    return (
+        previous.startswith("各")
+        and len(last) <= 3
+        and not _NAME_SUFFIX.search(last)
+        and _LEVEL_START.match(piece) is not None
+    )
+
+
+def split_and(piece: str) -> list[str]:
+    """Split on 和/及/与 only where they join two parties, not inside 文化和旅游厅."""
+    names, cut = [], 0
+    for m in _AND.finditer(piece):
+        left, right = piece[cut : m.start()].strip(), piece[m.end() :].strip()
+        if not left or not right:
+            continue
+        joins_catch_all = right.startswith(_COLLECTIVE_START) and classify(left) is not OrgKind.NONE
+        joins_names = (
+            classify(left) is not OrgKind.NONE
+            and classify(right) is not OrgKind.NONE
+            and len(right) > 2
+            and not right.startswith(("单位", "部门"))  # 有关部门和单位 is one catch-all
+        )
+        if joins_catch_all or joins_names:
+            names.append(left)
+            cut = m.end()
+    names.append(piece[cut:])
+    return names
+
+
+def _clean(name: str) -> str:
+    name = name.strip(" \t\n\u3000、,，;；:：")
+    name = re.sub(r"等(?:部门|单位)?$", "", name).strip()
+    return name

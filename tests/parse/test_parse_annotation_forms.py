@@ -1,0 +1,117 @@
+"""Annotation contents: any verb, any party label, notes after a 。, clauses that are not parties.
+
+Each test is one rule on an invented one-line example; whether the parser reads real documents
+is measured on the real corpus (bench/bench_corpus.py), not here.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from matrixdesk.core.model import Role
+from matrixdesk.parse.annotation import parse_content
+
+L, S = Role.LEAD, Role.SUPPORT
+
+
+def parties(content: str) -> list[tuple[str, Role]]:
+    parsed = parse_content(content)
+    assert parsed is not None, content
+    return parsed.parties
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("省商务厅指导，各市政府负责", [("省商务厅", L), ("各市政府", S)]),
+        ("省商务厅负责，省财政厅参与", [("省商务厅", L), ("省财政厅", S)]),
+        ("省财政厅、省税务局按职责分工配合", [("省财政厅", S), ("省税务局", S)]),
+        ("省商务厅牵头负责，省财政厅配合", [("省商务厅", L), ("省财政厅", S)]),
+        ("省商务厅主办，省财政厅协办", [("省商务厅", L), ("省财政厅", S)]),
+        ("省教育厅、省体育局分别负责", [("省教育厅", L), ("省体育局", S)]),
+        ("省民政厅组织实施", [("省民政厅", L)]),
+    ],
+)
+def test_any_responsibility_verb(content: str, expected: list) -> None:
+    assert parties(content) == expected
+
+
+def test_only_supporters_means_no_lead() -> None:
+    assert parties("省委网信办、省通信管理局配合") == [("省委网信办", S), ("省通信管理局", S)]
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "省商务厅、省财政厅等负责。列第一位者为牵头单位，下同",
+        "省商务厅、省财政厅负责。排在第一位的部门为牵头部门",
+    ],
+)
+def test_rule_note_after_a_full_stop(content: str) -> None:
+    assert parties(content) == [("省商务厅", L), ("省财政厅", S)]
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("主办单位：省商务厅；协办单位：省财政厅", [("省商务厅", L), ("省财政厅", S)]),
+        ("牵头考核单位：省统计局", [("省统计局", L)]),
+        ("实施主体：省交通运输厅、省公安厅", [("省交通运输厅", L), ("省公安厅", S)]),
+        ("指导部门：省住房城乡建设厅", [("省住房城乡建设厅", L)]),
+        ("督查单位：省政府督查室", [("省政府督查室", L)]),  # an unknown label naming an organ
+        ("牵头单位：省商务厅，省财政厅", [("省商务厅", L), ("省财政厅", L)]),
+    ],
+)
+def test_any_party_label(content: str, expected: list) -> None:
+    assert parties(content) == expected
+
+
+@pytest.mark.parametrize(
+    ("content", "deadline"),
+    [
+        ("省商务厅负责，0.5分", ""),
+        ("责任单位：省商务厅；适用范围：各县（市、区）", ""),
+        ("省商务厅负责，6月底完成", "6月底完成"),
+        ("责任单位：省商务厅；完成时限：2022年底前", "2022年底前"),
+        ("省商务厅负责；时间：持续推进", "持续推进"),
+    ],
+)
+def test_clauses_that_are_not_parties(content: str, deadline: str) -> None:
+    parsed = parse_content(content)
+    assert parsed is not None and parsed.parties == [("省商务厅", L)]
+    assert parsed.deadline == deadline
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "适用范围：各级政府部门",
+        "0.5分",
+        "6月底完成",
+        "银行、保险、基金、信托等",
+        "由省财政厅负责解释",
+    ],
+)
+def test_brackets_naming_no_party_are_not_annotations(content: str) -> None:
+    assert parse_content(content) is None
+
+
+def test_bare_list_of_organs() -> None:
+    assert parties("国家发展改革委、财政部") == [("国家发展改革委", L), ("财政部", S)]
+    assert parse_content("长春市、吉林市") is None  # places alone are not enough
+    assert parse_content("国家发展改革委、财政部", bare_list=False) is None
+
+
+def test_fragments_that_are_not_organisations_are_skipped_and_reported() -> None:
+    parsed = parse_content("省商务厅、保险机构负责")
+    assert parsed is not None and parsed.parties == [("省商务厅", L)]
+    assert parsed.skipped == ["保险机构"]
+
+
+def test_working_groups_and_their_members() -> None:
+    parsed = parse_content("省稳外贸工作专班牵头单位、省消费专项工作组成员单位按职责分工负责")
+    assert parsed is not None
+    assert [n for n, _ in parsed.parties] == [
+        "省稳外贸工作专班牵头单位",
+        "省消费专项工作组成员单位",
+    ]
