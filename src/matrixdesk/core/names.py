@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Parties that stand for many organisations at once. Matched on the normalised name with
 # bracketed notes removed (各市(州)人民政府 → 各市人民政府).
@@ -27,6 +28,7 @@ _COLLECTIVE_RE = re.compile("|".join(_COLLECTIVE_PATTERNS))
 _BRACKETED = re.compile(r"\([^()]{0,12}\)")
 
 
+@lru_cache(maxsize=8192)
 def normalise(name: str) -> str:
     """Fold a department name for comparison.
 
@@ -38,6 +40,7 @@ def normalise(name: str) -> str:
     return folded.strip("、,，;；.。")
 
 
+@lru_cache(maxsize=8192)
 def is_collective(name: str) -> bool:
     """True for parties that are not one organisation (各地区, 国务院相关部门, 有关部门和单位 …)."""
     folded = normalise(name)

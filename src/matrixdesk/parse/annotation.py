@@ -92,6 +92,8 @@ _PARTY_LABEL = re.compile(
     rf"|考核|监管|落实|执行|业务指导|具体负责|具体实施|具体落实|牵头考核|配合考核|共同|联合|联系)"
     rf"(?:{_PARTY_WORDS})?|{_PARTY_WORDS}|牵头|配合|责任)$"
 )
+_ANY_BRACKET = re.compile(r"[(（【)）】]")
+_FIELD_KINDS = ("lead", "support", "duty", "time")
 _LEAD_LABEL = re.compile(r"牵头|主办|主责|主抓")
 _SUPPORT_LABEL = re.compile(r"配合|协办|协同|协作|协助|参与")
 _TIME_LABEL = re.compile(r"时限|时间|期限|节点|进度|日期|完成时|截止")
@@ -343,6 +345,26 @@ def _assign_roles(named: list[tuple[Named, str]]) -> list[tuple[str, Role]]:
         if party.name not in roles or new is Role.LEAD:
             roles[party.name] = new
     return list(roles.items())
+
+
+def starts_field(text: str) -> bool:
+    """``text`` begins with a party or time label (``牵头单位：``, ``（责任单位：``, ``时限：``)."""
+    label = _LABEL.match(text)
+    return label is not None and _label_kind(label.group("label")) in _FIELD_KINDS
+
+
+def looks_like_annotation(content: str) -> bool:
+    """A bracket that reads like an annotation (it ends with a responsibility verb or carries a
+    party label) — for reporting the ones whose parties were not recognised."""
+    content = content.strip()
+    if not content or len(content) > MAX_BRACKET:
+        return False
+    label = _LABEL.match(content)
+    if label is not None and _label_kind(label.group("label")) in ("lead", "support", "duty"):
+        return True
+    last = _clauses(content)[-1:] if content else []
+    verb = _VERB.search(last[0]) if last else None
+    return bool(verb and _CORE_VERB.search(verb.group()) and verb.start() > 1)
 
 
 def field_block_start(raw: str) -> int | None:

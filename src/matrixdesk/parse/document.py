@@ -1,19 +1,36 @@
 """Policy text → :class:`~matrixdesk.core.model.Plan`.
 
-The pipeline: normalise newlines, find the numbered headings, cut the closing block (issuer and
-date) off the last measure, then read each measure's paragraph for its title, annotation,
-deadline and candidate targets. Departments are shared by normalised name in first-appearance
-order.
+The pipeline: normalise the text, find the numbered headings, cut the closing block (issuer and
+date) off the last measure, then find the annotated units in the body of every heading
+(:mod:`matrixdesk.parse.units`) and turn them into measures. Departments are shared by
+normalised name in first-appearance order.
+
+How units map onto measures:
+
+* a heading whose body holds no annotation is a measure without departments (a part or item
+  heading, or a task nobody was found responsible for);
+* a heading whose body holds one annotation is one measure carrying it (the usual layout:
+  ``1.优化冰雪消费供给。…。（省文化和旅游厅…负责）``);
+* a heading whose body holds several annotations — several brackets in one numbered item, or
+  unnumbered paragraphs each ending with its own — becomes a heading with one sub-measure per
+  unit, one level down, in document order. Sub-measures have no label of their own (the document
+  numbers none; their code is the heading's code and a counter, ``1.1.2.1``); the first covers
+  the heading's own words when they run on in the same paragraph. A paragraph after the last
+  annotation becomes a sub-measure without departments, so the preview shows it;
+* annotated paragraphs before the first heading (an excerpt that starts mid-item, or a text
+  without numbering) are top-level measures without a label.
+
+Prose after the last annotation of the last heading, on lines of its own, is closing prose
+(各地各部门要…, 附件) and belongs to no measure.
 
 Standing parties: a statement such as ``以下均需各市、县级政府负责,不再列出`` (in the preamble or
 inside an annotation) makes that party a support unit of every *later* measure that carries an
 annotation of its own — measures without an annotation are left alone, and the measure holding
 the statement itself is not affected.
 
-Labelled fields on lines of their own after the task (``牵头单位：省商务厅；配合单位：…`` /
-``完成时限：…``, the task-division notice layout) are the measure's annotation when its text does
-not end with a bracketed one; the title, targets and final deadline are read from the text before
-them, and ``Measure.annotation`` holds them as written (line breaks dropped).
+Labelled fields after a task (``牵头单位：省商务厅；配合单位：…`` / ``完成时限：…``) are its
+annotation; the measure's text keeps them as lines of their own after the task, and
+``Measure.annotation`` holds them as written.
 
 A task-division table (tab-separated rows under a 重点任务 | 牵头单位 | 配合单位 header: pasted
 from Word or Excel, or written by a .docx/.xlsx/.html reader), anywhere in the text, is first
@@ -29,21 +46,18 @@ import re
 
 from matrixdesk.core.model import Assignment, Department, Measure, Plan, Role, Target
 from matrixdesk.core.names import is_collective, normalise
-from matrixdesk.parse.annotation import (
-    DEADLINE,
-    Annotation,
-    field_block_start,
-    find_annotation,
-    parse_fields,
-    standing_parties,
-)
+from matrixdesk.parse.annotation import DEADLINE, Annotation, standing_parties
 from matrixdesk.parse.info import is_closing_line, read_info
 from matrixdesk.parse.numbering import Heading, find_headings
 from matrixdesk.parse.table import rewrite_tables
 from matrixdesk.parse.targets import find_targets
+from matrixdesk.parse.text import normalise_text
+from matrixdesk.parse.units import Region, Unit, find_units
 
 _SENTENCE_END = re.compile(r"[。！？!?]")
 _HEAD_SPLIT = 8
+_TITLE_LINE = 40  # a heading line this short, ending its paragraph, is a title of its own
+_WRAP_LINES = 10  # lines walked back to find where a paragraph before the first heading begins
 
 
 def normalise_newlines(text: str) -> str:
@@ -62,13 +76,14 @@ def parse_text(text: str) -> Plan:
     Returns
     -------
     Plan
-        ``source_text`` is the newline-normalised text; measure spans index into it. Never
-        raises: text without numbered headings gives a plan without measures.
+        ``source_text`` is the normalised text; measure spans index into it. Never raises: text
+        without numbered headings or annotations gives a plan without measures.
     """
-    source = rewrite_tables(normalise_newlines(text))
+    source = rewrite_tables(normalise_text(normalise_newlines(text)))
     headings = find_headings(source)
     body_end, closing = _closing_block(source, headings)
-    head_count = source.count("\n", 0, headings[0].start) if headings else source.count("\n") + 1
+    first = headings[0].start if headings else body_end
+    head_count = source.count("\n", 0, first)
     plan = Plan(source_text=source)
     # Split only as far as needed: the head is short, the document may be huge.
     head_lines = source.split("\n", _HEAD_SPLIT)[: min(head_count, _HEAD_SPLIT)]
@@ -91,7 +106,7 @@ def _closing_block(source: str, headings: list[Heading]) -> tuple[int, list[str]
     return max(body_end, tail_start), closing
 
 
-def _join_lines(raw: str) -> str:
+def join_lines(raw: str) -> str:
     """A paragraph's text: lines stripped and joined (hard-wrapped Chinese has no spaces)."""
     return "".join(line.strip() for line in raw.split("\n"))
 
@@ -112,28 +127,8 @@ def _final_deadline(before: str) -> str:
     return re.sub(r"^完成时限[:：]?", "", clause)
 
 
-def _field_annotation(raw: str) -> tuple[Annotation, str] | None:
-    """Unbracketed labelled fields ending the paragraph, and the measure's text with them.
-
-    The field lines stay lines of their own in the text (牵头单位：… / 完成时限：…), so the task
-    and each field read apart wherever the text is shown.
-    """
-    at = field_block_start(raw)
-    if at is None:
-        return None
-    annotation = parse_fields(raw[at:], free_text=False)  # line breaks end field values
-    if annotation is None:
-        return None
-    task = _join_lines(raw[:at])
-    fields = "\n".join(line.strip() for line in raw[at:].split("\n") if line.strip())
-    body = f"{task}\n{fields}" if task else fields
-    annotation.start, annotation.end = len(body) - len(fields), len(body)
-    annotation.content = fields
-    return annotation, body
-
-
 class _Builder:
-    """Turns accepted headings into measures, departments, assignments and targets."""
+    """Turns headings and units into measures, departments, assignments and targets."""
 
     def __init__(self, plan: Plan, headings: list[Heading], body_end: int) -> None:
         self.plan = plan
@@ -141,23 +136,26 @@ class _Builder:
         self.body_end = body_end
         self.departments: dict[str, Department] = {}
         self.codes: set[str] = set()
+        self.heading_measure: dict[int, Measure] = {}  # heading index → its measure
         self.standing = standing_parties(plan.source_text)
+        self.skipped: list[tuple[int, str]] = []
 
     def build(self) -> None:
+        first = self.headings[0].start if self.headings else self.body_end
+        self._loose_units(find_units(self.plan.source_text, 0, first))
         for index, heading in enumerate(self.headings):
-            self._add_measure(index, heading)
+            self._add_heading(index, heading)
 
-    def _span(self, index: int, heading: Heading) -> tuple[int, int]:
+    # -- regions -----------------------------------------------------------------------------
+    def _region_end(self, index: int, heading: Heading) -> int:
         source = self.plan.source_text
         nxt = self.headings[index + 1].start if index + 1 < len(self.headings) else self.body_end
         end = max(nxt, heading.label_end)
         while end > heading.label_end and source[end - 1].isspace():
             end -= 1
-        return heading.start, end
+        return end
 
-    def _code(self, heading: Heading) -> str:
-        parent = self.plan.measures[heading.parent].code if heading.parent is not None else ""
-        base = f"{parent}.{heading.number}" if parent else str(heading.number)
+    def _code(self, base: str) -> str:
         code, n = base, 1
         while code in self.codes:
             n += 1
@@ -165,32 +163,156 @@ class _Builder:
         self.codes.add(code)
         return code
 
-    def _add_measure(self, index: int, heading: Heading) -> None:
+    def _loose_units(self, region: Region) -> None:
+        """Annotated paragraphs before the first heading: top-level measures without a label."""
+        self.skipped += region.skipped
+        for unit in region.units:
+            unit.start = self._paragraph_start(unit.start, unit.annotation.start)
+            self._unit_measure(unit, None, str(len(self.plan.measures) + 1), 1)
+
+    def _paragraph_start(self, floor: int, at: int) -> int:
+        """Where the paragraph holding ``at`` begins (hard-wrapped lines walked back)."""
         source = self.plan.source_text
-        start, end = self._span(index, heading)
-        raw = source[heading.label_end : end]
-        body = _join_lines(raw)
-        annotation = find_annotation(body)
-        if annotation is None and (fields := _field_annotation(raw)) is not None:
-            annotation, body = fields
-        before = body[: annotation.start] if annotation else body
+        start = source.rfind("\n", floor, at) + 1 or floor
+        for _ in range(_WRAP_LINES):
+            if start <= floor:
+                return floor
+            previous = source.rfind("\n", floor, start - 1) + 1 or floor
+            line = source[previous : start - 1].strip()
+            if not line or line[-1] in "。！？!?：:；;)）":
+                return start
+            start = previous
+        return start
+
+    def _add_heading(self, index: int, heading: Heading) -> None:
+        source = self.plan.source_text
+        end = self._region_end(index, heading)
+        region = find_units(source, heading.label_end, end)
+        self.skipped += region.skipped
+        units = region.units
+        last = index == len(self.headings) - 1
+        if units and last and "\n" in source[units[-1].end : end]:
+            end = units[-1].end  # closing prose after the last annotation
+        parent = self.heading_measure.get(heading.parent) if heading.parent is not None else None
+        base = f"{parent.code}.{heading.number}" if parent else str(heading.number)
+        if len(units) <= 1:
+            measure = self._measure(heading, parent, base, (heading.start, end))
+            if units:
+                self._fill(measure, units[0], heading.label_end, end)
+            else:
+                self._fill_plain(measure, heading.label_end, end)
+            self.heading_measure[index] = measure
+            return
+        self._split_heading(index, heading, parent, base, units, end)
+
+    def _split_heading(
+        self,
+        index: int,
+        heading: Heading,
+        parent: Measure | None,
+        base: str,
+        units: list[Unit],
+        end: int,
+    ) -> None:
+        """A heading with several annotated units: the heading, then one sub-measure each."""
+        source = self.plan.source_text
+        line_end = source.find("\n", heading.label_end, units[0].annotation.start)
+        own_line = line_end >= 0 and len(source[heading.label_end : line_end].strip()) <= (
+            _TITLE_LINE
+        )
+        head_end = line_end if own_line else heading.label_end
+        measure = self._measure(heading, parent, base, (heading.start, head_end))
+        title_text = join_lines(source[heading.label_end : head_end])
+        measure.text = title_text
+        measure.title = (
+            _title(title_text)
+            if own_line
+            else _title(join_lines(source[heading.label_end : units[0].annotation.start]))
+        )
+        self._add_targets(measure, title_text)
+        self.heading_measure[index] = measure
+        if own_line:
+            units[0].start = max(units[0].start, _skip_newlines(source, line_end, end))
+        for number, unit in enumerate(units, start=1):
+            self._unit_measure(unit, measure, f"{measure.code}.{number}")
+        tail = _skip_newlines(source, units[-1].end, end)
+        if tail < end and any("\u4e00" <= ch <= "\u9fff" for ch in source[tail:end]):
+            if "\n" in source[units[-1].end : tail + 1]:
+                kid = self._child(measure, f"{measure.code}.{len(units) + 1}")
+                kid.span = (tail, end)
+                self._fill_plain(kid, tail, end)
+            else:  # a last sentence run on after the annotation: part of the last unit
+                self._extend_last(tail, end)
+
+    # -- measures ----------------------------------------------------------------------------
+    def _measure(
+        self, heading: Heading, parent: Measure | None, base: str, span: tuple[int, int]
+    ) -> Measure:
         measure = Measure(
-            id=index + 1,
-            code=self._code(heading),
-            label=heading.label(source),
-            level=heading.depth + 1,
-            title=_title(before),
-            text=body,
-            parent_id=heading.parent + 1 if heading.parent is not None else None,
-            position=index,
-            span=(start, end),
+            id=len(self.plan.measures) + 1,
+            code=self._code(base),
+            label=heading.label(self.plan.source_text),
+            level=(parent.level + 1) if parent else 1 + heading.depth,
+            title="",
+            parent_id=parent.id if parent else None,
+            position=len(self.plan.measures),
+            span=span,
         )
         self.plan.measures.append(measure)
-        if annotation:
-            self._annotate(measure, annotation)
+        return measure
+
+    def _child(self, parent: Measure | None, code: str, level: int | None = None) -> Measure:
+        measure = Measure(
+            id=len(self.plan.measures) + 1,
+            code=self._code(code),
+            label="",
+            level=level or ((parent.level + 1) if parent else 1),
+            title="",
+            parent_id=parent.id if parent else None,
+            position=len(self.plan.measures),
+        )
+        self.plan.measures.append(measure)
+        return measure
+
+    def _unit_measure(
+        self, unit: Unit, parent: Measure | None, code: str, level: int | None = None
+    ) -> None:
+        kid = self._child(parent, code, level)
+        kid.span = (unit.start, unit.end)
+        self._fill(kid, unit, unit.start, unit.end, skip_title=parent.title if parent else "")
+
+    def _fill_plain(self, measure: Measure, start: int, end: int) -> None:
+        body = join_lines(self.plan.source_text[start:end])
+        measure.text = body
+        measure.title = _title(body)
+        measure.deadline = _final_deadline(body)
+        self._add_targets(measure, body)
+
+    def _fill(
+        self, measure: Measure, unit: Unit, start: int, end: int, skip_title: str = ""
+    ) -> None:
+        """Text, title, annotation, deadline and targets of a measure carrying ``unit``."""
+        source = self.plan.source_text
+        annotation = unit.annotation
+        before = join_lines(source[start : annotation.start])
+        if unit.labelled:
+            fields = annotation.content
+            after = join_lines(source[annotation.end : end])
+            measure.text = f"{before}\n{fields}" if before else fields
+            if after:
+                measure.text += "\n" + after
+        else:
+            measure.text = join_lines(source[start:end])
+        measure.title = _title(_without_title(before, skip_title)) if skip_title else _title(before)
+        self._annotate(measure, annotation)
         if not measure.deadline:
             measure.deadline = _final_deadline(before)
         self._add_targets(measure, before)
+
+    def _extend_last(self, tail: int, end: int) -> None:
+        last = self.plan.measures[-1]
+        last.span = (last.span[0], end)
+        last.text += join_lines(self.plan.source_text[tail:end])
 
     def _annotate(self, measure: Measure, annotation: Annotation) -> None:
         measure.annotation = annotation.content
@@ -239,3 +361,17 @@ class _Builder:
                     position=position,
                 )
             )
+
+
+def _skip_newlines(source: str, at: int, end: int) -> int:
+    while at < end and source[at] in " \t\u3000\xa0\n":
+        at += 1
+    return at
+
+
+def _without_title(text: str, title: str) -> str:
+    """The unit's words after its heading's title sentence (which the heading row shows)."""
+    if title and text.startswith(title):
+        rest = text[len(title) :].lstrip("。.：:；; \u3000")
+        return rest or text
+    return text

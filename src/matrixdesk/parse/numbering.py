@@ -22,13 +22,33 @@ _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 _CN = "零〇一二三四五六七八九十百千"
 
 # Ranks: a heading of a larger rank nests inside one of a smaller rank.
-KIND_RANK = {"cn": 0, "pcn": 1, "dig": 2, "pdig": 3}
+KIND_RANK = {
+    "part": 0,  # 第一部分
+    "chap": 1,  # 第一章
+    "sec": 2,  # 第一节
+    "art": 3,  # 第一条
+    "cn": 4,  # 一、
+    "pcn": 5,  # （一）
+    "dig": 6,  # 1.  1．  1﹒  1、
+    "pdig": 7,  # （1）
+    "rdig": 8,  # 1）
+    "circ": 9,  # ①
+}
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+# Kinds that are headings only at a line start (or after a sentence end, continuing a sequence).
+_LINE_KINDS = {"part", "chap", "sec", "art", "circ", "rdig"}
 
 _CANDIDATE = re.compile(
-    rf"(?P<cn>[{_CN}]{{1,8}})、"
+    rf"第(?P<part>[{_CN}]{{1,4}})部分"
+    rf"|第(?P<chap>[{_CN}]{{1,4}})章"
+    rf"|第(?P<sec>[{_CN}]{{1,4}})节"
+    rf"|第(?P<art>[{_CN}]{{1,6}})条"
+    rf"|(?P<cn>[{_CN}]{{1,8}})(?:、|[.．﹒](?![0-9０-９]))"
     rf"|[(（](?P<pcn>[{_CN}]{{1,8}})[)）]"
     r"|[(（](?P<pdig>[0-9０-９]{1,3})[)）]"
-    r"|(?P<dig>[0-9０-９]{1,3})[.．、](?![0-9０-９])"
+    r"|(?P<dig>[0-9０-９]{1,3})(?:[.．﹒、](?![0-9０-９]))"
+    r"|(?<![0-9０-９(（])(?P<rdig>[0-9０-９]{1,3})[)）]"
+    rf"|(?P<circ>[{_CIRCLED}])"
 )
 _SENTENCE_END = "。；;！？!?"
 _CLOSERS = ")）"
@@ -67,7 +87,11 @@ class Heading:
 def _candidate_number(match: re.Match[str]) -> tuple[str, int]:
     kind = match.lastgroup or "dig"
     raw = match.group(kind)
-    return kind, (cn_to_int(raw) if kind in ("cn", "pcn") else int(raw))
+    if kind == "circ":
+        return kind, _CIRCLED.index(raw) + 1
+    if kind in ("dig", "pdig", "rdig"):
+        return kind, int(raw)
+    return kind, cn_to_int(raw)
 
 
 def _context(text: str, pos: int) -> str:
@@ -134,15 +158,28 @@ def find_headings(text: str) -> list[Heading]:
         context = _context(text, match.start())
         in_sequence = seq.expected(kind, number, depth, sibling)
         if context == "line":
-            # A line start is strong evidence: accept gaps and repeats (typos in real documents).
-            ok = in_sequence or (sibling and number >= 1)
+            # A line start is strong evidence: accept gaps and repeats (typos in real documents),
+            # and a first number of its kind that is not 1 (an excerpt starting mid-sequence).
+            ok = in_sequence or (sibling and number >= 1) or kind not in seq.last
         elif context == "stop":
-            ok = in_sequence
+            ok = in_sequence and (kind not in _LINE_KINDS or _full_stop(text, match.start()))
         else:
-            ok = in_sequence and _runs_on(seq, text, match.start(), kind, depth, sibling)
+            ok = (
+                in_sequence
+                and kind not in _LINE_KINDS
+                and _runs_on(seq, text, match.start(), kind, depth, sibling)
+            )
         if ok:
             seq.accept(kind, number, match.start(), match.end(), depth)
     return seq.headings
+
+
+def _full_stop(text: str, pos: int) -> bool:
+    """The candidate follows a 。 (not a ；: ①…；②… inside one measure are its clauses)."""
+    i = pos - 1
+    while i >= 0 and text[i] in _SPACES:
+        i -= 1
+    return i >= 0 and text[i] in "。！？!?" + _CLOSERS
 
 
 def _runs_on(seq: _Sequencer, text: str, pos: int, kind: str, depth: int, sibling: bool) -> bool:

@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from enum import StrEnum
+from functools import lru_cache
 
 from matrixdesk.core.names import is_collective
 
@@ -59,7 +60,7 @@ _WEAK_SUFFIX = "部委厅局办署院行会所站社室处科队馆台关"
 _ORDINARY_ENDINGS = {
     "部": "全部|内部|外部|局部|东部|西部|南部|北部|中部|干部|头部|底部|腹部|总部|顶部|背部"
     "|一部|本部",
-    "厅": "大厅|餐厅|展厅|客厅|前厅|歌厅|舞厅|门厅",
+    "厅": "大厅|餐厅|(?<!发)展厅|客厅|前厅|歌厅|舞厅|门厅",
     "局": "格局|布局|大局|全局|结局|开局|当局|僵局|时局|变局|新局|破局|出局|骗局|饭局",
     "办": "举办|主办|承办|督办|创办|开办|兴办|代办|合办|协办|交办|查办|包办|领办|帮办|试办"
     "|筹办|快办|即办|网办|网通办|省通办|程通办|好办|能办|难办|首办|速办|照办|联办|经办|专办|必办|一办|怎么办",
@@ -153,6 +154,7 @@ def _is_place(name: str) -> bool:
     return before not in _ORDINARY_BEFORE.get(suffix, "")
 
 
+@lru_cache(maxsize=8192)  # names repeat throughout a document
 def classify(name: str) -> OrgKind:
     """What ``name`` (one party, as written) names.
 

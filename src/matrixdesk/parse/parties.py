@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from matrixdesk.parse.orgs import OrgKind, classify
 
@@ -53,8 +54,15 @@ class Named:
     alias: str = ""  # the 以下简称 short form
 
 
+@lru_cache(maxsize=16)
+def _splitter(separators: str) -> re.Pattern[str]:
+    return re.compile(f"[{re.escape(separators)}]")
+
+
 def split_top(text: str, separators: str) -> list[str]:
     """Split on ``separators`` outside brackets (names such as 各县（市、区）stay whole)."""
+    if not any(ch in text for ch in OPENERS):
+        return _splitter(separators).split(text)
     pieces, depth, start = [], 0, 0
     for i, ch in enumerate(text):
         if ch in OPENERS:

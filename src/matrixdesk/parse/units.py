@@ -1,0 +1,264 @@
+"""Units of work: each stretch of text that carries its own responsibility annotation.
+
+A numbered item may hold several annotations (``…。（A负责）Next sentence…。（B牵头，C配合）``),
+unnumbered paragraphs under a heading may each end with their own, and a task may be followed by
+labelled lines (``牵头单位：…`` / ``配合单位：…``). :func:`find_units` finds them all in one region
+of the text (the body of one heading) in a single pass:
+
+* a **bracket** is an annotation when its content names responsible parties
+  (:func:`~matrixdesk.parse.annotation.parse_content`) and it stands at a clause boundary: after a
+  sentence end or a line start, or before a sentence end, a line end or the end of the region. A
+  bracket of organisation names without verb or label must end its line. Brackets in the middle
+  of a sentence (``由省商务厅（牵头）会同…``) are text;
+* a **field block** starts at a line start or after a sentence end with a party label and runs
+  over the following labelled clauses (完成时限：…) and continuation lines, up to the first clause
+  that is neither.
+
+Each unit covers the text since the previous annotation. Brackets the parser could not read as an
+annotation although they look like one are reported (:attr:`Region.skipped`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from matrixdesk.parse.annotation import (
+    MAX_BRACKET,
+    Annotation,
+    looks_like_annotation,
+    parse_content,
+    parse_fields,
+    starts_field,
+)
+from matrixdesk.parse.orgs import OrgKind, classify
+from matrixdesk.parse.parties import CLOSERS, OPENERS
+
+_BRACKET_CHARS = re.compile(r"[(（【)）】]")
+_STOPS = "。；;！!？?"
+_SPACES = " \t\u3000\xa0\r"
+_AFTER_END = "。；;，,.．、"
+_FIELD_START = re.compile(
+    r"(?:^|(?<=[。；;]))[ \t\u3000]*(?=[（(【]?[\u4e00-\u9fff]{1,10}[:：])", re.M
+)
+_NAME_LINE = re.compile(r"^[^。！？!?：:]{2,200}$")
+
+
+@dataclass
+class Unit:
+    """One annotated stretch: ``start`` where its text begins, ``end`` after its annotation."""
+
+    start: int
+    end: int
+    annotation: Annotation  # start/end are offsets into the whole source
+    labelled: bool = False  # written as field lines, not as a bracket
+
+
+@dataclass
+class Region:
+    """What :func:`find_units` found in one region."""
+
+    units: list[Unit] = field(default_factory=list)
+    skipped: list[tuple[int, str]] = field(default_factory=list)  # (offset, bracket content)
+
+
+def find_units(source: str, start: int, end: int) -> Region:
+    """The annotated units of ``source[start:end]`` in document order.
+
+    Parameters
+    ----------
+    source
+        The whole document text (newlines normalised).
+    start, end
+        The region: usually the body of one heading, after its number label.
+
+    Returns
+    -------
+    Region
+        Units with offsets into ``source``; brackets that look like annotations but name no
+        party the recogniser accepts are listed in ``skipped``.
+    """
+    region = Region()
+    taken: list[tuple[int, int, Annotation, bool]] = []
+    for open_at, close_at in _top_brackets(source, start, end):
+        found = _bracket_annotation(source, open_at, close_at, start, end)
+        if found is not None:
+            taken.append((open_at, _swallow_stop(source, close_at, end), found, False))
+        elif looks_like_annotation(_content(source, open_at, close_at)):
+            region.skipped.append((open_at, _content(source, open_at, close_at)))
+    for block_start, block_end, found in _field_blocks(source, start, end, taken):
+        taken.append((block_start, block_end, found, True))
+    taken.sort(key=lambda t: t[0])
+    cursor = start
+    for ann_start, ann_end, annotation, labelled in taken:
+        if ann_start < cursor:
+            continue  # inside an earlier annotation
+        annotation.start, annotation.end = ann_start, ann_end
+        if region.units and not _has_text(source, cursor, ann_start):
+            _merge(region.units[-1].annotation, annotation)  # （A负责）（B配合）: one annotation
+            region.units[-1].end = ann_end
+        else:
+            region.units.append(Unit(_skip_space(source, cursor, ann_start), ann_end, annotation,
+                                     labelled))  # fmt: skip
+        cursor = ann_end
+    return region
+
+
+def _top_brackets(source: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(open, close) offsets of the outermost bracket groups; unclosed openers expire."""
+    found: list[tuple[int, int]] = []
+    stack: list[int] = []
+    for match in _BRACKET_CHARS.finditer(source, start, end):
+        at = match.start()
+        if source[at] in OPENERS:
+            if stack and at - stack[0] > MAX_BRACKET:
+                stack.clear()  # an opener never closed: forget it
+            stack.append(at)
+        elif stack:
+            opened = stack.pop()
+            if not stack:
+                found.append((opened, at))
+    return found
+
+
+def _content(source: str, open_at: int, close_at: int) -> str:
+    return "".join(line.strip() for line in source[open_at + 1 : close_at].split("\n"))
+
+
+def _bracket_annotation(
+    source: str, open_at: int, close_at: int, start: int, end: int
+) -> Annotation | None:
+    if close_at - open_at > MAX_BRACKET:
+        return None
+    before = _char_before(source, open_at, start)
+    ends_line = _ends_line(source, close_at + 1, end)
+    after = _char_after(source, close_at + 1, end)
+    at_boundary = ends_line or before in "\n" + _STOPS + CLOSERS or after in _STOPS
+    if not at_boundary:
+        return None
+    return parse_content(_content(source, open_at, close_at), bare_list=ends_line)
+
+
+def _char_before(source: str, at: int, start: int) -> str:
+    i = at - 1
+    while i >= start and source[i] in _SPACES:
+        i -= 1
+    return source[i] if i >= start else "\n"
+
+
+def _char_after(source: str, at: int, end: int) -> str:
+    while at < end and source[at] in _SPACES:
+        at += 1
+    return source[at] if at < end else "\n"
+
+
+def _ends_line(source: str, at: int, end: int) -> bool:
+    """Nothing but punctuation and spaces between ``at`` and the line end (or region end)."""
+    while at < end and (source[at] in _SPACES or source[at] in _AFTER_END):
+        at += 1
+    return at >= end or source[at] == "\n"
+
+
+def _swallow_stop(source: str, close_at: int, end: int) -> int:
+    """The unit ends after the bracket and a sentence end written right after it."""
+    at = close_at + 1
+    if at < end and source[at] in _STOPS + "．.":
+        at += 1
+    return at
+
+
+def _has_text(source: str, start: int, end: int) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" or ch.isalnum() for ch in source[start:end])
+
+
+def _skip_space(source: str, at: int, limit: int) -> int:
+    while at < limit and (source[at] in _SPACES or source[at] == "\n"):
+        at += 1
+    return at
+
+
+def _merge(into: Annotation, extra: Annotation) -> None:
+    known = {name for name, _ in into.parties}
+    into.parties += [(n, r) for n, r in extra.parties if n not in known]
+    into.content = f"{into.content}；{extra.content}"
+    into.open_ended |= extra.open_ended
+    into.deadline = into.deadline or extra.deadline
+    into.aliases.update(extra.aliases)
+    into.kinds.update(extra.kinds)
+    into.end = extra.end
+
+
+# -- field blocks ----------------------------------------------------------------------------
+
+
+def _field_blocks(
+    source: str, start: int, end: int, brackets: list[tuple[int, int, Annotation, bool]]
+) -> list[tuple[int, int, Annotation]]:
+    blocks: list[tuple[int, int, Annotation]] = []
+    covered = [(a, b) for a, b, _, _ in brackets]
+    reached = start
+    for match in _FIELD_START.finditer(source, start, end):
+        at = match.end()
+        if at < reached or at == start or any(a <= at < b for a, b in covered):
+            continue
+        if not starts_field(source[at : at + 24]):
+            continue
+        block_end = _block_end(source, at, end)
+        text = source[at:block_end]
+        found = parse_fields(text, free_text=False)
+        if found is None:
+            continue
+        found.content = "\n".join(ln.strip() for ln in text.split("\n") if ln.strip())
+        blocks.append((at, block_end, found))
+        reached = block_end
+    return blocks
+
+
+def _block_end(source: str, at: int, end: int) -> int:
+    """Where a field block starting at ``at`` ends: after the last labelled clause or
+    continuation line, before the first clause that is neither."""
+    pos = at
+    while pos < end:
+        stop = _next_break(source, pos, end)
+        pos = stop
+        if pos >= end:
+            return end
+        following = _skip_space(source, pos + 1, end)
+        if following >= end:
+            return end
+        nxt = source[following : following + 24]
+        if starts_field(nxt):
+            pos = following
+            continue
+        if source[pos] == "\n" and _continues_names(source, pos, following, end):
+            pos = following
+            continue
+        return pos + (1 if source[pos] in _STOPS else 0)
+    return end
+
+
+def _next_break(source: str, pos: int, end: int) -> int:
+    """The next 。 or line break at bracket depth 0 from ``pos``."""
+    depth = 0
+    while pos < end:
+        ch = source[pos]
+        if ch in OPENERS:
+            depth += 1
+        elif ch in CLOSERS:
+            depth = max(0, depth - 1)
+        elif ch == "\n" or (ch in "。！？!?" and depth == 0):
+            return pos
+        pos += 1
+    return end
+
+
+def _continues_names(source: str, newline: int, following: int, end: int) -> bool:
+    """A hard-wrapped value: the line before ends with 、，or the next line is only names."""
+    if source[newline - 1 : newline].strip() and source[newline - 1] in "、，,":
+        return True
+    line_end = source.find("\n", following, end)
+    line = source[following : line_end if line_end >= 0 else end].strip().rstrip("。；;")
+    if not _NAME_LINE.match(line):
+        return False
+    names = [n for n in re.split(r"[、，,；;]", line) if n.strip()]
+    return bool(names) and all(classify(n) is not OrgKind.NONE for n in names)

@@ -1,0 +1,200 @@
+"""Units of work: every annotated stretch of text is a measure with its own departments.
+
+One rule per test, on invented one-rule examples; the real corpus is scored by
+bench/bench_corpus.py.
+"""
+
+from __future__ import annotations
+
+from matrixdesk.core.model import Plan, Role
+from matrixdesk.parse import parse_text
+
+L, S = Role.LEAD, Role.SUPPORT
+
+
+def rows(plan: Plan) -> list[tuple[str, str, int, list[tuple[str, Role]]]]:
+    """(code, label, level, roles) of every measure."""
+    return [
+        (
+            m.code,
+            m.label,
+            m.level,
+            [(plan.department(a.department_id).name, a.role) for a in plan.assignments_of(m.id)],
+        )
+        for m in plan.measures
+    ]
+
+
+def test_several_annotations_in_one_item_are_sub_measures() -> None:
+    plan = parse_text(
+        "（一）扩大宣传营销。加强对接。（省委宣传部负责）举办冰雪节。（省商务厅牵头，省体育局配合）\n"
+        "（二）下一项。（省财政厅负责）\n"
+    )
+    assert rows(plan) == [
+        ("1", "（一）", 1, []),
+        ("1.1", "", 2, [("省委宣传部", L)]),
+        ("1.2", "", 2, [("省商务厅", L), ("省体育局", S)]),
+        ("2", "（二）", 1, [("省财政厅", L)]),
+    ]
+    heading, first, second = plan.measures[:3]
+    assert heading.title == "扩大宣传营销" and not heading.annotated
+    assert first.text == "扩大宣传营销。加强对接。（省委宣传部负责）"
+    assert first.title == "加强对接" and first.parent_id == heading.id
+    assert second.text == "举办冰雪节。（省商务厅牵头，省体育局配合）"
+    assert second.annotation == "省商务厅牵头，省体育局配合"
+
+
+def test_unnumbered_paragraphs_under_a_heading_are_units() -> None:
+    plan = parse_text(
+        "一、重点任务\n"
+        "推进甲。（省商务厅负责）\n"
+        "推进乙。（省财政厅、省税务局负责）\n"
+        "推进丙，并做好总结。\n"
+        "二、保障措施\n"
+    )
+    assert rows(plan) == [
+        ("1", "一、", 1, []),
+        ("1.1", "", 2, [("省商务厅", L)]),
+        ("1.2", "", 2, [("省财政厅", L), ("省税务局", S)]),
+        ("1.3", "", 2, []),  # a paragraph nobody was named for: shown, not hidden
+        ("2", "二、", 1, []),
+    ]
+    assert plan.measures[0].text == "重点任务"
+    assert plan.measures[3].text == "推进丙，并做好总结。"
+
+
+def test_one_annotation_in_the_middle_keeps_the_item_whole() -> None:
+    plan = parse_text("（一）推进甲。（省商务厅负责）各地要抓好落实。\n（二）推进乙。\n")
+    assert rows(plan)[0] == ("1", "（一）", 1, [("省商务厅", L)])
+    assert plan.measures[0].text == "推进甲。（省商务厅负责）各地要抓好落实。"
+
+
+def test_closing_prose_after_the_last_item_is_no_measure() -> None:
+    plan = parse_text(
+        "（一）推进甲。（省商务厅负责）\n（二）推进乙。（省财政厅负责）\n"
+        "各地各部门要高度重视，认真抓好落实。\n附件：任务清单\n"
+    )
+    last = plan.measures[-1]
+    assert last.text == "推进乙。（省财政厅负责）"
+    assert plan.source_text[last.span[0] : last.span[1]] == "（二）推进乙。（省财政厅负责）"
+
+
+def test_mid_sentence_brackets_are_text() -> None:
+    plan = parse_text("（一）由省商务厅（牵头）会同有关部门建立机制，推进甲。\n")
+    assert not plan.measures[0].annotated and plan.departments == []
+
+
+def test_bare_organisation_list_must_end_its_line() -> None:
+    plan = parse_text("（一）推进甲。（国家发展改革委、财政部）\n（二）推进乙（省商务厅）建设。\n")
+    assert rows(plan)[0][3] == [("国家发展改革委", L), ("财政部", S)]
+    assert rows(plan)[1][3] == []
+
+
+def test_labelled_lines_after_each_paragraph() -> None:
+    plan = parse_text(
+        "（一）推进消费。\n"
+        "开展汽车下乡。\n牵头单位：省商务厅\n配合单位：省财政厅、\n省税务局\n"
+        "发展夜间经济。\n责任单位：各市（州）人民政府\n完成时限：持续推进\n"
+    )
+    assert rows(plan)[1:] == [
+        ("1.1", "", 2, [("省商务厅", L), ("省财政厅", S), ("省税务局", S)]),
+        ("1.2", "", 2, [("各市（州）人民政府", L)]),
+    ]
+    assert (
+        plan.measures[1].text
+        == "开展汽车下乡。\n牵头单位：省商务厅\n配合单位：省财政厅、\n省税务局"
+    )
+    assert plan.measures[2].deadline == "持续推进"
+
+
+def test_field_block_stops_at_the_next_sentence_on_one_line() -> None:
+    plan = parse_text(
+        "一、任务 推进甲。责任单位：省商务厅。推进乙。责任单位：省财政厅、省税务局。\n"
+    )
+    assert [r[3] for r in rows(plan)] == [
+        [],
+        [("省商务厅", L)],
+        [("省财政厅", L), ("省税务局", S)],
+    ]
+
+
+def test_annotated_paragraphs_before_any_heading() -> None:
+    plan = parse_text(
+        "（接上文）推进甲，加强\n协调。（省商务厅负责）\n（九）推进乙。（省财政厅负责）\n"
+    )
+    assert [(m.label, m.level) for m in plan.measures] == [("", 1), ("（九）", 1)]
+    assert plan.measures[0].text == "（接上文）推进甲，加强协调。（省商务厅负责）"
+
+
+def test_text_without_numbering_but_with_annotations() -> None:
+    plan = parse_text(
+        "关于做好某项工作的通知\n各市人民政府：\n"
+        "一要推进甲。（省商务厅负责）\n二要推进乙。（省财政厅负责）\n某省人民政府\n2021年3月1日\n"
+    )
+    assert [(m.text, m.label) for m in plan.measures] == [
+        ("一要推进甲。（省商务厅负责）", ""),
+        ("二要推进乙。（省财政厅负责）", ""),
+    ]
+
+
+def test_rule_note_after_full_stop_in_the_first_bracket() -> None:
+    plan = parse_text(
+        "（一）推进甲。（省商务厅、省财政厅等负责。列第一位者为牵头单位，下同）\n"
+        "（二）推进乙。（省税务局、省商务厅负责）\n"
+    )
+    assert [r[3] for r in rows(plan)] == [
+        [("省商务厅", L), ("省财政厅", S)],
+        [("省税务局", L), ("省商务厅", S)],
+    ]
+    assert not any("第一位" in d.name for d in plan.departments)
+
+
+def test_unreadable_annotation_like_brackets_are_reported() -> None:
+    from matrixdesk.parse.units import find_units
+
+    text = "推进甲。（保险、基金等负责）"
+    region = find_units(text, 0, len(text))
+    assert region.units == [] and region.skipped == [(4, "保险、基金等负责")]
+
+
+# -- numbering forms -------------------------------------------------------------------------
+
+
+def labels(text: str) -> list[tuple[str, int]]:
+    return [(m.label, m.level) for m in parse_text(text).measures]
+
+
+def test_article_and_chapter_numbering() -> None:
+    text = (
+        "第一章 总则\n第一条 推进甲。（省商务厅负责）\n第二条 推进乙。\n第二章 附则\n第三条 丙。\n"
+    )
+    assert labels(text) == [
+        ("第一章", 1), ("第一条", 2), ("第二条", 2), ("第二章", 1), ("第三条", 2),
+    ]  # fmt: skip
+
+
+def test_citations_of_articles_are_text() -> None:
+    assert labels("第一条 依照本办法第三条规定执行。\n第二条 乙。\n") == [
+        ("第一条", 1),
+        ("第二条", 1),
+    ]
+
+
+def test_digit_label_variants() -> None:
+    text = "一、甲\n1．全角。\n2﹒小点。\n3、顿号。\n4.半角。\n（1）子。\n1）右括号。\n①圈。\n"
+    assert labels(text) == [
+        ("一、", 1), ("1．", 2), ("2﹒", 2), ("3、", 2), ("4.", 2), ("（1）", 3), ("1）", 4),
+        ("①", 5),
+    ]  # fmt: skip
+
+
+def test_circled_numbers_inside_a_sentence_are_clauses() -> None:
+    plan = parse_text("（一）推进甲：①建设平台；②完善制度。（省商务厅负责）\n")
+    assert [m.label for m in plan.measures] == ["（一）"]
+    assert plan.measures[0].annotated
+
+
+def test_excerpt_starting_mid_sequence() -> None:
+    assert labels("三、重点任务\n（九）推进甲。\n（十）推进乙。\n四、保障\n（十一）丙。\n") == [
+        ("三、", 1), ("（九）", 2), ("（十）", 2), ("四、", 1), ("（十一）", 2),
+    ]  # fmt: skip
