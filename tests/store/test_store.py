@@ -218,7 +218,7 @@ def make_v1_file(path, small_plan) -> None:
     from matrixdesk.store import rows
 
     with db.atomic():
-        rows.write_plan(db, small_plan)
+        rows.write_document(db, small_plan)
     conn.close()
 
 

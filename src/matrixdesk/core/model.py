@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from .progress import Actual, ProgressEntry, Schedule
+
 
 class Role(StrEnum):
     """A department's part in a measure."""
@@ -107,6 +109,11 @@ class Plan:
     departments: list[Department] = field(default_factory=list)
     assignments: list[Assignment] = field(default_factory=list)
     targets: list[Target] = field(default_factory=list)
+    # progress (进展台账): the reporting schedule, the entries per assignment and period,
+    # and the values targets reached
+    schedule: Schedule = field(default_factory=Schedule)
+    progress: list[ProgressEntry] = field(default_factory=list)
+    actuals: list[Actual] = field(default_factory=list)
 
     # -- lookups ---------------------------------------------------------------------------
     def measure(self, measure_id: int) -> Measure:

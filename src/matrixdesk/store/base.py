@@ -11,6 +11,7 @@ from contextlib import AbstractContextManager
 from sqlite_utils import Database
 
 from ..core.model import Assignment, Department, DocumentInfo, Measure, Target
+from ..core.progress import Actual, ProgressEntry, Schedule
 from .events import StoreEvent
 
 
@@ -29,6 +30,10 @@ class StoreBase:
     _assign: dict[tuple[int, int], Assignment]
     _targets: dict[int, list[Target]]
     _observers: list[Callable[[StoreEvent], None]]
+    _schedule: Schedule
+    _progress: dict[tuple[int, int, str], ProgressEntry]
+    _actuals: dict[tuple[int, str], Actual]
+    _removed_actuals: dict[int, list[Actual]]  # of removed targets, given back on undo
 
     # Provided by MatrixStore.
     def _edit(self, action: str, summary: str, detail: dict) -> AbstractContextManager[None]:
@@ -41,6 +46,19 @@ class StoreBase:
         raise NotImplementedError
 
     def _reload_targets(self) -> None:
+        raise NotImplementedError
+
+    # Provided by ProgressEdits (the ledger follows removals of measures and departments).
+    def _reload_progress(self) -> None:
+        raise NotImplementedError
+
+    def _progress_of_measures(self, ids: set[int]) -> tuple[list, list]:
+        raise NotImplementedError
+
+    def _delete_progress_of_measures(self, ids: set[int]) -> None:
+        raise NotImplementedError
+
+    def _restore_progress_rows(self, entries: list, actuals: list) -> None:
         raise NotImplementedError
 
     def _next_id(self, table: str) -> int:

@@ -10,6 +10,7 @@ from . import rows
 from .base import StoreBase
 from .errors import EditError
 from .events import DepartmentSnapshot, StoreEvent
+from .progress import entry_row
 
 
 class DepartmentEdits(StoreBase):
@@ -129,6 +130,11 @@ class DepartmentEdits(StoreBase):
             self.db.table("aliases").insert_all(
                 ({"department_id": target_id, "alias": a} for a in aliases), replace=True
             )
+            # the source's reports move over where the target has none for that period
+            self.db.table("progress").insert_all(
+                (entry_row(replace(e, department_id=target_id)) for e in src.progress),
+                ignore=True,
+            )
         self._reload()
         self._notify(StoreEvent("departments", (), (source_id, target_id)))
         return [src, dst]
@@ -149,6 +155,7 @@ class DepartmentEdits(StoreBase):
                 self.db.table("assignments").insert_all(
                     (rows.assignment_row(a) for a in s.assignments), replace=True
                 )
+                self._restore_progress_rows(s.progress, [])
             self._compact_departments()
         self._reload()
         self._notify(StoreEvent("departments", (), tuple(s.department.id for s in snapshots)))
@@ -156,10 +163,11 @@ class DepartmentEdits(StoreBase):
     def _department_snapshot(self, department_id: int) -> DepartmentSnapshot:
         dep = self.department(department_id)
         assigned = [replace(a) for a in self._assign.values() if a.department_id == department_id]
-        return DepartmentSnapshot(replace(dep, aliases=list(dep.aliases)), assigned)
+        progress = [replace(e) for e in self._progress.values() if e.department_id == department_id]
+        return DepartmentSnapshot(replace(dep, aliases=list(dep.aliases)), assigned, progress)
 
     def _delete_department(self, department_id: int) -> None:
-        for table in ("assignments", "aliases"):
+        for table in ("assignments", "aliases", "progress"):
             self.db.execute(f"DELETE FROM {table} WHERE department_id = ?", [department_id])
         self.db.execute("DELETE FROM departments WHERE id = ?", [department_id])
         self._compact_departments()

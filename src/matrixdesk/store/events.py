@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..core.model import Assignment, Department, Measure, Target
+from ..core.progress import Actual, ProgressEntry
 
 
 @dataclass(frozen=True)
@@ -16,7 +17,16 @@ class StoreEvent:
     department_ids: tuple[int, ...] = ()
 
 
-EVENT_KINDS = ("roles", "measures", "structure", "departments", "targets", "info", "reset")
+EVENT_KINDS = (
+    "roles",
+    "measures",
+    "structure",
+    "departments",
+    "targets",
+    "info",
+    "progress",
+    "reset",
+)
 
 
 @dataclass
@@ -25,6 +35,7 @@ class DepartmentSnapshot:
 
     department: Department
     assignments: list[Assignment] = field(default_factory=list)
+    progress: list[ProgressEntry] = field(default_factory=list)
 
 
 @dataclass
@@ -34,3 +45,5 @@ class MeasureSnapshot:
     measures: list[Measure]
     assignments: list[Assignment]
     targets: list[Target]
+    progress: list[ProgressEntry] = field(default_factory=list)
+    actuals: list[Actual] = field(default_factory=list)

@@ -56,9 +56,11 @@ class MeasureEdits(StoreBase):
             [replace(m) for m in victims],
             [replace(a) for a in self._assign.values() if a.measure_id in ids],
             [replace(t) for i in ids for t in self._targets.get(i, [])],
+            *self._progress_of_measures(ids),
         )
         marks = ",".join("?" * len(ids))
         with self._edit("remove measure", victims[0].title[:40], {"ids": sorted(ids)}):
+            self._delete_progress_of_measures(ids)
             for table in ("assignments", "targets"):
                 self.db.execute(f"DELETE FROM {table} WHERE measure_id IN ({marks})", list(ids))
             for m in reversed(victims):
@@ -80,6 +82,7 @@ class MeasureEdits(StoreBase):
                 rows.assignment_row(a) for a in snap.assignments
             )
             self.db.table("targets").insert_all(rows.target_row(t) for t in snap.targets)
+            self._restore_progress_rows(snap.progress, snap.actuals)
         self._reload()
         self._notify(StoreEvent("structure", tuple(m.id for m in snap.measures)))
 
@@ -113,7 +116,9 @@ class MeasureEdits(StoreBase):
             if not target.position:
                 target = replace(target, position=len(self._targets.get(target.measure_id, [])))
             self.db.table("targets").insert(rows.target_row(target))
+            self._restore_progress_rows([], self._removed_actuals.pop(target.id, []))
         self._reload_targets()
+        self._reload_progress()
         self._notify(StoreEvent("targets", (target.measure_id,)))
         return target
 
@@ -134,9 +139,14 @@ class MeasureEdits(StoreBase):
 
     def remove_target(self, target_id: int) -> Target:
         old = self._target(target_id)
+        kept = [replace(a) for a in self._actuals.values() if a.target_id == target_id]
         with self._edit("remove target", old.indicator, {"target": vars(old)}):
+            self.db.execute("DELETE FROM actuals WHERE target_id = ?", [target_id])
             self.db.execute("DELETE FROM targets WHERE id = ?", [target_id])
+        if kept:  # given back when undo adds the same target again
+            self._removed_actuals[target_id] = kept
         self._reload_targets()
+        self._reload_progress()
         self._notify(StoreEvent("targets", (old.measure_id,)))
         return old
 

@@ -16,6 +16,7 @@ from ..core.model import (
     Role,
     Target,
 )
+from .progress import write_progress
 
 _INFO_KEYS = [f.name for f in fields(DocumentInfo)]
 
@@ -78,7 +79,13 @@ def write_info(db: Database, info: DocumentInfo) -> None:
 
 
 def write_plan(db: Database, plan: Plan) -> None:
-    """Insert every part of ``plan`` (the tables are empty)."""
+    """Insert every part of ``plan``, progress included (the tables are empty)."""
+    write_document(db, plan)
+    write_progress(db, plan.schedule, plan.progress, plan.actuals)
+
+
+def write_document(db: Database, plan: Plan) -> None:
+    """Insert the document part of ``plan``: what the first schema already held."""
     write_info(db, plan.info)
     db.table("source").insert({"id": 1, "text": plan.source_text})
     db.table("departments").insert_all(department_row(d) for d in plan.departments)

@@ -78,7 +78,50 @@ def m002_changelog_and_options(db: Database) -> None:
     db.table("options").create({"key": str, "value": str}, pk="key")
 
 
-SCHEMA_VERSION = 2  # the number of migrations above; a test keeps the two in step
+@migrations()
+def m003_progress(db: Database) -> None:
+    # The progress ledger (进展台账): per assignment and reporting period a status and a note,
+    # per target and period the value reached, each with when it was reported and the file it
+    # came from; the plan's list of statuses; change-log rows say which department, period
+    # and returned file they concern, so the log can be filtered by them.
+    db.table("progress").create(
+        {
+            "measure_id": int,
+            "department_id": int,
+            "period": str,
+            "status": str,
+            "note": str,
+            "reported": str,
+            "source": str,
+        },
+        pk=("measure_id", "department_id", "period"),
+        foreign_keys=[("measure_id", "measures", "id"), ("department_id", "departments", "id")],
+    )
+    db.table("progress").create_index(["department_id", "period"])
+    db.table("actuals").create(
+        {
+            "target_id": int,
+            "period": str,
+            "value": float,
+            "department_id": int,
+            "reported": str,
+            "source": str,
+        },
+        pk=("target_id", "period"),
+        foreign_keys=[("target_id", "targets", "id")],
+    )
+    db.table("statuses").create({"position": int, "name": str, "meaning": str}, pk="position")
+    db.table("statuses").insert_all(
+        {"position": i, "name": name, "meaning": meaning}
+        for i, (name, meaning) in enumerate(
+            (("未开始", "todo"), ("推进中", "doing"), ("已完成", "done"), ("滞后", "late"))
+        )
+    )
+    for column in ("department", "period", "source"):
+        db.table("changelog").add_column(column, str)
+
+
+SCHEMA_VERSION = 3  # the number of migrations above; a test keeps the two in step
 
 
 def apply(db: Database) -> None:

@@ -36,11 +36,12 @@ from .events import StoreEvent
 from .fileformat import APPLICATION_ID, check_plan_file
 from .lock import PlanLock
 from .measures import MeasureEdits
+from .progress import ProgressEdits, clear_progress
 
 RoleChange = tuple[int, int, Role | None]  # (measure id, department id, new role or None)
 
 
-class MatrixStore(MeasureEdits, DepartmentEdits):  # StoreBase comes in through both
+class MatrixStore(MeasureEdits, DepartmentEdits, ProgressEdits):  # StoreBase through all
     """An open plan. Create with :meth:`create`, :meth:`open` or :meth:`memory`."""
 
     def __init__(self, db: Database, path: str = "", *, read_only: bool = False) -> None:
@@ -51,6 +52,7 @@ class MatrixStore(MeasureEdits, DepartmentEdits):  # StoreBase comes in through 
         # (the assignment dict it was built from, measure id -> assignments); rebuilt on change
         self._index_of: tuple[dict, dict[int, list[Assignment]]] | None = None
         self._observers: list[Callable[[StoreEvent], None]] = []
+        self._removed_actuals = {}
         self._load()
 
     # -- opening and closing -----------------------------------------------------------------
@@ -238,6 +240,9 @@ class MatrixStore(MeasureEdits, DepartmentEdits):  # StoreBase comes in through 
             departments=[replace(d, aliases=list(d.aliases)) for d in self._departments],
             assignments=sorted(self._assign.values(), key=lambda a: (a.measure_id, a.position)),
             targets=self.targets(),
+            schedule=self._schedule,
+            progress=[replace(e) for e in self._progress.values()],
+            actuals=[replace(a) for a in self._actuals.values()],
         )
 
     def option(self, key: str, default: str = "") -> str:
@@ -351,6 +356,7 @@ class MatrixStore(MeasureEdits, DepartmentEdits):  # StoreBase comes in through 
         """Replace everything with ``plan`` (an import); returns the plan it replaced."""
         old = self.plan()
         with self._edit("replace plan", summary, {"measures": len(plan.measures)}):
+            clear_progress(self.db)
             for table in ("assignments", "targets", "aliases", "measures", "departments", "source"):
                 self.db.execute(f"DELETE FROM {table}")
             rows.write_plan(self.db, plan)
@@ -380,6 +386,7 @@ class MatrixStore(MeasureEdits, DepartmentEdits):  # StoreBase comes in through 
         self._department_by_id = {d.id: d for d in self._departments}
         self._assign = {(a.measure_id, a.department_id): a for a in rows.read_assignments(self.db)}
         self._reload_targets()
+        self._reload_progress()
 
     def _reload_targets(self) -> None:
         self._targets: dict[int, list[Target]] = {}

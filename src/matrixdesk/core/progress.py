@@ -1,0 +1,167 @@
+"""Progress in a plan: per assignment a status and a note for each reporting period.
+
+A department reports, for each of its tasks, a status from the plan's list (未开始, 推进中,
+已完成, 滞后 unless the plan changed it) and a note; for the targets of the tasks it leads, the
+value reached. Every entry keeps when it was reported and the file it came from (empty when
+typed in by hand). No Qt, no SQL.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from .periods import Cadence, PeriodError, parse_period, period_of, periods_between
+
+
+class Meaning(StrEnum):
+    """What a status says, whatever the plan calls it (roll-ups and colours use it)."""
+
+    TODO = "todo"  # 未开始
+    DOING = "doing"  # 推进中
+    DONE = "done"  # 已完成
+    LATE = "late"  # 滞后
+
+
+@dataclass(frozen=True)
+class Status:
+    name: str
+    meaning: Meaning
+
+
+DEFAULT_STATUSES = (
+    Status("未开始", Meaning.TODO),
+    Status("推进中", Meaning.DOING),
+    Status("已完成", Meaning.DONE),
+    Status("滞后", Meaning.LATE),
+)
+MAX_STATUS_LENGTH = 20  # a drop-down entry, not a sentence
+MAX_NOTE_LENGTH = 32000  # what one Excel cell holds
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """When and how a plan's departments report.
+
+    ``first`` and ``last`` bound the periods the plan has; empty means "from the document's
+    date" and "five years after the first".
+    """
+
+    cadence: Cadence = Cadence.MONTH
+    first: str = ""
+    last: str = ""
+    statuses: tuple[Status, ...] = DEFAULT_STATUSES
+
+    def status_names(self) -> list[str]:
+        return [s.name for s in self.statuses]
+
+    def meaning(self, name: str) -> Meaning | None:
+        for s in self.statuses:
+            if s.name == name:
+                return s.meaning
+        return None
+
+    def window(self, document_date: str = "") -> tuple[str, str]:
+        """The first and last period, defaults filled in."""
+        first = self.first
+        if not first:
+            try:
+                day = dt.date.fromisoformat(document_date)
+            except ValueError:
+                day = dt.date(2000, 1, 1)
+            first = period_of(day, self.cadence)
+        last = self.last or period_of(dt.date(int(first[:4]) + 5, 12, 31), self.cadence)
+        return first, last
+
+    def periods(self, document_date: str = "") -> list[str]:
+        first, last = self.window(document_date)
+        return periods_between(first, last)
+
+    def has_period(self, period: str, document_date: str = "") -> bool:
+        try:
+            period = parse_period(period, self.cadence)
+        except PeriodError:
+            return False
+        first, last = self.window(document_date)
+        return first <= period <= last
+
+    def current(self, today: dt.date, document_date: str = "") -> str:
+        """The period ``today`` falls in, kept within the plan's periods."""
+        first, last = self.window(document_date)
+        return min(max(period_of(today, self.cadence), first), last)
+
+
+def check_schedule(schedule: Schedule) -> None:
+    """Raise ValueError unless ``schedule`` can be stored (well-formed, unique statuses …)."""
+    for bound in (schedule.first, schedule.last):
+        if bound:
+            parse_period(bound, schedule.cadence)
+    if schedule.first and schedule.last and schedule.last < schedule.first:
+        raise ValueError("the last reporting period is before the first")
+    names = [s.name.strip() for s in schedule.statuses]
+    if not names:
+        raise ValueError("a plan needs at least one status")
+    if any(not n or len(n) > MAX_STATUS_LENGTH or "," in n or '"' in n for n in names):
+        raise ValueError("a status needs a short name without commas or quotes")
+    if len(set(names)) != len(names):
+        raise ValueError("two statuses have the same name")
+
+
+@dataclass
+class ProgressEntry:
+    """One assignment's report for one period."""
+
+    measure_id: int
+    department_id: int
+    period: str
+    status: str = ""
+    note: str = ""
+    reported: str = ""  # ISO date-time the department saved it (or it was typed in)
+    source: str = ""  # the file it came from; empty when typed in by hand
+
+    @property
+    def key(self) -> tuple[int, int, str]:
+        return (self.measure_id, self.department_id, self.period)
+
+
+@dataclass
+class Actual:
+    """The value a target reached in one period, as a department reported it."""
+
+    target_id: int
+    period: str
+    value: float | None = None
+    department_id: int | None = None
+    reported: str = ""
+    source: str = ""
+
+    @property
+    def key(self) -> tuple[int, str]:
+        return (self.target_id, self.period)
+
+
+@dataclass
+class LogLine:
+    """A change-log row an update writes: who, for which period, from which file."""
+
+    action: str
+    summary: str
+    department_id: int | None = None
+    period: str = ""
+    source: str = ""
+    detail: dict = field(default_factory=dict)
+
+
+@dataclass
+class ProgressUpdate:
+    """Entries and actuals to write and to remove, as one transaction (collect, undo)."""
+
+    entries: list[ProgressEntry] = field(default_factory=list)
+    remove_entries: list[tuple[int, int, str]] = field(default_factory=list)
+    actuals: list[Actual] = field(default_factory=list)
+    remove_actuals: list[tuple[int, str]] = field(default_factory=list)
+    log: list[LogLine] = field(default_factory=list)
+
+    def is_empty(self) -> bool:
+        return not (self.entries or self.remove_entries or self.actuals or self.remove_actuals)

@@ -1,0 +1,72 @@
+"""Reporting periods and deadlines read as dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from matrixdesk.core.deadline import deadline_date
+from matrixdesk.core.periods import (
+    Cadence,
+    PeriodError,
+    parse_period,
+    period_end,
+    period_label,
+    period_of,
+    periods_between,
+    shift,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2026-11", "2026-11"),
+        ("2026-1", "2026-01"),
+        ("2026年3月", "2026-03"),
+        ("2026Q4", "2026-Q4"),
+        ("2026-q2", "2026-Q2"),
+        ("2026年第三季度", "2026-Q3"),
+    ],
+)
+def test_periods_are_read_in_their_usual_spellings(text, expected):
+    assert parse_period(text) == expected
+
+
+@pytest.mark.parametrize("text", ["2026-13", "2026-Q5", "11月", "", None, "1800-01", "=A1"])
+def test_what_is_not_a_period_is_refused(text):
+    with pytest.raises(PeriodError):
+        parse_period(text)
+
+
+def test_cadence_must_match():
+    with pytest.raises(PeriodError):
+        parse_period("2026-Q4", Cadence.MONTH)
+    assert parse_period("2026-Q4", Cadence.QUARTER) == "2026-Q4"
+
+
+def test_arithmetic():
+    assert shift("2026-12", 1) == "2027-01" and shift("2026-Q1", -1) == "2025-Q4"
+    assert periods_between("2026-11", "2027-02") == ["2026-11", "2026-12", "2027-01", "2027-02"]
+    assert period_end("2026-02") == dt.date(2026, 2, 28)
+    assert period_end("2026-Q4") == dt.date(2026, 12, 31)
+    assert period_of(dt.date(2026, 5, 3), Cadence.QUARTER) == "2026-Q2"
+    assert period_label("2026-Q4") == "2026年第4季度" and period_label("2026-03") == "2026年3月"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2022年底前", dt.date(2022, 12, 31)),
+        ("2021年6月底前", dt.date(2021, 6, 30)),
+        ("2021年上半年", dt.date(2021, 6, 30)),
+        ("2021年第三季度", dt.date(2021, 9, 30)),
+        ("2021年起，2023年底前", dt.date(2023, 12, 31)),
+        ("2022-03-15", dt.date(2022, 3, 15)),
+        ("长期坚持", None),
+        ("", None),
+    ],
+)
+def test_deadlines_read_as_dates(text, expected):
+    assert deadline_date(text) == expected
