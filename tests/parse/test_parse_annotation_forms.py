@@ -103,9 +103,9 @@ def test_bare_list_of_organs() -> None:
 
 
 def test_fragments_that_are_not_organisations_are_skipped_and_reported() -> None:
-    parsed = parse_content("省商务厅、保险机构负责")
+    parsed = parse_content("省商务厅、全社会负责")
     assert parsed is not None and parsed.parties == [("省商务厅", L)]
-    assert parsed.skipped == ["保险机构"]
+    assert parsed.skipped == ["全社会"]
 
 
 def test_working_groups_and_their_members() -> None:

@@ -9,7 +9,7 @@ from functools import lru_cache
 # Parties that stand for many organisations at once. Matched on the normalised name with
 # bracketed notes removed (各市(州)人民政府 → 各市人民政府).
 _SET_END = (
-    r"(?:地区|地方|地|部门|单位|方面|机构|机关|企业|组织|市|县|区|州|省|盟|旗|乡镇|街道|政府"
+    r"(?:地区|地方|地|部门|单位|方面|机构|机关|企业|组织|市|县|区|州|省|盟|旗|乡镇|乡|镇|街道|政府"
     r"|学校|高校|院校|医院|银行|金融机构|成员|委|办|局|厅|部|院|中心|公司|集团|协会|商会|党委"
     r"|党组|人民政府|自治区|直辖市|计划单列市|兵团|团体|群团|社会组织|市场主体|平台)"
 )
@@ -23,9 +23,11 @@ _COLLECTIVE_PATTERNS = [
     r"^(?:县级以上)?地方各级|^县级以上",  # 地方各级人民政府, 县级以上地方人民政府
     # A working group's members or its unnamed lead: …专项工作组成员单位, …工作专班牵头单位
     r".{2,}(?:成员单位|牵头单位|责任单位|各成员|组成部门)$",
+    # A kind of department everywhere (各区…、商务部门、应急部门), not one organisation
+    r"^(?!.*(?:的|应当|应该|要求|必须|按照))[^，,。]{2,10}部门$",
 ]
 _COLLECTIVE_RE = re.compile("|".join(_COLLECTIVE_PATTERNS))
-_BRACKETED = re.compile(r"\([^()]{0,12}\)")
+_BRACKETED = re.compile(r"[(〔][^()〔〕]{0,12}[)〕]")
 
 
 @lru_cache(maxsize=8192)

@@ -81,18 +81,18 @@ _TIME = re.compile(
 )
 _SCORE = re.compile(r"^[0-9０-９.．]+分$|分值|得分|扣分|计分|加分")
 _STANDING = re.compile(
-    r"以下(?:各项)?(?:任务|工作|措施)?(?:均需|均须|均由|均要|均)"
-    r"(?P<party>(?:[^，,。；;（）()]|[（(][^，,。；;（）()]{1,6}[)）]){2,30}?)"
-    r"(?:负责|落实)[，,；;]?\s*(?:不再|不另)(?:一一)?列出"
+    r"以下(?:各项)?(?:任务|工作|措施|政策)?(?:均需|均须|均由|均要|均请|均)"
+    r"(?P<party>(?:[^。；;（）()〔〕]|[（(〔][^，,。；;（）()〔〕]{1,12}[)）〕]){2,60}?)"
+    r"(?:负责落实|负责|落实|配合)[，,；;]?\s*(?:不再|不另)(?:一一)?(?:列出|列明|重复)"
 )
 _LABEL = re.compile(r"^[（(【]?\s*(?P<label>[\u4e00-\u9fff]{1,10}?)\s*[:：]\s*")
 _PARTY_WORDS = r"单位|部门|主体|机构|机关|处室|科室|责任方|承办方"
-_PARTY_LABEL = re.compile(
-    rf"^(?:(?:牵头|配合|责任|负责|主办|协办|承办|实施|参与|协同|协作|协助|指导|主责|主管|督办|督导"
-    rf"|考核|监管|落实|执行|业务指导|具体负责|具体实施|具体落实|牵头考核|配合考核|共同|联合|联系)"
-    rf"(?:{_PARTY_WORDS})?|{_PARTY_WORDS}|牵头|配合|责任)$"
+_LABEL_ATOMS = (
+    r"牵头|配合|责任|负责|主办|协办|承办|实施|参与|协同|协作|协助|指导|主责|主管|督办|督导|考核"
+    r"|监管|落实|执行|业务|具体|共同|联合|联系|主要|其他|相关|属地|行业|主管"
 )
-_ANY_BRACKET = re.compile(r"[(（【)）】]")
+_PARTY_LABEL = re.compile(rf"^(?:(?:{_LABEL_ATOMS})+(?:{_PARTY_WORDS})?|{_PARTY_WORDS})$")
+_ANY_BRACKET = re.compile(r"[(（【〔［\[)）】〕］\]]")
 _FIELD_KINDS = ("lead", "support", "duty", "time")
 _LEAD_LABEL = re.compile(r"牵头|主办|主责|主抓")
 _SUPPORT_LABEL = re.compile(r"配合|协办|协同|协作|协助|参与")
@@ -151,8 +151,13 @@ def final_bracket(text: str) -> tuple[int, int] | None:
 
 
 def standing_parties(text: str) -> list[tuple[int, str]]:
-    """``以下均需各市、县级政府负责,不再列出`` statements as (offset, party) pairs."""
-    return [(m.start(), m.group("party").strip()) for m in _STANDING.finditer(text)]
+    """``以下均需各市、县级政府负责,不再列出`` statements as (offset, party) pairs, one pair for
+    each party the statement names."""
+    found = []
+    for match in _STANDING.finditer(text):
+        accepted, _, _ = named_parties(match.group("party"))
+        found += [(match.start(), named.name) for named in accepted]
+    return found
 
 
 def find_annotation(text: str) -> Annotation | None:
@@ -227,6 +232,7 @@ def _clauses(text: str) -> list[str]:
 def _read_clauses(text: str, free_text: bool) -> _Reading | None:
     reading = _Reading()
     current = ""  # the label kind a verbless, unlabelled clause continues
+    pending: list[str] = []  # verbless clauses waiting for the verb that governs them
     for index, clause in enumerate(_clauses(text)):
         clause = _strip_unbalanced(clause.strip(" \t\u3000"))
         if not clause:
@@ -249,10 +255,18 @@ def _read_clauses(text: str, free_text: bool) -> _Reading | None:
         verb = _VERB.search(clause)
         if verb and _CORE_VERB.search(verb.group()):
             reading.verb = True
-            _add(reading, clause[: verb.start()], _verb_role(verb.group()))
+            role = _verb_role(verb.group())
+            for waiting in pending:  # 省商务厅，省税务局牵头负责: both lead
+                _add(reading, waiting, role)
+            pending = []
+            _add(reading, clause[: verb.start()], role)
             current = ""
-        elif current not in ("other", "time"):
-            _add(reading, clause, current or "duty")
+        elif current in ("lead", "support", "duty"):
+            _add(reading, clause, current)
+        elif current == "":
+            pending.append(clause)
+    for waiting in pending:
+        _add(reading, waiting, "duty")
     return reading
 
 

@@ -45,7 +45,8 @@ MAX_NAME = 40  # longer fragments are clauses, not names
 # Organ suffixes that are never ordinary words when they end a name of two or more characters.
 _STRONG_SUFFIX = (
     "人民政府|政府|办公厅|办公室|委员会|管委会|管理委员会|领导小组|工作小组|小组|工作组|专班"
-    "|指挥部|联席会议|事务所|研究院|研究室|研究所|研究中心|设计院|科学院|党校|学院|大学|学校"
+    "|监管组|银保监组|督导组|督查组|检查组|指导组|协调组|专项组|推进组|服务组|工作队|专项办"
+    "|督查机构|监管机构|派出机构|金融机构|机构|指挥部|联席会议|事务所|研究院|研究室|研究所|研究中心|设计院|科学院|党校|学院|大学|学校"
     "|医院|法院|检察院|人民法院|人民检察院|监察委|纪委监委|纪委|监委|党委|党组|工委|团委"
     "|妇联|残联|侨联|文联|科协|社科联|工商联|总工会|工会|红十字会|供销社|供销合作社|联社|新华社"
     "|报社|杂志社|出版社|电视台|广播电视台|电台|海关|总署|审计署|总局|管理局|监管局|分局|支局"
@@ -118,14 +119,22 @@ _CENTRAL_SHORT = re.compile(
     r"|^(?:团省委|团市委|团县委|团区委|省委|市委|县委|区委|州委|盟委)$"
     r"|^[\u4e00-\u9fff]{1,12}(?:银保监分局|监管分局|中心支行|海关|边检站|出入境边防检查站)$"
 )
-_BRACKETED = re.compile(r"[（(][^（）()]{0,12}[)）]")
+_BRACKETED = re.compile(r"[（(〔][^（）()〔〕]{0,12}[)）〕]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
-_BAD_CHARS = re.compile(r"[。！？!?：:“”\"‘’'《》<>\[\]【】〔〕{}=+*/\\|@#$^&~`]")
+_BAD_CHARS = re.compile(r"[。！？!?：:\"'《》<>\[\]【】{}=+*/\\|@#$^&~`]|^[“‘]")
 _STRONG_RE = re.compile(rf"(?:{_STRONG_SUFFIX})$")
 
 
 def _fold(name: str) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", name))
+
+
+# Organs a document may name without any prefix (省民政厅、妇联、教育厅): accepted alone.
+_BARE_ORGANS = frozenset(
+    "妇联 残联 侨联 文联 科协 工会 总工会 团委 法院 检察院 海关 党校 人行 税务 邮政 气象 消防"
+    " 供销社 工商联 红十字会 台办 侨办 外办 编办 网信办 文明办 政法委 纪委 监委 宣传部 组织部"
+    " 统战部 人武部 军分区 武警 公安 银保监 证监".split()
+)
 
 
 def _has_organ_suffix(name: str) -> bool:
@@ -181,7 +190,7 @@ def classify(name: str) -> OrgKind:
         return OrgKind.COLLECTIVE
     if _DIGIT_OR_DATE.search(bare):
         return OrgKind.NONE
-    if central or _has_organ_suffix(bare):
+    if central or bare in _BARE_ORGANS or _has_organ_suffix(bare):
         return OrgKind.ORG
     if _is_place(bare):
         return OrgKind.PLACE

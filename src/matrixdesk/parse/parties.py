@@ -15,8 +15,8 @@ from functools import lru_cache
 
 from matrixdesk.parse.orgs import OrgKind, classify
 
-OPENERS = "(（【"
-CLOSERS = ")）】"
+OPENERS = "(（【〔［["
+CLOSERS = ")）】〕］]"
 
 _GENERIC_AFTER_DENG = re.compile(
     r"(?:(?:各|其他|其它)?(?:有关|相关)?(?:(?:[0-9０-９]{1,3}|[一二三四五六七八九十两]{1,3})[个家]?)?"
@@ -31,9 +31,12 @@ ALIAS_NOTE = re.compile(
 # What continues 各市、… / 各省、…: administrative levels (县级政府, 自治区, 直辖市人民政府), not
 # another organisation (各市（州）、长白山管委会 are two parties).
 _LEVEL_START = re.compile(
-    r"(?:县|区|乡|镇|自治区|自治州|直辖市|计划单列市|新疆生产建设兵团|州|盟|旗)"
+    r"各?(?:县|区|乡|镇|自治区|自治州|直辖市|计划单列市|新疆生产建设兵团|州|盟|旗)"
 )
-_BRACKETED = re.compile(r"[（(][^（）()]*[)）]")
+_BRACKETED = re.compile(r"[（(〔][^（）()〔〕]*[)）〕]")
+# A piece that is only administrative levels (市州, 各市（州）, 省市): 市州、县市区人民政府 is one
+# party, the governments of those levels.
+_LEVELS_ONLY = re.compile(r"^各?[省市州县区盟旗乡镇级]{1,4}$")
 _LEAD_MARK = re.compile(r"[（(](?:牵头|牵头单位|牵头部门|主办|主责)[)）]$|(?<=[^\s])牵头$")
 _DENG = re.compile(r"(?<![高平同对优上中初])等(?!级)")
 _AND = re.compile(r"[和及与]|以及")
@@ -84,7 +87,6 @@ def party_names(text: str) -> tuple[list[str], bool]:
     """
     text = _LEADING.sub("", text.strip())
     text = _COLLECTIVE_PAIR.sub(r"\1、", text)
-    text = text.replace("会同", "、")  # A会同B: A leads, B supports — as if listed A、B
     names: list[str] = []
     open_ended = False
     for piece in _merge_pieces(split_top(text, "、,，;；")):
@@ -101,7 +103,19 @@ def party_names(text: str) -> tuple[list[str], bool]:
 
 
 def named_parties(text: str) -> tuple[list[Named], list[str], bool]:
-    """The parties of one clause: (accepted, refused fragments, open-ended)."""
+    """The parties of one clause: (accepted, refused fragments, open-ended).
+
+    Parties written before 会同 lead (``A、B会同C负责``: A and B lead, C supports).
+    """
+    pieces = split_top(text, "会")
+    if len(pieces) > 1 and all(p.startswith("同") for p in pieces[1:2]):
+        head = pieces[0]
+        rest = "会".join(pieces[1:])[1:]
+        leading, refused, open_ended = named_parties(head)
+        for named in leading:
+            named.lead_mark = True
+        others, more_refused, more_open = named_parties(rest)
+        return leading + others, refused + more_refused, open_ended or more_open
     found, open_ended = party_names(text)
     accepted: list[Named] = []
     refused: list[str] = []
@@ -135,12 +149,11 @@ def _merge_pieces(pieces: list[str]) -> list[str]:
 
 def _continues(previous: str, piece: str) -> bool:
     last = _BRACKETED.sub("", previous.rsplit("、", 1)[-1])  # 各市（州）、县（市、区）政府
-    return (
-        previous.startswith("各")
-        and len(last) <= 3
-        and not _NAME_SUFFIX.search(last)
-        and _LEVEL_START.match(piece) is not None
-    )
+    if _LEVEL_START.match(piece) is None:
+        return False
+    if _LEVELS_ONLY.match(last):
+        return True
+    return previous.startswith("各") and len(last) <= 3 and not _NAME_SUFFIX.search(last)
 
 
 def split_and(piece: str) -> list[str]:

@@ -34,7 +34,7 @@ from matrixdesk.parse.annotation import (
 from matrixdesk.parse.orgs import OrgKind, classify
 from matrixdesk.parse.parties import CLOSERS, OPENERS
 
-_BRACKET_CHARS = re.compile(r"[(（【)）】]")
+_BRACKET_CHARS = re.compile(r"[(（【〔［\[)）】〕］\]]")
 _STOPS = "。；;！!？?"
 _SPACES = " \t\u3000\xa0\r"
 _AFTER_END = "。；;，,.．、"
@@ -136,7 +136,16 @@ def _bracket_annotation(
     at_boundary = ends_line or before in "\n" + _STOPS + CLOSERS or after in _STOPS
     if not at_boundary:
         return None
-    return parse_content(_content(source, open_at, close_at), bare_list=ends_line)
+    # A bare list of names ends its line after a sentence: 国家新闻出版署（国家版权局） is a name.
+    bare_list = ends_line and _visible_before(source, open_at, start) in _STOPS + CLOSERS
+    return parse_content(_content(source, open_at, close_at), bare_list=bare_list)
+
+
+def _visible_before(source: str, at: int, start: int) -> str:
+    i = at - 1
+    while i >= start and source[i] in _SPACES + "\n":
+        i -= 1
+    return source[i] if i >= start else ""
 
 
 def _char_before(source: str, at: int, start: int) -> str:
