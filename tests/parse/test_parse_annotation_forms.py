@@ -115,3 +115,47 @@ def test_working_groups_and_their_members() -> None:
         "省稳外贸工作专班牵头单位",
         "省消费专项工作组成员单位",
     ]
+
+
+def test_square_brackets_and_standing_statement_naming_two_parties() -> None:
+    from matrixdesk.parse import parse_text
+
+    plan = parse_text(
+        "1.推进甲。〔责任单位:市税务局,各园区管委会,各镇(街)人民政府(办事处),"
+        "以下均需各园区管委会,各镇(街)人民政府(办事处)落实,不再列出〕\n"
+        "2.推进乙。(责任单位:市财政局)\n"
+    )
+    names = [
+        [plan.department(a.department_id).name for a in plan.assignments_of(m.id)]
+        for m in plan.measures
+    ]
+    assert names == [
+        ["市税务局", "各园区管委会", "各镇(街)人民政府(办事处)"],
+        ["市财政局", "各园区管委会", "各镇(街)人民政府(办事处)"],
+    ]
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("牵头责任单位：区财政局、区税务局", [("区财政局", L), ("区税务局", L)]),
+        ("国家发展改革委、财政部会同有关部门负责", [("国家发展改革委", L), ("财政部", L), ("有关部门", S)]),
+        ("省商务厅，省税务局、海关总署广东分署牵头负责",
+         [("省商务厅", L), ("省税务局", L), ("海关总署广东分署", L)]),
+        ("牵头单位:省政务局,责任单位:省自然资源厅。市州、县市区人民政府负责落实",
+         [("省政务局", L), ("省自然资源厅", S), ("市州、县市区人民政府", S)]),
+        ("责任单位：各市〔州〕、各县〔市、区、特区〕人民政府，省直有关部门和单位",
+         [("各市〔州〕、各县〔市、区、特区〕人民政府", L), ("省直有关部门和单位", S)]),
+    ],
+)  # fmt: skip
+def test_real_document_forms(content: str, expected: list) -> None:
+    assert parties(content) == expected
+
+
+def test_kinds_of_department_everywhere_are_collective() -> None:
+    from matrixdesk.core.names import is_collective
+
+    parsed = parse_content("责任单位：市商务局，各区商务部门、应急部门")
+    assert parsed is not None
+    assert [n for n, _ in parsed.parties] == ["市商务局", "各区商务部门", "应急部门"]
+    assert is_collective("应急部门") and not is_collective("市商务局")
