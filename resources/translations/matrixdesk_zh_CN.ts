@@ -84,56 +84,56 @@
 <context>
     <name>DepartmentsPanel</name>
     <message>
-        <source>Add…</source>
-        <translation>添加…</translation>
-    </message>
-    <message>
         <source>Add a department at the end of the list</source>
         <translation>在列表末尾添加部门</translation>
-    </message>
-    <message>
-        <source>Rename…</source>
-        <translation>重命名…</translation>
     </message>
     <message>
         <source>Rename the department; the change log keeps the old name</source>
         <translation>重命名部门；修改记录保留原名称</translation>
     </message>
     <message>
-        <source>Aliases…</source>
-        <translation>别名…</translation>
-    </message>
-    <message>
         <source>Other names of the department, such as 省发改委</source>
         <translation>部门的其他名称，如“省发改委”</translation>
-    </message>
-    <message>
-        <source>Merge into…</source>
-        <translation>合并到…</translation>
     </message>
     <message>
         <source>Move all assignments to another department and drop this one</source>
         <translation>将全部任务分工移交另一部门，并删除本部门</translation>
     </message>
     <message>
-        <source>Move up</source>
-        <translation>上移</translation>
-    </message>
-    <message>
-        <source>Move down</source>
-        <translation>下移</translation>
-    </message>
-    <message>
-        <source>Collective</source>
-        <translation>集体单位</translation>
-    </message>
-    <message>
         <source>Mark as a collective party (各地区, 有关部门 …)</source>
         <translation>标记为集体单位（各地区、有关部门等）</translation>
     </message>
     <message>
-        <source>Remove</source>
-        <translation>删除</translation>
+        <source>&amp;Add…</source>
+        <translation>添加(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;name…</source>
+        <translation>重命名(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>A&amp;liases…</source>
+        <translation>别名(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>&amp;Merge into…</source>
+        <translation>合并到(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Move &amp;Up</source>
+        <translation>上移(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Move &amp;Down</source>
+        <translation>下移(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Collective</source>
+        <translation>集体单位(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>删除(&amp;R)</translation>
     </message>
     <message>
         <source>Remove the department and its assignments</source>
@@ -382,6 +382,22 @@
     <message>
         <source>Department:</source>
         <translation>部门：</translation>
+    </message>
+    <message>
+        <source>text “%1”</source>
+        <translation>文字“%1”</translation>
+    </message>
+    <message>
+        <source>department %1</source>
+        <translation>部门：%1</translation>
+    </message>
+    <message>
+        <source>only measures with findings</source>
+        <translation>仅显示有问题的任务</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
     </message>
     <message>
         <source>All departments</source>
@@ -880,6 +896,17 @@ You can undo this with Ctrl+Z.</source>
     <message>
         <source>Remove targets</source>
         <translation>删除目标指标</translation>
+    </message>
+</context>
+<context>
+    <name>NoMatchNote</name>
+    <message>
+        <source>No measure matches the filter (%1).</source>
+        <translation>没有符合筛选条件的任务（%1）。</translation>
+    </message>
+    <message>
+        <source>Press Esc in the search box or choose View ▸ Show All Measures.</source>
+        <translation>在搜索框中按 Esc，或选择“视图 ▸ 显示全部任务”。</translation>
     </message>
 </context>
 <context>

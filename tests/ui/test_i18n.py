@@ -47,7 +47,8 @@ def test_widgets_speak_chinese(chinese, qtbot, small_plan):
     panel = DepartmentsPanel(doc)
     qtbot.addWidget(panel)
     assert panel.model.headerData(2, Qt.Orientation.Horizontal) == "牵头"
-    assert panel.merge_action.text() == "合并到…"
+    assert panel.merge_action.text() == "合并到(&M)…"
+    assert panel.merge_action.iconText() == "合并到"
     findings = FindingsPanel(doc)
     qtbot.addWidget(findings)
     assert findings.summary.text() == "1 个错误，1 个警告"

@@ -133,6 +133,8 @@ def check_mnemonics(window) -> list[str]:
     problems = []
     entries = [("menu bar", window.menuBar().actions())]
     entries += [(path, menu.actions()) for path, menu in walk_menus(window)]
+    departments = window.docks.panels["departments"]
+    entries.append(("departments context menu", departments.context_menu().actions()))
     for path, actions in entries:
         seen = {}
         for action in actions:
@@ -148,8 +150,6 @@ def check_mnemonics(window) -> list[str]:
                 problems.append(f"{path}: {seen[key]!r} and {text!r} share {key}")
             seen.setdefault(key, text) if key else None
     for toolbar in window.findChildren(QToolBar):
-        if toolbar.parent() is not window:
-            continue
         for action in toolbar.actions():
             if action.isSeparator():
                 continue

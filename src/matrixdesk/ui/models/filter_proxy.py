@@ -10,7 +10,7 @@ the set is worked out again on the next turn of the event loop.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, QTimer
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, QTimer, Signal
 
 from ...core.model import Plan
 from ...core.validate import validate
@@ -19,6 +19,8 @@ from .matrix_model import MatrixModel
 
 class MatrixFilterProxy(QSortFilterProxyModel):
     """Rows of a :class:`MatrixModel` that match the filter bar, in document order."""
+
+    refiltered = Signal()  # the rows shown were worked out again (filter or plan changed)
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -73,10 +75,15 @@ class MatrixFilterProxy(QSortFilterProxyModel):
             self._findings_only = findings_only
         self.refilter()
 
+    def clear_conditions(self) -> None:
+        """Forget every condition without refiltering (the next source model shows all)."""
+        self._text, self._department_id, self._findings_only = "", None, False
+
     def refilter(self) -> None:
         self.beginFilterChange()
         self._accepted = self._compute() if self.active else None
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        self.refiltered.emit()
 
     def _source_changed(self, *args) -> None:
         if self.active:

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from ...core.model import Department, Role
 from ...store import StoreEvent
+from ..actions import plain_text
 from ..commands import (
     AddDepartmentCommand,
     MergeDepartmentsCommand,
@@ -239,50 +240,51 @@ class DepartmentsPanel(QWidget):
                 action.setShortcut(QKeySequence(shortcut))
                 action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             action.setStatusTip(tip)
+            action.setIconText(plain_text(text))  # the panel's toolbar: no (A) hints
             self.addAction(action)
             return action
 
         self.add_action = make(
-            self.tr("Add…"),
+            self.tr("&Add…"),
             self.add_department,
             None,
             self.tr("Add a department at the end of the list"),
         )
         self.rename_action = make(
-            self.tr("Rename…"),
+            self.tr("Re&name…"),
             self.rename_department,
             None,
             self.tr("Rename the department; the change log keeps the old name"),
         )
         self.aliases_action = make(
-            self.tr("Aliases…"),
+            self.tr("A&liases…"),
             self.edit_aliases,
             None,
             self.tr("Other names of the department, such as 省发改委"),
         )
         self.merge_action = make(
-            self.tr("Merge into…"),
+            self.tr("&Merge into…"),
             self.merge_department,
             None,
             self.tr("Move all assignments to another department and drop this one"),
         )
         self.up_action = make(
-            self.tr("Move up"), lambda: self.move_department(-1), Qt.Modifier.CTRL | Qt.Key.Key_Up
+            self.tr("Move &Up"), lambda: self.move_department(-1), Qt.Modifier.CTRL | Qt.Key.Key_Up
         )
         self.down_action = make(
-            self.tr("Move down"),
+            self.tr("Move &Down"),
             lambda: self.move_department(1),
             Qt.Modifier.CTRL | Qt.Key.Key_Down,
         )
         self.collective_action = make(
-            self.tr("Collective"),
+            self.tr("&Collective"),
             self.toggle_collective,
             None,
             self.tr("Mark as a collective party (各地区, 有关部门 …)"),
         )
         self.collective_action.setCheckable(True)
         self.remove_action = make(
-            self.tr("Remove"),
+            self.tr("&Remove"),
             self.remove_department,
             QKeySequence.StandardKey.Delete,
             self.tr("Remove the department and its assignments"),
@@ -302,10 +304,16 @@ class DepartmentsPanel(QWidget):
             self.remove_action,
         ]
 
-    def _context_menu(self, pos) -> None:
+    def context_menu(self) -> QMenu:
+        """The menu the right button or the Menu key opens on the list."""
         menu = QMenu(self)
         for action in self._menu_actions():
             menu.addAction(action) if action else menu.addSeparator()
+        return menu
+
+    def _context_menu(self, pos) -> None:
+        menu = self.context_menu()
+        menu.aboutToHide.connect(menu.deleteLater)
         menu.popup(self.view.viewport().mapToGlobal(pos))
 
     def _update_actions(self, *args) -> None:

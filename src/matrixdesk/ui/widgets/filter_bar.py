@@ -7,7 +7,17 @@ filter proxy. Typing is debounced so a 10,000-row plan filters once per pause, n
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..document import Document
 
@@ -53,6 +63,20 @@ class FilterBar(QWidget):
         self.search.returnPressed.connect(self._emit)
         self.department.currentIndexChanged.connect(self._emit)
         self.findings.toggled.connect(self._emit)
+        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.search)
+        escape.setContext(Qt.ShortcutContext.WidgetShortcut)
+        escape.activated.connect(self.clear)  # Esc in the search box shows every measure again
+
+    def describe(self) -> str:
+        """The conditions set, in words, for the "nothing matches" note."""
+        parts = []
+        if self.search.text().strip():
+            parts.append(self.tr("text “%1”").replace("%1", self.search.text().strip()))
+        if self.department.currentData() is not None:
+            parts.append(self.tr("department %1").replace("%1", self.department.currentText()))
+        if self.findings.isChecked():
+            parts.append(self.tr("only measures with findings"))
+        return self.tr("; ").join(parts)
 
     def set_document(self, document: Document | None) -> None:
         self.document = document
@@ -103,4 +127,31 @@ class FilterBar(QWidget):
         self._timer.stop()
         self.filterChanged.emit(
             self.search.text(), self.department.currentData(), self.findings.isChecked()
+        )
+
+
+class NoMatchNote(QWidget):
+    """Shown instead of an empty grid when the filter hides every measure: what was asked
+    for, and a button (View ▸ Show All Measures; Esc in the search box) that clears it."""
+
+    def __init__(self, clear_action: QAction, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("noMatchNote")
+        self.label = QLabel(self)
+        self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.label.setWordWrap(True)
+        self.button = QToolButton(self)
+        self.button.setDefaultAction(clear_action)
+        self.button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(self.label)
+        layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(2)
+
+    def show_for(self, conditions: str) -> None:
+        self.label.setText(
+            self.tr("No measure matches the filter (%1).").replace("%1", conditions)
+            + "\n"
+            + self.tr("Press Esc in the search box or choose View ▸ Show All Measures.")
         )

@@ -504,6 +504,7 @@ class MatrixView(QWidget):
         ):
             signal.connect(self._apply_columns)
         model.headerDataChanged.connect(self._fit_header)
+        model.columnsInserted.connect(self._grow_selection)
         self._apply_columns()
         self.splitter.setSizes([CODE_WIDTH + TITLE_WIDTH + 4, max(400, self.width() - 380)])
 
@@ -535,6 +536,34 @@ class MatrixView(QWidget):
         for footer in self.footers():
             footer.following = True
             footer.sync()
+        self._mark_current_column()
+
+    def _grow_selection(self, _parent: QModelIndex, first: int, last: int) -> None:
+        """Columns put back inside a selected block (undoing a merge or a removal) are
+        selected too: the block was split around them and left a hole in the highlight."""
+        sm, model = self.selection_model, self._model
+        if sm is None or model is None or first == 0 or last + 1 >= model.columnCount():
+            return
+        rows = {r for rng in sm.selection() for r in range(rng.top(), rng.bottom() + 1)}
+        grow = QItemSelection()
+        for row in sorted(rows):
+            left, right = model.index(row, first - 1), model.index(row, last + 1)
+            if sm.isSelected(left) and sm.isSelected(right):
+                grow.select(model.index(row, first), model.index(row, last))
+        if not grow.isEmpty():
+            sm.select(grow, QItemSelectionModel.SelectionFlag.Select)
+
+    def _mark_current_column(self) -> None:
+        """Highlight the current column's header and total after columns come or go (the
+        current cell moves with its column without a currentChanged signal)."""
+        column = self.current_index().column() if self.selection_model is not None else -1
+        header = self.grid.horizontalHeader()
+        assert isinstance(header, DepartmentHeader)
+        if header.current_section != column:
+            header.current_section = column
+            self.grid_footer.current_section = column
+            header.viewport().update()
+            self.grid_footer.viewport().update()
 
     def _fit_header(self, *args) -> None:
         height = self.grid.horizontalHeader().sizeHint().height()

@@ -198,7 +198,7 @@ class MeasurePanel(QWidget):
         self.targets_view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.targets_view.setMinimumHeight(80)
         self.add_target_button = QPushButton(self.tr("Add target"))
-        self.add_target_button.clicked.connect(self.targets_model.add_target)
+        self.add_target_button.clicked.connect(self.add_target)
         self.remove_target_button = QPushButton(self.tr("Remove target"))
         self.remove_target_button.clicked.connect(self._remove_target)
         buttons = QHBoxLayout()
@@ -318,6 +318,19 @@ class MeasurePanel(QWidget):
         text = text.replace("%2", str(date.month())).replace("%3", str(date.day()))
         self.deadline_edit.setText(text)
         self._commit_deadline()
+
+    def add_target(self) -> None:
+        """Add a target and put the cursor in its indicator, scrolled into view: the new row
+        landed below the two rows the table shows, where nobody saw it."""
+        before = self.targets_model.rowCount()
+        self.targets_model.add_target()
+        if self.targets_model.rowCount() <= before:
+            return
+        index = self.targets_model.index(self.targets_model.rowCount() - 1, INDICATOR)
+        self.targets_view.setCurrentIndex(index)
+        self.targets_view.scrollTo(index)
+        self.targets_view.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.targets_view.edit(index)
 
     def _remove_target(self) -> None:
         rows = sorted({i.row() for i in self.targets_view.selectionModel().selectedRows()})

@@ -34,7 +34,7 @@ from ..document import Document
 from ..models.clipboard import MIME_TYPE
 from ..models.filter_proxy import MatrixFilterProxy
 from ..models.matrix_model import FIRST_DEPARTMENT_COLUMN, MatrixModel
-from ..widgets.filter_bar import FilterBar
+from ..widgets.filter_bar import FilterBar, NoMatchNote
 from ..widgets.matrix_view import MatrixView
 from .docks import Docks
 from .edit import MatrixEditor
@@ -71,6 +71,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.empty_label, 1)
         self.setCentralWidget(central)
+        self._central_layout = layout
 
         self.files = FileController(self)
         self.editor = MatrixEditor(self)
@@ -78,6 +79,10 @@ class MainWindow(QMainWindow):
         self.feedback = OutputFeedback(self)
         self._build_menus()
         self._connect_actions()
+        self.no_match = NoMatchNote(self.actions[ActionId.CLEAR_FILTER], self)
+        self.no_match.hide()
+        self._central_layout.insertWidget(2, self.no_match, 1)
+        self.proxy.refiltered.connect(self._filter_state)
         self._status_counts = QLabel(self)
         self._status_mode = QLabel(self)
         self._status_saved = QLabel(self)
@@ -172,6 +177,7 @@ class MainWindow(QMainWindow):
         old, old_model = self.document, self.model
         self.document = document
         self.model = MatrixModel(document, self) if document else None
+        self.proxy.clear_conditions()  # a new plan starts unfiltered, like the filter bar
         self.proxy.setSourceModel(self.model)
         self.view.setModel(self.proxy if document else None)
         if self.view.selection_model is not None:
@@ -296,10 +302,18 @@ class MainWindow(QMainWindow):
             self.filter_bar.refresh_departments()
 
     def _filter_changed(self, text: str, department_id, findings_only: bool) -> None:
-        self.proxy.set_filter(text, department_id, findings_only)
+        self.proxy.set_filter(text, department_id, findings_only)  # refiltered: _filter_state
+
+    def _filter_state(self) -> None:
+        """Count, "nothing matches" note and actions after the shown rows were worked out."""
         total = self.model.total_row if self.model else 0
         shown = self.proxy.rowCount()  # measures only: the totals row is the footer
         self.filter_bar.set_count(shown, total, self.proxy.active)
+        empty = self.document is not None and self.proxy.active and shown == 0
+        if empty:
+            self.no_match.show_for(self.filter_bar.describe())
+        self.no_match.setVisible(empty)
+        self.view.setVisible(self.document is not None and not empty)
         self.update_actions()
 
     # -- selection -------------------------------------------------------------------------
