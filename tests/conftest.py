@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from matrixdesk.core import safefile  # noqa: E402
 from matrixdesk.core.model import (  # noqa: E402
     Assignment,
     Comparator,
@@ -112,3 +114,59 @@ def _clear_clipboard_at_exit():
 
     if QApplication.instance() is not None:
         QApplication.clipboard().clear()
+
+
+# -- files held open by other programs, as on Windows ------------------------------------------
+def sharing_violation(path) -> PermissionError:
+    """What Windows raises for a file another process holds (ERROR_SHARING_VIOLATION)."""
+    exc = PermissionError(
+        errno.EACCES,
+        "The process cannot access the file because it is being used by another process",
+        str(path),
+    )
+    exc.winerror = 32  # type: ignore[attr-defined]
+    return exc
+
+
+class Office:
+    """Files held open by other programs, as Windows treats them: no replacing, no writing.
+
+    ``held[path] = n`` holds ``path`` for the next ``n`` attempts (a scanner); ``None`` holds it
+    until the test ends (WPS)."""
+
+    def __init__(self, monkeypatch) -> None:
+        self.held: dict[str, int | None] = {}
+        self.sleeps: list[float] = []
+        real_replace = os.replace
+
+        def replace(src, dst) -> None:
+            for p in (src, dst):
+                self._refuse(p)
+            real_replace(src, dst)
+
+        def probe(path) -> None:
+            self._refuse(path)
+            safefile._open_for_writing(path)
+
+        monkeypatch.setattr(safefile, "_replace", replace)
+        monkeypatch.setattr(safefile, "_probe", probe)
+        monkeypatch.setattr(safefile, "_sleep", self.sleeps.append)
+
+    def _refuse(self, path) -> None:
+        key = os.path.abspath(path)
+        if key not in self.held:
+            return
+        left = self.held[key]
+        if left is not None:
+            if left <= 0:
+                return
+            self.held[key] = left - 1
+        raise sharing_violation(path)
+
+    def hold(self, path, times: int | None = None) -> None:
+        self.held[os.path.abspath(path)] = times
+
+
+@pytest.fixture
+def office(monkeypatch):
+    return Office(monkeypatch)

@@ -217,18 +217,6 @@
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
-    <message>
-        <source>The workbook could not be written.
-
-%1
-
-%2</source>
-        <translation>无法生成工作簿。
-
-%1
-
-%2</translation>
-    </message>
 </context>
 <context>
     <name>FileController</name>
@@ -938,6 +926,33 @@ You can undo this with Ctrl+Z.</source>
     <message>
         <source>No program could open %1.</source>
         <translation>没有可以打开 %1 的程序。</translation>
+    </message>
+</context>
+<context>
+    <name>OutputMessages</name>
+    <message>
+        <source>“%1” is open in another program (WPS, Excel or a PDF reader), so it cannot be replaced. Close it there and try again.</source>
+        <translation>“%1”已在另一个程序（WPS、Excel 或 PDF 阅读器）中打开，无法替换。请在该程序中关闭它后重试。</translation>
+    </message>
+    <message>
+        <source>The disk is full: “%1” could not be written. The previous file, if there was one, is unchanged. Free some space and try again.</source>
+        <translation>磁盘已满，无法写入“%1”。原有文件（如有）未被改动。请腾出空间后重试。</translation>
+    </message>
+    <message>
+        <source>“%1” came out empty and was not saved; the previous file is unchanged.</source>
+        <translation>生成的“%1”为空，未予保存；原有文件未被改动。</translation>
+    </message>
+    <message>
+        <source>The folder “%1” does not exist or cannot be written.</source>
+        <translation>文件夹“%1”不存在或无法写入。</translation>
+    </message>
+    <message>
+        <source>The path of “%1” is %2 characters long, but Windows and Excel open only paths of up to %3 characters. Choose a shorter folder or file name.</source>
+        <translation>“%1”的完整路径长 %2 个字符，而 Windows 和 Excel 只能打开不超过 %3 个字符的路径。请选择较短的文件夹或文件名。</translation>
+    </message>
+    <message>
+        <source>“%1” could not be written.</source>
+        <translation>无法写入“%1”。</translation>
     </message>
 </context>
 <context>

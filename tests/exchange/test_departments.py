@@ -7,6 +7,7 @@ import os
 import pytest
 from openpyxl import load_workbook
 
+from matrixdesk.core import safefile
 from matrixdesk.core.model import Assignment, Department, Measure, Plan, Role
 from matrixdesk.exchange import ExportCancelled, ExportError, export_departments
 from matrixdesk.exchange.departments import (
@@ -162,3 +163,65 @@ def test_seed_departments(seed_plan, tmp_path):
     total_rows = sum(load_workbook(p).active.max_row - FIRST_TASK_ROW + 1 for p in files)
     counted = sum(1 for a in seed_plan.assignments if a.department_id in wanted)
     assert total_rows == counted
+
+
+# -- in an office: names, files held open, deep folders ----------------------------------------
+def _plan_of(names: list[str]) -> Plan:
+    deps = [Department(i + 1, n, position=i) for i, n in enumerate(names)]
+    m = Measure(1, "1", "", 2, "任务", annotated=True)
+    return Plan(
+        measures=[m],
+        departments=deps,
+        assignments=[Assignment(1, d.id, Role.SUPPORT, d.id) for d in deps],
+    )
+
+
+def test_a_name_of_84_chinese_characters_is_shortened_not_fatal(tmp_path):
+    long = "省" + "乡村振兴和农业农村现代化建设领导小组办公室" * 4
+    assert len(long) >= 84
+    files = export_departments(_plan_of([long, long + "二"]), tmp_path)
+    assert len(files) == 2 and all(p.exists() for p in files)
+    for p in files:
+        assert len(p.name.encode("utf-8")) <= 255 and len(p.name) <= 255
+        assert long.startswith(p.stem.removesuffix(" (2)"))
+    assert files[1].stem.endswith(" (2)")  # the two names are alike where they were cut
+
+
+def test_control_and_direction_override_characters_leave_file_names():
+    taken: set[str] = set()
+    assert safe_file_stem("省\u202e厅局\u202c发改委\x07\u200b", taken, "x") == "省厅局发改委"
+    assert safe_file_stem("\u2066\u2069", taken, "部门9") == "部门9"
+
+
+def test_a_workbook_held_open_stops_the_run_before_any_is_replaced(small_plan, tmp_path, office):
+    first = export_departments(small_plan, tmp_path)
+    for p in first:
+        p.write_bytes(b"last month: " + p.name.encode())
+    held = first[-1]
+    office.hold(held)  # the last one is open in WPS
+    with pytest.raises(ExportError, match=held.name) as info:
+        export_departments(small_plan, tmp_path)
+    assert type(info.value).__name__ == "FileInUseError" and info.value.path == str(held)
+    assert all(p.read_bytes() == b"last month: " + p.name.encode() for p in first)  # no mix
+    assert sorted(os.listdir(tmp_path)) == sorted(p.name for p in first)  # no .part files
+    assert office.sleeps  # retried before giving up
+
+
+def test_on_windows_names_are_cut_to_fit_excels_longest_path(small_plan, tmp_path, monkeypatch):
+    monkeypatch.setattr(safefile, "WINDOWS", True)
+    deep = tmp_path / ("省政府办公厅督查室" + "x" * 30)
+    room = safefile.EXCEL_MAX_PATH - safefile.path_units(str(deep)) - 1 - len(".xlsx")
+    long = "省" * (room + 20)
+    files = export_departments(_plan_of([long, "省体育局"]), deep)
+    assert all(safefile.path_units(str(p)) <= safefile.EXCEL_MAX_PATH for p in files)
+    assert files[1].name == "省体育局.xlsx"
+
+
+def test_on_windows_a_folder_too_deep_for_excel_is_refused_before_writing(
+    small_plan, tmp_path, monkeypatch
+):
+    monkeypatch.setattr(safefile, "WINDOWS", True)
+    deep = tmp_path.joinpath(*["省政府办公厅督查室二〇二一年"] * 20)
+    with pytest.raises(safefile.PathTooLongError):
+        export_departments(small_plan, deep)
+    assert not any(deep.iterdir()) if deep.exists() else True

@@ -217,10 +217,10 @@ def test_missing_folder_is_a_clear_error(small_plan, tmp_path):
         export_master(small_plan, tmp_path / "nope" / "m.xlsx")
 
 
-def test_error_is_a_value_error(small_plan, tmp_path):
+def test_error_is_an_os_error(small_plan, tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("x")
-    with pytest.raises(ValueError):
+    with pytest.raises(OSError):
         export_master(small_plan, blocker / "m.xlsx")
 
 

@@ -90,3 +90,54 @@ def test_export_pdf_writes_the_chosen_department_list(window, monkeypatch, tmp_p
     text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
     assert "省体育局" in text and "发展冰雪消费" in text
     assert "扩大农产品消费" not in text
+
+
+# -- files held open by WPS, Excel or a PDF reader -------------------------------------------
+@pytest.fixture
+def warnings(monkeypatch):
+    """Message boxes the window would show: (title, text), none opened."""
+    from PySide6.QtWidgets import QMessageBox
+
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(
+        QMessageBox, "warning", lambda parent, title, text, *a: shown.append((title, text)) or 0
+    )
+    return shown
+
+
+@pytest.fixture
+def chinese(qapp):
+    from matrixdesk.ui import i18n
+
+    i18n.install_translators(qapp, "zh_CN")
+    yield
+    i18n.install_translators(qapp, "en")
+
+
+def test_export_pdf_onto_a_pdf_open_in_a_reader_names_it_in_chinese(
+    window, monkeypatch, tmp_path, office, warnings, chinese
+):
+    out = tmp_path / "printed" / "责任矩阵.pdf"
+    out.parent.mkdir()
+    out.write_bytes(b"%PDF last week")
+    office.hold(out)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    assert window.files.export_pdf() is False
+    ((title, text),) = warnings
+    assert "“责任矩阵.pdf”" in text and "另一个程序" in text and str(out) in text
+    assert out.read_bytes() == b"%PDF last week"
+    assert [p.name for p in out.parent.iterdir()] == ["责任矩阵.pdf"]  # no temporary file
+
+
+def test_department_workbooks_one_held_in_wps_none_replaced(
+    window, tmp_path, office, warnings, chinese, monkeypatch
+):
+    folder = tmp_path / "out"
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(folder))
+    assert window.files.export_departments()
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    office.hold(folder / "省商务厅.xlsx")
+    assert window.files.export_departments() is False
+    ((title, text),) = warnings
+    assert "“省商务厅.xlsx”" in text and "WPS" in text
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before

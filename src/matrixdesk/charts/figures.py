@@ -11,6 +11,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
 from ..core.model import Plan
+from ..core.safefile import atomic_output
 from ..core.stats import measures_per_part, targets_by_year, workload
 from .fonts import chart_families, chart_style
 
@@ -171,10 +172,14 @@ def build_chart(plan: Plan, kind: str = "workload", *, include_collective: bool 
 def save_chart(fig: Figure, path: str | os.PathLike[str], *, dpi: int = 150) -> Path:
     """Save ``fig`` as PNG, SVG or PDF, chosen by the suffix of ``path``.
 
+    The file is written beside ``path`` and replaces it only when complete.
+
     Raises
     ------
     ValueError
         If the suffix is not .png, .svg or .pdf.
+    OutputError
+        The file cannot be written (full disk, held open by another program, path too long).
     """
     path = Path(path)
     fmt = SAVE_FORMATS.get(path.suffix.lower())
@@ -182,6 +187,6 @@ def save_chart(fig: Figure, path: str | os.PathLike[str], *, dpi: int = 150) -> 
         raise ValueError(
             f"unsupported chart file type {path.suffix or '(none)'!r}: use .png, .svg or .pdf"
         )
-    with chart_style():
-        fig.savefig(path, format=fmt, dpi=dpi)
+    with chart_style(), atomic_output(path) as tmp:
+        fig.savefig(tmp, format=fmt, dpi=dpi)
     return path

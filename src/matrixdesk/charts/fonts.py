@@ -2,8 +2,10 @@
 
 Matplotlib draws each glyph from the first family in a list that has it, so a figure gets a
 list: the preferred CJK families that are installed, then DejaVu Sans (Latin, digits, the
-minus sign). Nothing here changes the global rcParams; builders call :func:`chart_style` as a
-context manager while they create a figure, and the family list is stored on every text.
+minus sign). On a machine with no Chinese font at all, the Noto Sans SC that ships as a
+dependency (``pylopdf-fonts-zh-cn``, SIL Open Font License) is added to matplotlib's fonts.
+Nothing here changes the global rcParams; builders call :func:`chart_style` as a context
+manager while they create a figure, and the family list is stored on every text.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ PREFERRED_FAMILIES = (
     "PingFang SC",
     "Heiti SC",
     "Arial Unicode MS",
+    "Noto Sans SC",
     "DejaVu Sans",
 )
 FALLBACK_FAMILY = "DejaVu Sans"
@@ -52,16 +55,36 @@ def _register_system_cjk_fonts() -> None:
                 continue  # an unreadable font file must not stop a chart
 
 
+def _register_bundled_font() -> None:
+    """Add the bundled Noto Sans SC (when its package is installed)."""
+    try:
+        import pylopdf_fonts_zh_cn
+    except ImportError:
+        return
+    try:
+        font_manager.fontManager.addfont(str(pylopdf_fonts_zh_cn.sans_path()))
+    except (OSError, RuntimeError, ValueError):
+        pass  # no bundled font: charts fall back to DejaVu Sans
+
+
 @functools.cache
 def chart_families() -> tuple[str, ...]:
     """The installed preferred families, CJK first, always ending with DejaVu Sans.
 
     When none of the CJK families is known to matplotlib the system fonts are scanned once
-    (the cache may predate a font installation).
+    (the cache may predate a font installation); when there is still none, the bundled font
+    is added.
     """
+
+    def cjk_installed() -> bool:
+        return any(f in installed for f in PREFERRED_FAMILIES if f != FALLBACK_FAMILY)
+
     installed = _installed_names()
-    if not any(f in installed for f in PREFERRED_FAMILIES if f != FALLBACK_FAMILY):
+    if not cjk_installed():
         _register_system_cjk_fonts()
+        installed = _installed_names()
+    if not cjk_installed():
+        _register_bundled_font()
         installed = _installed_names()
     found = [f for f in PREFERRED_FAMILIES if f in installed and f != FALLBACK_FAMILY]
     return (*found, FALLBACK_FAMILY)

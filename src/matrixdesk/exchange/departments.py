@@ -13,21 +13,19 @@ from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from ..core import safefile
 from ..core.model import Department, Plan, Role
 from .sheets import (
     Progress,
     Ticker,
     cell,
-    check_folder,
     discard,
     fit_row,
     merge,
-    move_into_place,
     new_workbook,
     save_workbook,
     set_widths,
     setup_print,
-    temp_beside,
 )
 from .text import (
     ROLE_TEXT,
@@ -59,6 +57,7 @@ HIDDEN_COLUMNS = ("A", "B", "C")
 PROGRESS_COLUMN = "K"
 STATUS_COLUMN = "L"
 FIRST_TASK_ROW = 4
+MIN_STEM = 8  # the shortest room for a department's file name before the folder is too deep
 _WIDTHS = {
     "A": 6,
     "B": 6,
@@ -104,7 +103,8 @@ def export_departments(
         The plan to export.
     folder
         Where to write; created if missing. Files are named after the departments (made safe
-        for Windows and unique); existing files of the same names are replaced.
+        for Windows, short enough for Excel, unique); existing files of the same names are
+        replaced, all or none (``core/safefile.replace_all``).
     progress
         ``progress(done, total)``; returning ``False`` cancels.
 
@@ -118,20 +118,21 @@ def export_departments(
     ExportCancelled
         The progress callback returned ``False``; no file of this run is left and files of
         earlier runs are unchanged.
-    ExportError
-        The folder or a file cannot be written.
+    OutputError
+        The folder or a file cannot be written: FileInUseError when another program holds a
+        workbook that would be replaced (then no workbook is replaced), PathTooLongError when
+        the folder is too deep for Excel's paths, DiskFullError, FolderError.
     """
-    folder = Path(folder)
-    check_folder(folder, create=True)
+    folder = Path(os.path.abspath(folder))
+    safefile.check_folder(folder, create=True)
     index = PlanIndex(plan)
     chosen = [d for d in plan.departments if not d.collective and index.by_department.get(d.id)]
+    targets = _targets(folder, chosen)
     ticker = Ticker(len(chosen) + 1, progress)
-    taken: set[str] = set()
     written: list[tuple[Path, Path]] = []  # (temporary, final)
     try:
-        for d in chosen:
-            final = folder / f"{safe_file_stem(d.name, taken, f'部门{d.id}')}.xlsx"
-            tmp = temp_beside(final)
+        for d, final in zip(chosen, targets, strict=True):
+            tmp = safefile.temp_beside(final)
             written.append((tmp, final))
             wb = new_workbook()
             try:
@@ -145,10 +146,31 @@ def export_departments(
     except BaseException:
         discard(None, *(tmp for tmp, _ in written))
         raise
-    for tmp, final in written:
-        move_into_place(tmp, final)
+    safefile.replace_all(written)
     ticker.step()
-    return [final for _, final in written]
+    return targets
+
+
+def _targets(folder: Path, chosen: list[Department]) -> list[Path]:
+    """The file of each department: its name made safe, short enough for the file system and
+    (on Windows) for Excel's longest path, unique without regard to case. Raises
+    PathTooLongError before anything is written when the folder leaves no room for a name."""
+    room = safefile.MAX_NAME - len(".xlsx")
+    if safefile.WINDOWS:  # the folder, a separator, the name, ".xlsx"
+        room = min(room, safefile.EXCEL_MAX_PATH - safefile.path_units(str(folder)) - 6)
+    if room < MIN_STEM:
+        probe = folder / ("x" * MIN_STEM + ".xlsx")
+        raise safefile.PathTooLongError(
+            probe, safefile.path_units(str(probe)), safefile.EXCEL_MAX_PATH
+        )
+    taken: set[str] = set()
+    return [
+        safefile.check_path(
+            folder / f"{safe_file_stem(d.name, taken, f'部门{d.id}', max_units=room)}.xlsx",
+            excel=True,
+        )
+        for d in chosen
+    ]
 
 
 def _department_sheet(ws: WriteOnlyWorksheet, index: PlanIndex, dep: Department) -> None:

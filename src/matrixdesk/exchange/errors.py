@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
+from ..core.safefile import OutputError
 
-class ExportError(ValueError):
-    """A workbook could not be written; the message says why and names the file or folder."""
-
-    def __init__(self, path: str, reason: str) -> None:
-        super().__init__(f"{path}: {reason}")
-        self.path = path
-        self.reason = reason
+#: A workbook could not be written: the core's :class:`OutputError` (an ``OSError``) or one of
+#: its kinds (file in use, disk full, path too long, folder); the message names the file.
+ExportError = OutputError
 
 
 class ExportCancelled(Exception):

@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import contextlib
-import functools
 import math
-import os
-import tempfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from copy import copy
 from pathlib import Path
@@ -19,7 +16,9 @@ from openpyxl.worksheet.cell_range import CellRange
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
-from .errors import ExportCancelled, ExportError
+from ..core import safefile
+from ..core.safefile import output_error
+from .errors import ExportCancelled
 from .text import clean
 
 Progress = Callable[[int, int], bool | None]
@@ -226,62 +225,17 @@ class Ticker:
             raise ExportCancelled()
 
 
-def check_folder(folder: Path, *, create: bool = False) -> None:
-    """Raise :class:`ExportError` unless ``folder`` is (or, with ``create``, can be made) a
-    writable folder."""
-    if create and not folder.exists():
-        try:
-            folder.mkdir(parents=True)
-        except OSError as exc:
-            raise ExportError(str(folder), f"cannot create the folder ({exc.strerror})") from exc
-    if not folder.is_dir():
-        raise ExportError(str(folder), "the folder does not exist or is not a folder")
-    if not os.access(folder, os.W_OK | os.X_OK):
-        raise ExportError(str(folder), "the folder is not writable")
-
-
-def temp_beside(path: Path) -> Path:
-    """A new empty temporary file in ``path``'s folder, so the final rename is atomic."""
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=".~md-", suffix=".xlsx.part", dir=path.parent)
-    except OSError as exc:
-        raise ExportError(str(path.parent), f"cannot write in the folder ({exc.strerror})") from exc
-    os.close(fd)
-    return Path(tmp)
-
-
 def save_workbook(wb: Workbook, tmp: Path) -> None:
+    """Save ``wb`` to the temporary file ``tmp`` (a full disk raises DiskFullError)."""
     try:
         wb.save(tmp)
     except OSError as exc:
-        raise ExportError(str(tmp), f"cannot write the workbook ({exc.strerror})") from exc
-
-
-@functools.cache
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-def move_into_place(tmp: Path, path: Path) -> None:
-    """Rename the finished temporary file over ``path`` (mkstemp made it private: give it the
-    permissions of the file it replaces, or the usual ones for a new file)."""
-    try:
-        mode = path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_umask()
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except OSError as exc:
-        raise ExportError(
-            str(path), f"cannot replace the file; is it open in Excel or WPS? ({exc.strerror})"
-        ) from exc
+        raise output_error(tmp, exc, "cannot write the workbook") from exc
 
 
 def discard(wb: Workbook | None, *paths: Path) -> None:
     """Remove temporary files after a cancel or failure (and openpyxl's own sheet buffers)."""
-    for path in paths:
-        with contextlib.suppress(OSError):
-            path.unlink()
+    safefile.discard(*paths)
     if wb is None:
         return
     for ws in getattr(wb, "_sheets", []):
@@ -300,13 +254,12 @@ def discard(wb: Workbook | None, *paths: Path) -> None:
 @contextlib.contextmanager
 def atomic_workbook(path: Path) -> Iterator[tuple[Workbook, Path]]:
     """A fresh workbook and a temporary file beside ``path``; on success the caller saves to
-    the temporary file and it replaces ``path``; on any exception nothing is left behind."""
-    check_folder(path.parent)
-    tmp = temp_beside(path)
+    the temporary file and it replaces ``path`` (see ``core/safefile.py``); on any exception
+    nothing is left behind and ``path`` is unchanged."""
     wb = new_workbook()
     try:
-        yield wb, tmp
-        move_into_place(tmp, path)
+        with safefile.atomic_output(path, excel=True) as tmp:
+            yield wb, tmp
     except BaseException:
-        discard(wb, tmp)
+        discard(wb)
         raise

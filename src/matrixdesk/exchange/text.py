@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 
 from ..core.index import PlanIndex as CorePlanIndex
 from ..core.model import Comparator, Measure, Plan, Role, Target
@@ -91,20 +92,38 @@ class PlanIndex(CorePlanIndex):
         return "\n".join(target_text(t) for t in self.targets.get(measure_id, ()))
 
 
-def safe_file_stem(name: str, taken: set[str], fallback: str) -> str:
+def safe_file_stem(
+    name: str, taken: set[str], fallback: str, *, max_units: int = 250, max_bytes: int = 250
+) -> str:
     """A Windows-safe file name stem for ``name``, unique (case-insensitively) within ``taken``.
 
-    The chosen stem is added to ``taken``.
+    Control and direction-override characters (which would make a name read differently from
+    what it is) are dropped, the characters Windows forbids become ``_``, and the stem with any
+    `` (2)`` added stays within ``max_units`` UTF-16 units (how Windows counts) and
+    ``max_bytes`` UTF-8 bytes (how Linux file systems count). The chosen stem is added to
+    ``taken``.
     """
-    stem = _WINDOWS_BAD.sub("_", name).strip().rstrip(". ")
+    stem = "".join(ch for ch in name if unicodedata.category(ch) not in ("Cc", "Cf"))
+    stem = _WINDOWS_BAD.sub("_", stem).strip().rstrip(". ")
     if not stem or set(stem) <= {"_"}:
         stem = fallback
     if stem.upper().split(".")[0] in _WINDOWS_RESERVED:
         stem = f"_{stem}"
-    stem = stem[:100]
-    candidate, n = stem, 2
+    candidate, n = _cut(stem, max_units, max_bytes), 2
     while candidate.casefold() in taken:
-        candidate = f"{stem} ({n})"
+        suffix = f" ({n})"
+        candidate = _cut(stem, max_units - len(suffix), max_bytes - len(suffix)) + suffix
         n += 1
     taken.add(candidate.casefold())
     return candidate
+
+
+def _cut(text: str, max_units: int, max_bytes: int) -> str:
+    """The longest start of ``text`` within both limits, without a trailing dot or space."""
+    units = size = 0
+    for i, ch in enumerate(text):
+        units += 2 if ord(ch) > 0xFFFF else 1
+        size += len(ch.encode("utf-8", "surrogatepass"))
+        if units > max_units or size > max_bytes:
+            return text[:i].rstrip(". ") or "_"
+    return text

@@ -46,7 +46,8 @@ class ReportOptions:
 
     ``department`` (a name or alias) selects one department's task list whatever ``kind`` says.
     ``include_collective`` adds collective parties (各地区 …) as matrix columns; they are always
-    named in the list reports, where they are text.
+    named in the list reports, where they are text. ``font`` is the report font (an installed
+    family or an official-font label such as 仿宋); the default Chinese font when not installed.
     """
 
     kind: str = "matrix"  # "matrix" | "list"
@@ -54,6 +55,7 @@ class ReportOptions:
     page_size: str = "A4"  # "A4" | "A3"
     landscape: bool = True
     include_collective: bool = False
+    font: str | None = None  # a family or a label of report/fonts.py; None: the default
 
 
 @dataclass(frozen=True)

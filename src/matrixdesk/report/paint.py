@@ -14,11 +14,10 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
-    QFontDatabase,
     QFontMetricsF,
     QGuiApplication,
     QPagedPaintDevice,
@@ -30,6 +29,8 @@ from PySide6.QtGui import (
 )
 
 from matrixdesk.core.model import Plan, Role
+from matrixdesk.core.safefile import atomic_output
+from matrixdesk.report.fonts import cjk_family, ensure_cjk_font, report_family
 from matrixdesk.report.layout import (
     Layout,
     MatrixLayout,
@@ -41,30 +42,25 @@ from matrixdesk.report.layout import (
     find_department,
     layout_report,
 )
+from matrixdesk.report.textlayer import glyph_aliases, repair_text_layer
 
 __all__ = [
+    "PAGE_SIZES",
     "ReportOptions",
     "cjk_family",
     "ensure_app",
     "layout_for",
     "page_layout",
+    "page_size",
     "pdf_writer",
     "paint_report",
     "render_pdf",
+    "report_fonts",
 ]
 
-# WenQuanYi comes before Noto CJK: Qt writes Noto's CFF outlines with a ToUnicode map that sends
-# some characters to Kangxi radicals (文 → ⽂) and drops digits, so copying text out of the PDF and
-# searching it break; WenQuanYi (TrueType) extracts cleanly.
-CJK_FAMILIES = (
-    "Microsoft YaHei",
-    "SimHei",
-    "WenQuanYi Micro Hei",
-    "Noto Sans CJK SC",
-    "Noto Serif CJK SC",
-    "Source Han Sans SC",
-)
-PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "A3": QPageSize.PageSizeId.A3}
+#: Paper the CLI and the report options name: ISO sizes, and 16K (正16开, 184 × 260 mm), the
+#: book-size paper of Chinese offices (Qt's "Prc16K" is a different, smaller envelope size).
+PAGE_SIZES = ("A4", "A3", "B5", "16K")
 MARGIN_MM = 12.0
 PDF_DPI = 300
 BODY_PT = {"matrix": 8.5, "list": 10.0}
@@ -94,36 +90,42 @@ def ensure_app() -> QCoreApplication:
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         app = QGuiApplication(sys.argv[:1] or ["matrixdesk"])
         _app.append(app)
+    if isinstance(app, QGuiApplication):
+        ensure_cjk_font()
     return app
-
-
-def cjk_family() -> str:
-    """The first installed font family from :data:`CJK_FAMILIES`, else the default family."""
-    installed = set(QFontDatabase.families())
-    for family in CJK_FAMILIES:
-        if family in installed:
-            return family
-    return QFont().family()
 
 
 def page_layout(options: ReportOptions) -> QPageLayout:
     """Paper size, orientation and margins for ``options``."""
-    if options.page_size not in PAGE_SIZES:
-        raise ValueError(f"unknown page size: {options.page_size}")
+    size = page_size(options.page_size)
     orientation = (
         QPageLayout.Orientation.Landscape if options.landscape else QPageLayout.Orientation.Portrait
     )
     margins = QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM)
-    return QPageLayout(
-        QPageSize(PAGE_SIZES[options.page_size]), orientation, margins, QPageLayout.Unit.Millimeter
-    )
+    return QPageLayout(size, orientation, margins, QPageLayout.Unit.Millimeter)
+
+
+def page_size(name: str) -> QPageSize:
+    """The QPageSize of a name in :data:`PAGE_SIZES`."""
+    ids = {
+        "A4": QPageSize.PageSizeId.A4,
+        "A3": QPageSize.PageSizeId.A3,
+        "B5": QPageSize.PageSizeId.B5,
+    }
+    if name in ids:
+        return QPageSize(ids[name])
+    if name == "16K":
+        mm = QPageSize.Unit.Millimeter
+        return QPageSize(QSizeF(184, 260), mm, "16K", QPageSize.SizeMatchPolicy.ExactMatch)
+    raise ValueError(f"unknown page size: {name}")
 
 
 class _Fonts:
     """The report's fonts and the layout metrics of its body font on one device."""
 
-    def __init__(self, kind: str, device: QPagedPaintDevice) -> None:
-        family = cjk_family()
+    def __init__(self, options: ReportOptions, device: QPagedPaintDevice) -> None:
+        kind = "list" if options.department else options.kind
+        family = report_family(options.font)
         size = BODY_PT["matrix" if kind == "matrix" else "list"]
         self.body = QFont(family)
         self.body.setPointSizeF(size)
@@ -158,19 +160,35 @@ def _metrics(font: QFont, device: QPagedPaintDevice) -> Metrics:
 # -- painting --------------------------------------------------------------------------------
 
 
+class _TextPainter(QPainter):
+    """A painter that keeps every text it draws, in order (for the PDF's text layer)."""
+
+    def __init__(self, drawn: list[str]) -> None:
+        super().__init__()
+        self.drawn = drawn
+
+    def drawText(self, *args) -> None:  # type: ignore[override]  # noqa: N802 - Qt's name
+        self.drawn.extend(a for a in args if isinstance(a, str))
+        super().drawText(*args)
+
+
 def paint_report(
     device: QPagedPaintDevice,
     plan: Plan,
     options: ReportOptions | None = None,
     *,
     printed: dt.date | None = None,
+    drawn: list[str] | None = None,
 ) -> int:
-    """Lay out and paint the report on ``device``, one sheet per page; return the page count."""
+    """Lay out and paint the report on ``device``, one sheet per page; return the page count.
+
+    Every text painted is appended to ``drawn`` when it is given.
+    """
     ensure_app()
     options = options or ReportOptions()
-    fonts = _Fonts("list" if options.department else options.kind, device)
+    fonts = _Fonts(options, device)
     layout = _layout(device, plan, options, fonts, printed)
-    painter = QPainter()
+    painter = _TextPainter([] if drawn is None else drawn)
     if not painter.begin(device):
         raise OSError("cannot open the printer or PDF file for painting")
     try:
@@ -194,7 +212,7 @@ def layout_for(
     """The layout :func:`paint_report` would paint on ``device`` (its pages, its page count)."""
     ensure_app()
     options = options or ReportOptions()
-    fonts = _Fonts("list" if options.department else options.kind, device)
+    fonts = _Fonts(options, device)
     return _layout(device, plan, options, fonts, printed)
 
 
@@ -401,29 +419,53 @@ def render_pdf(
     page_size: str = "A4",
     landscape: bool = True,
     include_collective: bool = False,
+    font: str | None = None,
+    layout: QPageLayout | None = None,
     printed: dt.date | None = None,
 ) -> int:
     """Write the report as a PDF file at ``path``; return its page count.
 
     ``department`` (a name or alias) prints that department's task list; an unknown one raises
-    ``ValueError("unknown department: …")`` before any file is written.
+    ``ValueError("unknown department: …")`` before any file is written. ``layout`` (the
+    window's page setup) overrides ``page_size`` and ``landscape``. The file is written beside
+    ``path`` and replaces it only when complete (``core/safefile.py``); its text layer is
+    repaired to carry the plan's own characters (``textlayer.py``).
     """
     if kind not in ("matrix", "list"):
         raise ValueError(f"unknown report kind: {kind}")
     if department:
         find_department(plan, department)
-    options = ReportOptions(kind, department, page_size, landscape, include_collective)
-    writer = pdf_writer(path, options, plan.info.title)
-    return paint_report(writer, plan, options, printed=printed)
+    options = ReportOptions(kind, department, page_size, landscape, include_collective, font)
+    drawn: list[str] = []
+    with atomic_output(path) as tmp:
+        writer = pdf_writer(tmp, options, plan.info.title, layout=layout)
+        pages = paint_report(writer, plan, options, printed=printed, drawn=drawn)
+        del writer
+        repair_text_layer(tmp, glyph_aliases(report_fonts(options), drawn))
+    return pages
 
 
-def pdf_writer(path: str | os.PathLike[str], options: ReportOptions, title: str = "") -> QPdfWriter:
-    """A PDF writer with the paper, orientation and margins of ``options``."""
-    layout = page_layout(options)
+def report_fonts(options: ReportOptions) -> list[QFont]:
+    """The faces a report is painted with (regular and bold of the report family)."""
+    ensure_app()
+    regular = QFont(report_family(options.font))
+    bold = QFont(regular)
+    bold.setBold(True)
+    return [regular, bold]
+
+
+def pdf_writer(
+    path: str | os.PathLike[str],
+    options: ReportOptions,
+    title: str = "",
+    *,
+    layout: QPageLayout | None = None,
+) -> QPdfWriter:
+    """A PDF writer with the paper, orientation and margins of ``layout``, else of ``options``."""
     ensure_app()
     writer = QPdfWriter(str(Path(path)))
     writer.setResolution(PDF_DPI)
-    writer.setPageLayout(layout)
+    writer.setPageLayout(layout if layout is not None else page_layout(options))
     writer.setTitle(title or "MatrixDesk")
     writer.setCreator("MatrixDesk")
     return writer

@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication
 
+from ..report.fonts import ensure_cjk_font
 from . import settings
 
 # Windows' Chinese UI font first, then the CJK fonts found on Linux desktops.
@@ -22,6 +23,7 @@ UI_FONT_FAMILIES = [
     "Source Han Sans SC",
     "WenQuanYi Micro Hei",
     "PingFang SC",
+    "Noto Sans SC",  # bundled, registered only on a machine without a Chinese font
 ]
 
 
@@ -32,6 +34,7 @@ def application(language: str | None = None) -> QApplication:
         QCoreApplication.setOrganizationName("MatrixDesk")
         QCoreApplication.setApplicationName("MatrixDesk")
         app = QApplication([sys.argv[0] if sys.argv else "matrixdesk"])
+        ensure_cjk_font()
         if sys.platform != "win32":
             app.setStyle("Fusion")
         font = QFont(app.font())

@@ -14,8 +14,9 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
 
 from ...core.model import Plan
-from ...exchange import ExportCancelled, ExportError, export_departments, export_master
+from ...exchange import ExportCancelled, export_departments, export_master
 from .. import folders
+from ..messages import output_error_text
 
 MIN_DURATION_MS = 300
 
@@ -32,7 +33,8 @@ def run_export(
 ) -> list[Path]:
     """Write the master workbook to ``path`` and/or department workbooks into ``folder``.
 
-    Returns the files written. Raises ExportCancelled or ExportError like the exporters.
+    Returns the files written. Raises ExportCancelled or an OSError
+    (core.safefile.OutputError) like the exporters.
     """
     written: list[Path] = []
     if path is not None:
@@ -79,12 +81,9 @@ def ask_master_path(parent: QWidget | None, plan: Plan) -> str:
     )
 
 
-def error_text(exc: ExportError) -> str:
-    return (
-        _tr("The workbook could not be written.\n\n%1\n\n%2")
-        .replace("%1", exc.path)
-        .replace("%2", exc.reason)
-    )
+def error_text(exc: OSError) -> str:
+    """The message for a workbook that could not be written (names the file, says why)."""
+    return output_error_text(exc)
 
 
 def export_with_progress(
@@ -92,12 +91,13 @@ def export_with_progress(
     plan: Plan,
     path: str | os.PathLike[str] | None = None,
     folder: str | os.PathLike[str] | None = None,
-    failed: Callable[[ExportError], None] | None = None,
+    failed: Callable[[OSError], None] | None = None,
 ) -> list[Path]:
     """Export with a progress dialog; the files written (empty when cancelled or failed).
 
     Without ``path`` and ``folder`` the user is asked where to save the master workbook.
-    A cancel leaves no file; an :class:`ExportError` goes to ``failed``, else to a message box.
+    A cancel leaves no file; a file that cannot be written (open in WPS or Excel, a full
+    disk, a path too long) goes to ``failed``, else to a message box in the user's language.
     """
     if path is None and folder is None:
         path = ask_master_path(parent, plan) or None
@@ -108,7 +108,7 @@ def export_with_progress(
         return run_export(plan, path, folder, progress_callback(dialog))
     except ExportCancelled:
         return []
-    except ExportError as exc:
+    except OSError as exc:  # ExportError and the other kinds of core.safefile.OutputError
         dialog.close()
         if failed is not None:
             failed(exc)

@@ -35,6 +35,7 @@ from ...charts import build_chart, save_chart
 from ...core.model import Plan
 from ...core.stats import workload
 from ...store import MatrixStore, StoreEvent
+from ..messages import output_error_text
 
 DELAY_MS = 200  # store.plan() of a big plan takes a while: wait for the edits to pause
 MAX_BARS = 40  # bars drawn in the dock; the exported chart has them all
@@ -223,7 +224,10 @@ class ChartView(QWidget):
             path += suffix
         try:
             return self.save_to(path)
-        except (OSError, ValueError) as exc:
+        except OSError as exc:
+            QMessageBox.warning(self, self.tr("Export chart"), output_error_text(exc))
+            return None
+        except ValueError as exc:
             QMessageBox.warning(
                 self, self.tr("Export chart"), self.tr("The chart could not be saved:\n%1")
                 .replace("%1", str(exc))

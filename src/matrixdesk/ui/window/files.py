@@ -32,6 +32,7 @@ from .. import folders, settings
 from ..actions import ActionId
 from ..document import Document
 from ..folders import ENV_DATA_DIR, data_dir  # noqa: F401 (re-exported: tests and callers)
+from ..messages import output_error_text
 
 SAMPLE_NAME = "jizhengbanfa-2020-34"
 
@@ -275,7 +276,11 @@ class FileController(QObject):
 
     # -- export and printing (their modules are imported when first used) -------------------
     def _export_failed(self, what: str):
-        return lambda exc: self.window.feedback.failed(what, exc.path, exc.reason)
+        def failed(exc: OSError) -> None:
+            path = getattr(exc, "path", None) or exc.filename or ""
+            self.window.feedback.failed(what, path, output_error_text(exc, with_path=False))
+
+        return failed
 
     def export_workbook(self) -> bool:
         from ..dialogs.export_dialog import export_with_progress
@@ -395,7 +400,10 @@ class FileController(QObject):
                 page_size=options.page_size,
                 landscape=options.landscape,
             )
-        except (OSError, ValueError, RuntimeError) as exc:
+        except OSError as exc:  # open in a PDF reader, a full disk, a path too long …
+            self.window.feedback.failed(what, path, output_error_text(exc, with_path=False))
+            return False
+        except (ValueError, RuntimeError) as exc:
             self.window.feedback.failed(what, path, str(exc))
             return False
         if not pages or not os.path.isfile(path):
