@@ -504,12 +504,16 @@
         <translation>编码：</translation>
     </message>
     <message>
-        <source>Open a .txt or .html file, or paste the text of the policy document below. Each measure should end with its responsible departments, e.g. (省商务厅、省财政厅负责).</source>
-        <translation>打开 .txt 或 .html 文件，或将政策文件正文粘贴到下方。每项任务末尾应注明责任单位，如“（省商务厅、省财政厅负责）”。</translation>
+        <source>it is not a document MatrixDesk reads (.txt, .html, .docx, .xlsx or .pdf).</source>
+        <translation>这不是 MatrixDesk 能读取的文档（可读取 .txt、.html、.docx、.xlsx 或 .pdf 文件）。</translation>
     </message>
     <message>
         <source>Paste the document text here…</source>
         <translation>在此粘贴文件正文…</translation>
+    </message>
+    <message>
+        <source>Open a .docx, .pdf, .txt or .html file, or paste the text of the policy document below. Each measure should end with its responsible departments, e.g. (省商务厅、省财政厅负责).</source>
+        <translation>打开 .docx、.pdf、.txt 或 .html 文件，或在下方粘贴政策文件的文本。每项任务末尾应写明责任单位，例如（省商务厅、省财政厅负责）。</translation>
     </message>
     <message>
         <source>There is no text to import yet.</source>
@@ -542,8 +546,8 @@
         <translation>打开政策文件</translation>
     </message>
     <message>
-        <source>Policy documents (*.txt *.html *.htm);;All files (*)</source>
-        <translation>政策文件 (*.txt *.html *.htm);;所有文件 (*)</translation>
+        <source>Policy documents (*.docx *.pdf *.txt *.html *.htm);;Word documents (*.docx);;PDF documents (*.pdf);;Text files (*.txt);;Web pages (*.html *.htm);;All files (*)</source>
+        <translation>政策文件 (*.docx *.pdf *.txt *.html *.htm);;Word 文档 (*.docx);;PDF 文件 (*.pdf);;文本文件 (*.txt);;网页 (*.html *.htm);;所有文件 (*)</translation>
     </message>
     <message>
         <source>the file does not exist.</source>
@@ -574,12 +578,72 @@
         <translation>文本不是所选编码，请改选其他编码或“自动识别”。</translation>
     </message>
     <message>
-        <source>it is not a text file (a Word or PDF file must first be saved as text).</source>
-        <translation>这不是文本文件（Word 或 PDF 文件请先另存为文本文件）。</translation>
-    </message>
-    <message>
         <source>its encoding was not recognised; choose the encoding and open it again.</source>
         <translation>未能识别文件编码，请选择编码后重新打开。</translation>
+    </message>
+    <message>
+        <source>the file is too big to be a policy document.</source>
+        <translation>文件太大，不像是政策文件。</translation>
+    </message>
+    <message>
+        <source>the file is damaged (incomplete, or not really the kind of file its name says); ask for a new copy.</source>
+        <translation>文件已损坏（不完整，或与扩展名所示的格式不符）；请重新获取一份。</translation>
+    </message>
+    <message>
+        <source>it is protected by a password. Open it in Word, WPS or Excel, remove the password, save it, and open that copy.</source>
+        <translation>文件设有密码保护。请在 Word、WPS 或 Excel 中打开，取消密码后保存，再打开保存后的文件。</translation>
+    </message>
+    <message>
+        <source>this PDF has no text layer; it looks scanned (pictures of pages). Ask for the Word or text version, or run text recognition (OCR) on it first.</source>
+        <translation>此 PDF 没有文字层，看起来是扫描件（页面图片）。请索取 Word 或文本版本，或先对其进行文字识别（OCR）。</translation>
+    </message>
+    <message>
+        <source>the text in this PDF cannot be read: its fonts carry no character codes, so it comes out as symbols. Ask for the Word or text version.</source>
+        <translation>此 PDF 中的文字无法读取：其字体没有字符编码，读出来只是一串符号。请索取 Word 或文本版本。</translation>
+    </message>
+    <message>
+        <source>no task-division table was found in the workbook: a header row with a task column (重点任务, 主要任务, 工作任务 …) and a unit column (牵头单位, 责任单位, 主办单位, 指导部门 …) was looked for.</source>
+        <translation>工作簿中没有找到任务分工表：需要一行表头，包含任务列（重点任务、主要任务、工作任务……）和单位列（牵头单位、责任单位、主办单位、指导部门……）。</translation>
+    </message>
+    <message>
+        <source>this kind of file is not read; open a .txt, .html, .docx, .xlsx or .pdf file.</source>
+        <translation>不能读取这种文件；请打开 .txt、.html、.docx、.xlsx 或 .pdf 文件。</translation>
+    </message>
+    <message>
+        <source>a Word 97-2003 document (.doc)</source>
+        <translation>Word 97-2003 文档（.doc）</translation>
+    </message>
+    <message>
+        <source>a WPS Writer document (.wps)</source>
+        <translation>WPS 文字文档（.wps）</translation>
+    </message>
+    <message>
+        <source>a Rich Text document (.rtf)</source>
+        <translation>RTF 格式文档（.rtf）</translation>
+    </message>
+    <message>
+        <source>an OpenDocument text (.odt)</source>
+        <translation>OpenDocument 文本（.odt）</translation>
+    </message>
+    <message>
+        <source>an Excel 97-2003 workbook (.xls)</source>
+        <translation>Excel 97-2003 工作簿（.xls）</translation>
+    </message>
+    <message>
+        <source>a WPS Spreadsheets workbook (.et)</source>
+        <translation>WPS 表格工作簿（.et）</translation>
+    </message>
+    <message>
+        <source>an OpenDocument spreadsheet (.ods)</source>
+        <translation>OpenDocument 电子表格（.ods）</translation>
+    </message>
+    <message>
+        <source>an OFD document (.ofd)</source>
+        <translation>OFD 版式文件（.ofd）</translation>
+    </message>
+    <message>
+        <source>it is %1, which MatrixDesk does not read. Open it in Word or WPS, save it as %2, and open that file.</source>
+        <translation>这是%1，MatrixDesk 不能直接读取。请在 Word 或 WPS 中打开，另存为 %2 格式，再打开该文件。</translation>
     </message>
     <message>
         <source>%1 could not be read: %2</source>

@@ -141,7 +141,12 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", prog="matrixdesk")
 
     p = sub.add_parser("import", help=cmd_import.__doc__, description=cmd_import.__doc__)
-    p.add_argument("source", help="policy text: .txt (UTF-8, GB18030/GBK, UTF-16) or .html")
+    p.add_argument(
+        "source",
+        help="the policy document: .docx (paragraphs and tables), .pdf with a text layer, "
+        ".txt (UTF-8, GB18030/GBK, UTF-16) or .html; .doc/.wps files must be saved as .docx "
+        "first",
+    )
     p.add_argument("-o", "--output", required=True, help="the plan file to create (.mdesk)")
     p.add_argument("--encoding", help="the text's encoding, when detection guesses wrong")
     p.add_argument("--force", action="store_true", help="overwrite an existing plan file")

@@ -74,6 +74,11 @@ def test_binary_is_refused(data: bytes) -> None:
 def test_binary_file_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "policy.docx"
     path.write_bytes(b"PK\x03\x04" + bytes(range(256)) * 8)
+    with pytest.raises(ParseError, match="damaged") as caught:
+        parse_file(path)
+    assert caught.value.reason == "damaged"
+    path = tmp_path / "policy.txt"
+    path.write_bytes(bytes(range(256)) * 8)
     with pytest.raises(ParseError, match="binary"):
         parse_file(path)
 

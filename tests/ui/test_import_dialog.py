@@ -99,14 +99,85 @@ def test_unreadable_files_are_explained_in_the_ui_language(dialog, tmp_path):
     from matrixdesk.ui.i18n import install_translators
 
     binary = tmp_path / "scan.txt"
-    binary.write_bytes(b"%PDF-1.7\x00\x01\x02" * 64)
+    binary.write_bytes(b"\x89IMG\x00\x01\x02" * 64)
     app = QApplication.instance()
     install_translators(app, "zh_CN")
     try:
         assert not dialog.load_file(str(binary))
         assert "NUL" not in dialog.error_label.text()  # not the parser's English sentence
-        assert "文本" in dialog.error_label.text()
+        assert "不是 MatrixDesk 能读取的文档" in dialog.error_label.text()
         assert not dialog.load_file(str(tmp_path / "missing.txt"))
         assert "不存在" in dialog.error_label.text()
     finally:
         install_translators(app, "en")
+
+
+FILES = Path(__file__).resolve().parents[1] / "parse" / "files"
+
+
+def test_a_word_document_opens_into_the_text_and_previews(dialog, tmp_path, monkeypatch):
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "parse"))
+    from test_parse_word import notice_with_annex
+
+    path = tmp_path / "分工方案.docx"
+    notice_with_annex(path)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    dialog.open_button.click()
+    assert dialog.error_label.isHidden()
+    assert "附件" in dialog.text_edit.toPlainText()
+    assert dialog.show_preview()
+    model = dialog.model
+    assert [model.index(r, LEAD).data() for r in range(model.rowCount())] == [
+        "",
+        "省商务厅",
+        "省商务厅",
+        "",
+        "省邮政管理局",
+    ]
+    assert model.flagged_rows() == []
+
+
+@pytest.mark.parametrize(
+    ("name", "english", "chinese"),
+    [
+        ("notice.doc", "Word 97-2003 document (.doc)", "另存为 .docx"),
+        ("real-notice.wps", "WPS Writer document (.wps)", "WPS 文字文档"),
+        ("notice-password.docx", "protected by a password", "密码保护"),
+        ("notice-password.pdf", "protected by a password", "密码保护"),
+        ("real-gazette-garbled.pdf", "cannot be read", "字体没有字符编码"),
+    ],
+)
+def test_files_that_cannot_be_read_say_what_to_do(dialog, name, english, chinese):
+    from matrixdesk.ui.i18n import install_translators
+
+    assert not dialog.load_file(str(FILES / name))
+    assert english in dialog.error_label.text()
+    assert dialog.text_edit.toPlainText() == ""
+    app = QApplication.instance()
+    install_translators(app, "zh_CN")
+    try:
+        assert not dialog.load_file(str(FILES / name))
+        assert chinese in dialog.error_label.text()
+    finally:
+        install_translators(app, "en")
+
+
+def test_a_pdf_opens_into_paragraphs_and_a_scan_is_explained(dialog, tmp_path):
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "parse"))
+    from qtpdf import write_scan
+
+    assert dialog.load_file(str(FILES / "anhui-2022.pdf"))
+    text = dialog.text_edit.toPlainText()
+    assert text.startswith("关于印发进一步做好近期促进消费工作")
+    assert dialog.show_preview()
+    assert dialog.model.rowCount() == 11
+    scan = tmp_path / "扫描件.pdf"
+    write_scan(scan)
+    assert not dialog.load_file(str(scan))
+    assert "扫描件.pdf" in dialog.error_label.text()
+    assert "no text layer" in dialog.error_label.text()
+    assert dialog.text_edit.toPlainText() == text  # the text already there is left alone

@@ -1,4 +1,19 @@
-"""Policy text → core document: encodings, HTML, numbering, annotations, candidate targets.
+"""Policy documents → core document: readers per format, then numbering, annotations, targets.
+
+The readers (:func:`read_source`: .txt in any common encoding, .html, .docx, .pdf with a text
+layer, .xlsx task tables) and the parser (:func:`parse_text`) meet in one text form, which is
+also what a user pastes and edits in the import dialog:
+
+* a paragraph is a line;
+* a table is a block of tab-separated lines, one per row, in the order the rows are printed,
+  its header row (序号 | 重点任务 | 牵头单位 …) first; a cell's own line breaks are already
+  joined (with 、 in unit columns), and a cell holding a tab or a quote is quoted as Excel
+  quotes it; a horizontally merged cell is written once, a vertically merged one in every row
+  it spans (:func:`matrixdesk.parse.table.format_rows`);
+* page furniture (running headers, page numbers) and a PDF's line wrapping are already gone.
+
+A tab-separated block under a task-division header, anywhere in the text, is rewritten by the
+parser into numbered tasks with 牵头单位：/配合单位：/完成时限： lines (:mod:`.table`).
 
 Public API::
 

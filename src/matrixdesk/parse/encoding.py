@@ -11,16 +11,20 @@ import codecs
 
 
 class ParseError(ValueError):
-    """A policy source that cannot be read as text (bad encoding, binary, missing, empty).
+    """A policy source that cannot be read (bad encoding, binary, missing, empty, damaged …).
 
     ``reason`` names the problem for translated messages: ``missing``, ``directory``,
     ``unreadable``, ``empty``, ``no-text``, ``unknown-encoding``, ``wrong-encoding``,
-    ``binary`` or ``undetected-encoding``; the message is the English sentence the CLI prints.
+    ``binary``, ``undetected-encoding``, ``too-big``, ``damaged``, ``encrypted``, ``scanned``,
+    ``no-task-columns``, ``old-format`` or ``unsupported``; ``detail`` carries what the
+    sentence needs (the old format's suffix, the columns looked for); the message is the
+    English sentence the CLI prints.
     """
 
-    def __init__(self, message: str, reason: str = "unreadable") -> None:
+    def __init__(self, message: str, reason: str = "unreadable", detail: str = "") -> None:
         super().__init__(message)
         self.reason = reason
+        self.detail = detail
 
 
 _BOMS: list[tuple[bytes, str]] = [

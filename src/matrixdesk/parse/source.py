@@ -1,4 +1,11 @@
-"""Reading policy documents from files: .txt in any common encoding, saved .html/.htm pages."""
+"""Reading policy documents from files, whatever form they arrive in.
+
+The content decides the reader (:func:`~matrixdesk.parse.sniff.file_kind`): ``.txt`` in any
+common encoding and saved ``.html`` pages, Word ``.docx``, Excel ``.xlsx`` task tables and ``.pdf``
+files with a text layer. Every reader returns the shared text form described in
+:mod:`matrixdesk.parse`; what cannot be read (a password, a damaged or scanned file, an old
+format, a file too big) is a :class:`ParseError` with a reason and nothing else happens.
+"""
 
 from __future__ import annotations
 
@@ -9,8 +16,38 @@ from matrixdesk.core.model import Plan
 from matrixdesk.parse.document import parse_text
 from matrixdesk.parse.encoding import ParseError, decode_bytes
 from matrixdesk.parse.html import html_to_text, looks_like_html
+from matrixdesk.parse.sniff import OLD_FORMATS, file_kind, old_format, read_limited
 
 _HTML_SUFFIXES = {".html", ".htm", ".shtml", ".xhtml"}
+# What the file dialog and the CLI offer (the content still decides how a file is read).
+DOCUMENT_SUFFIXES = (".txt", ".html", ".htm", ".docx", ".xlsx", ".pdf")
+
+
+def _read_text(data: bytes, file: Path, encoding: str | None) -> str:
+    text = decode_bytes(data, encoding)
+    if file.suffix.lower() in _HTML_SUFFIXES or looks_like_html(text):
+        text = html_to_text(text)
+    return text
+
+
+def _read_binary(kind: str, data: bytes, file: Path) -> str:
+    if kind == "docx":
+        from matrixdesk.parse.word import docx_to_text
+
+        return docx_to_text(data, file.name)
+    if kind == "pdf":
+        from matrixdesk.parse.pdf import pdf_to_text
+
+        return pdf_to_text(data, file.name)
+    if kind == "encrypted":
+        raise ParseError(
+            f"{file.name} is protected by a password; open it in Word, WPS or Excel, remove the "
+            "password (File ▸ Info ▸ Protect) and save it, then import that file.",
+            "encrypted",
+        )
+    if kind in OLD_FORMATS:
+        raise old_format(file.name, kind)
+    raise ParseError(f"{file.name}: this kind of file is not read.", "unsupported")
 
 
 def read_source(path: str | os.PathLike[str], encoding: str | None = None) -> str:
@@ -19,34 +56,27 @@ def read_source(path: str | os.PathLike[str], encoding: str | None = None) -> st
     Parameters
     ----------
     path
-        A .txt, .html or .htm file.
+        A .txt, .html/.htm, .docx, .xlsx or .pdf file.
     encoding
-        Overrides encoding detection (UTF-8, UTF-16 with BOM, GB18030/GBK).
+        Overrides encoding detection of a text or HTML file (UTF-8, UTF-16 with BOM,
+        GB18030/GBK); ignored for the other formats.
 
     Returns
     -------
     str
-        The text; HTML pages (by suffix or content) are reduced to their paragraphs.
+        The text in the shared form: paragraphs as lines, tables as tab-separated rows.
 
     Raises
     ------
     ParseError
-        When the file is missing, unreadable, empty, binary or not decodable.
+        When the file is missing, unreadable, empty, too big, binary, not decodable, damaged,
+        protected by a password, scanned without a text layer, an old format (.doc, .wps,
+        .xls, .et) or a workbook without task columns; ``reason`` says which.
     """
     file = Path(path)
-    try:
-        data = file.read_bytes()
-    except FileNotFoundError:
-        raise ParseError(f"File not found: {file}", "missing") from None
-    except IsADirectoryError:
-        raise ParseError(f"Not a file but a directory: {file}", "directory") from None
-    except OSError as exc:
-        raise ParseError(f"Cannot read {file}: {exc.strerror or exc}") from None
-    if not data.strip():
-        raise ParseError(f"The file is empty: {file}", "empty")
-    text = decode_bytes(data, encoding)
-    if file.suffix.lower() in _HTML_SUFFIXES or looks_like_html(text):
-        text = html_to_text(text)
+    data = read_limited(file)
+    kind = file_kind(data, file)
+    text = _read_text(data, file, encoding) if kind == "text" else _read_binary(kind, data, file)
     if not text.strip():
         raise ParseError(f"The file has no text: {file}", "no-text")
     return text

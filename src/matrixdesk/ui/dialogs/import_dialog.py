@@ -215,7 +215,8 @@ class ImportDialog(QDialog):
         top.addWidget(self.encoding_combo)
         hint = QLabel(
             self.tr(
-                "Open a .txt or .html file, or paste the text of the policy document below. "
+                "Open a .docx, .pdf, .txt or .html file, or paste the text of the policy "
+                "document below. "
                 "Each measure should end with its responsible departments, e.g. "
                 "(省商务厅、省财政厅负责)."
             )
@@ -329,7 +330,11 @@ class ImportDialog(QDialog):
             self,
             self.tr("Open policy document"),
             "",
-            self.tr("Policy documents (*.txt *.html *.htm);;All files (*)"),
+            self.tr(
+                "Policy documents (*.docx *.pdf *.txt *.html *.htm);;"
+                "Word documents (*.docx);;PDF documents (*.pdf);;Text files (*.txt);;"
+                "Web pages (*.html *.htm);;All files (*)"
+            ),
         )
         if path:
             self.load_file(path)
@@ -347,13 +352,62 @@ class ImportDialog(QDialog):
                 "the text is not in the chosen encoding; choose another or Auto-detect."
             ),
             "binary": self.tr(
-                "it is not a text file (a Word or PDF file must first be saved as text)."
+                "it is not a document MatrixDesk reads (.txt, .html, .docx, .xlsx or .pdf)."
             ),
             "undetected-encoding": self.tr(
                 "its encoding was not recognised; choose the encoding and open it again."
             ),
+            "too-big": self.tr("the file is too big to be a policy document."),
+            "damaged": self.tr(
+                "the file is damaged (incomplete, or not really the kind of file its name says); "
+                "ask for a new copy."
+            ),
+            "encrypted": self.tr(
+                "it is protected by a password. Open it in Word, WPS or Excel, remove the "
+                "password, save it, and open that copy."
+            ),
+            "scanned": self.tr(
+                "this PDF has no text layer; it looks scanned (pictures of pages). Ask for the "
+                "Word or text version, or run text recognition (OCR) on it first."
+            ),
+            "garbled": self.tr(
+                "the text in this PDF cannot be read: its fonts carry no character codes, so it "
+                "comes out as symbols. Ask for the Word or text version."
+            ),
+            "no-task-columns": self.tr(
+                "no task-division table was found in the workbook: a header row with a task "
+                "column (重点任务, 主要任务, 工作任务 …) and a unit column (牵头单位, 责任单位, "
+                "主办单位, 指导部门 …) was looked for."
+            ),
+            "unsupported": self.tr(
+                "this kind of file is not read; open a .txt, .html, .docx, .xlsx or .pdf file."
+            ),
         }
+        if error.reason == "old-format":
+            return self.old_format_text(error.detail)
         return texts.get(error.reason, str(error))
+
+    def old_format_text(self, kind: str) -> str:
+        """Which old format a file is in, and what to save it as."""
+        names = {
+            "doc": self.tr("a Word 97-2003 document (.doc)"),
+            "wps": self.tr("a WPS Writer document (.wps)"),
+            "rtf": self.tr("a Rich Text document (.rtf)"),
+            "odt": self.tr("an OpenDocument text (.odt)"),
+            "xls": self.tr("an Excel 97-2003 workbook (.xls)"),
+            "et": self.tr("a WPS Spreadsheets workbook (.et)"),
+            "ods": self.tr("an OpenDocument spreadsheet (.ods)"),
+            "ofd": self.tr("an OFD document (.ofd)"),
+        }
+        target = {"xls": ".xlsx", "et": ".xlsx", "ods": ".xlsx", "ofd": ".pdf"}.get(kind, ".docx")
+        return (
+            self.tr(
+                "it is %1, which MatrixDesk does not read. Open it in Word or WPS, save it as "
+                "%2, and open that file."
+            )
+            .replace("%1", names.get(kind, kind))
+            .replace("%2", target)
+        )
 
     def load_file(self, path: str) -> bool:
         """Read ``path`` with the chosen encoding into the text box; False with a message."""

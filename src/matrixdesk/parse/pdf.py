@@ -1,0 +1,154 @@
+"""PDF files with a text layer → the shared text form, with pypdfium2 (PDFium).
+
+Each page's characters are read with their positions and grouped into printed lines by where
+they stand (top to bottom, then left to right), not in the order the PDF's content stream happens
+to draw them: a producer that writes a quotation mark in another font after the sentence would
+otherwise put it in the wrong place. :func:`~matrixdesk.parse.pdffold.fold_pages` then turns the
+lines into paragraphs. Why PDFium: docs/decisions.md.
+
+A PDF that cannot give its text says why: a password, damage, pages that are only pictures (a
+scan), or fonts without character codes (the text would come out as ``!"#$%``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from matrixdesk.parse.encoding import ParseError
+from matrixdesk.parse.pdffold import Line, fold_pages
+
+_SPACE_GAP = 0.3  # a gap wider than this share of the line height separates two words
+
+
+def _is_text(ch: str) -> bool:
+    """Characters a Chinese policy document is made of: CJK, their punctuation, ASCII."""
+    return (
+        "\u4e00" <= ch <= "\u9fff"
+        or "\u3000" <= ch <= "\u303f"
+        or "\uff00" <= ch <= "\uffef"
+        or "\u2e80" <= ch <= "\u2fdf"
+        or ch.isalnum()
+        or ch in "，。、；：？！“”‘’（）《》〔〕【】—…·-.,;:()%/"
+    )
+
+
+class _Glyph:
+    __slots__ = ("ch", "x0", "x1", "y", "h")
+
+    def __init__(self, ch: str, box: tuple[float, float, float, float]) -> None:
+        left, bottom, right, top = box
+        self.ch, self.x0, self.x1 = ch, left, right
+        self.y, self.h = (top + bottom) / 2, max(top - bottom, 0.1)
+
+
+def _glyphs(textpage: Any) -> Iterator[_Glyph]:
+    import pypdfium2.raw as raw
+
+    for i in range(textpage.count_chars()):
+        code = raw.FPDFText_GetUnicode(textpage.raw, i)
+        if code <= 32 or code == 0xFFFE or 0xD800 <= code <= 0xDFFF:
+            continue  # spaces and line breaks PDFium inferred; positions decide them here
+        yield _Glyph(chr(code), textpage.get_charbox(i, loose=True))
+
+
+def _line_text(glyphs: list[_Glyph]) -> str:
+    glyphs.sort(key=lambda g: g.x0)
+    out: list[str] = []
+    for previous, glyph in zip([None, *glyphs], glyphs, strict=False):
+        if previous is not None and glyph.x0 - previous.x1 > _SPACE_GAP * glyph.h:
+            out.append(" ")
+        out.append(glyph.ch)
+    return "".join(out)
+
+
+def page_lines(textpage: Any) -> list[Line]:
+    """The printed lines of one page, top to bottom."""
+    glyphs = sorted(_glyphs(textpage), key=lambda g: -g.y)
+    rows: list[list[_Glyph]] = []
+    for glyph in glyphs:
+        if rows and abs(rows[-1][0].y - glyph.y) < 0.5 * max(glyph.h, rows[-1][0].h):
+            rows[-1].append(glyph)
+        else:
+            rows.append([glyph])
+    lines = []
+    for row in rows:
+        text = _line_text(row)
+        lines.append(Line(text, min(g.x0 for g in row), max(g.x1 for g in row), row[0].y, row[0].h))
+    return lines
+
+
+def _open(data: bytes, name: str) -> Any:
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    try:
+        return pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        code = getattr(exc, "err_code", None)
+        if code in (raw.FPDF_ERR_PASSWORD, raw.FPDF_ERR_SECURITY):
+            raise ParseError(
+                f"{name} is protected by a password; open it, save an unprotected copy "
+                "(or ask for the Word version), then import that file.",
+                "encrypted",
+            ) from None
+        raise ParseError(f"{name} is damaged and cannot be opened as a PDF.", "damaged") from None
+
+
+def _has_images(page: Any) -> bool:
+    import pypdfium2.raw as raw
+
+    return any(True for _ in page.get_objects(filter=(raw.FPDF_PAGEOBJ_IMAGE,), max_depth=2))
+
+
+def _check_readable(pages: list[list[Line]], images: bool, name: str) -> None:
+    text = "".join(line.text for page in pages for line in page)
+    if len(text) < 20 * max(1, len(pages)) and images or not text:
+        raise ParseError(
+            f"{name}: this PDF has no text layer; it looks scanned (pages are pictures). Ask "
+            "for the Word or text version, or run text recognition (OCR) on it first.",
+            "scanned",
+        )
+    readable = sum(1 for ch in text if _is_text(ch))
+    if readable < 0.8 * len(text):
+        raise ParseError(
+            f"{name}: the text in this PDF cannot be read (its fonts carry no character "
+            "codes, so it comes out as symbols). Ask for the Word or text version.",
+            "garbled",
+        )
+
+
+def pdf_to_text(data: bytes, name: str = "document.pdf") -> str:
+    """The text of a PDF with a text layer, one paragraph per line.
+
+    Parameters
+    ----------
+    data
+        The file's bytes.
+    name
+        The file name, for messages.
+
+    Raises
+    ------
+    ParseError
+        ``encrypted`` (a password is needed to open it), ``damaged``, ``scanned`` (no text
+        layer) or ``garbled`` (text without usable character codes).
+    """
+    document = _open(data, name)
+    try:
+        pages: list[list[Line]] = []
+        images = False
+        for page in document:
+            textpage = page.get_textpage()
+            try:
+                pages.append(page_lines(textpage))
+            finally:
+                textpage.close()
+            images = images or _has_images(page)
+            page.close()
+    except Exception as exc:  # PDFium can fail on a broken page
+        raise ParseError(f"{name} is damaged: {exc}", "damaged") from None
+    finally:
+        document.close()
+    _check_readable(pages, images, name)
+    return fold_pages(pages)

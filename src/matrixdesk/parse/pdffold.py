@@ -1,0 +1,157 @@
+"""PDF text lines → paragraphs: what a PDF's layout breaks, folded back before parsing.
+
+A PDF holds positioned glyphs, not paragraphs. Read line by line, a policy document comes out
+with
+
+* Kangxi and supplementary radicals (⼀ U+2F00, ⺠ U+2EA0) where the ideograph (一, 民) was
+  printed: fonts map both code points to one glyph and the PDF writer picked the radical;
+* a line break wherever the page was full, inside sentences and department names
+  (市住房 / 城乡建委), and at every page break;
+* running headers and footers on every page (the issuer's name, ``— 3 —``, ``第3页 共13页``).
+
+:func:`fold_pages` undoes all three from the lines' geometry: official documents indent each
+paragraph's first line by two characters and fill every other line to the right margin, so a
+line that starts at the left margin after a full line continues the paragraph; a line that is
+indented, follows a short line, or starts with a numbered heading (一、 （一） 1. 第一条) begins a
+new one. Lines at the top or bottom of pages that repeat on many pages, and page numbers, are
+dropped.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+# CJK Radicals Supplement → the ideograph it is printed for (Unicode's equivalent unified
+# ideographs); the Kangxi radicals U+2F00–U+2FD5 fold by their compatibility decomposition.
+_SUPPLEMENT = dict(
+    zip(
+        "⺁⺅⺆⺉⺊⺌⺍⺎⺏⺐⺒⺓⺔⺖⺗⺘⺙⺛⺜⺝⺞⺟⺠⺡⺢⺣⺤⺦⺧⺨⺩⺪⺫⺬⺭⺮⺯⺰⺱⺲⺶⺹⺺⺻⺼⺽⺾⻁⻂⻃⻄⻅⻆"
+        "⻈⻉⻊⻋⻌⻏⻐⻑⻒⻓⻔⻖⻗⻘⻙⻚⻛⻜⻝⻟⻠⻢⻣⻤⻥⻦⻧⻨⻩⻪⻬⻮⻯⻰⻱⻲⻳",
+        "厂亻冂刂卜小小兀尣尢巳幺彑忄心扌攵旡日月歺母民氵氺灬爫丬牛犭王疋罒示礻竹糹纟罓罒羊耂肀聿月臼艹虎衤覀西见角"
+        "讠贝足车辶阝钅長镸长门阝雨青韦页风飞食飠饣马骨鬼鱼鸟卤麦黄黾齐齿竜龙龜亀龟",
+        strict=True,
+    )
+)
+_RADICALS = re.compile("[\u2e80-\u2eff\u2f00-\u2fdf\uf900-\ufaff]")
+
+# Page furniture: "— 3 —", "- 3 -", "·3·", "3", "第3页", "第 3 页 共 13 页", "3/13".
+PAGE_NUMBER = re.compile(
+    r"^\s*(?:[-—–－―─~～·•]\s*)?\d{1,4}(?:\s*[-—–－―─~～·•])?\s*$"
+    r"|^\s*第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?\s*$"
+    r"|^\s*\d{1,4}\s*/\s*\d{1,4}\s*$"
+)
+# Line starts that always begin a paragraph: numbered headings and articles.
+_HEADING = re.compile(
+    r"^(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十百]+[)）]|[（(]\d{1,3}[)）]"
+    r"|\d{1,3}[.．、](?!\d)|[①-⑳]|第[一二三四五六七八九十百零〇\d]+[条章节])"
+)
+_ASCII_WORD = re.compile(r"[0-9A-Za-z]")
+
+
+def fold_char(ch: str) -> str:
+    """The unified ideograph for a radical or compatibility ideograph, else ``ch``."""
+    if ch in _SUPPLEMENT:
+        return _SUPPLEMENT[ch]
+    if "\u2f00" <= ch <= "\u2fdf":
+        return unicodedata.normalize("NFKC", ch)
+    if "\uf900" <= ch <= "\ufaff":
+        return unicodedata.normalize("NFC", ch)
+    return ch
+
+
+def fold_radicals(text: str) -> str:
+    """Kangxi radicals, supplementary radicals and compatibility ideographs → ideographs."""
+    return _RADICALS.sub(lambda m: fold_char(m.group()), text)
+
+
+@dataclass
+class Line:
+    """One printed line: its text and where it stands on the page (points, y grows upwards)."""
+
+    text: str
+    x0: float
+    x1: float
+    y: float
+    size: float  # the height of its characters
+
+
+def _furniture_key(line: Line) -> str:
+    return re.sub(r"\d+", "#", re.sub(r"\s+", "", line.text))
+
+
+def _edges(page: Sequence[Line], depth: int = 2) -> list[Line]:
+    return list(page[:depth]) + list(page[-depth:]) if len(page) > depth * 2 else list(page)
+
+
+def drop_furniture(pages: Sequence[Sequence[Line]]) -> list[list[Line]]:
+    """Pages without page numbers and without header/footer lines repeated on many pages."""
+    counts: Counter[str] = Counter()
+    for page in pages:
+        counts.update({_furniture_key(line) for line in _edges(page)})
+    repeats = max(2, int(len(pages) * 0.4 + 0.5))
+    running = {key for key, n in counts.items() if n >= repeats and len(pages) >= 2}
+    out = []
+    for page in pages:
+        edges = {id(line) for line in _edges(page)}
+        out.append(
+            [
+                line
+                for line in page
+                if not (
+                    id(line) in edges
+                    and (PAGE_NUMBER.match(line.text) or _furniture_key(line) in running)
+                )
+            ]
+        )
+    return out
+
+
+@dataclass
+class _Margins:
+    left: float
+    right: float
+
+
+def _margins(pages: Sequence[Sequence[Line]]) -> _Margins:
+    lines = [line for page in pages for line in page if len(line.text) > 4]
+    if not lines:
+        return _Margins(0.0, 0.0)
+    left = Counter(round(line.x0) for line in lines).most_common(1)[0][0]
+    rights = sorted(line.x1 for line in lines)
+    return _Margins(float(left), rights[int(len(rights) * 0.9)])
+
+
+def _continues(previous: Line, line: Line, margins: _Margins) -> bool:
+    """Whether ``line`` runs on from ``previous`` (a wrapped line, not a new paragraph)."""
+    size = max(line.size, previous.size, 1.0)
+    full = previous.x1 >= margins.right - 1.6 * size
+    at_margin = abs(line.x0 - margins.left) <= 0.6 * size
+    return full and at_margin and not _HEADING.match(line.text)
+
+
+def _join(a: str, b: str) -> str:
+    space = " " if _ASCII_WORD.match(a[-1:]) and _ASCII_WORD.match(b[:1]) else ""
+    return a + space + b
+
+
+def fold_pages(pages: Sequence[Sequence[Line]]) -> str:
+    """The document's text, one paragraph per line, from the printed lines of its pages."""
+    pages = drop_furniture(pages)
+    margins = _margins(pages)
+    paragraphs: list[str] = []
+    previous: Line | None = None
+    for page in pages:
+        for line in page:
+            text = fold_radicals(line.text.strip())
+            if not text:
+                continue
+            if previous is not None and paragraphs and _continues(previous, line, margins):
+                paragraphs[-1] = _join(paragraphs[-1], text)
+            else:
+                paragraphs.append(text)
+            previous = line
+    return "\n".join(paragraphs)

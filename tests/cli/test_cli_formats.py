@@ -1,0 +1,98 @@
+"""`matrixdesk import` on every format: a plan from each; one line and no file for bad ones."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from matrixdesk.cli import main
+from matrixdesk.parse import parse_file
+
+ROOT = Path(__file__).resolve().parents[2]
+FILES = ROOT / "tests" / "parse" / "files"
+sys.path.insert(0, str(ROOT / "tests" / "parse"))
+
+from test_parse_word import notice_with_annex  # noqa: E402
+
+
+def import_fails(source: Path, tmp_path: Path, capsys) -> str:
+    out = tmp_path / "plan.mdesk"
+    capsys.readouterr()
+    assert main(["import", str(source), "-o", str(out)]) == 2
+    assert not out.exists()
+    err = capsys.readouterr().err.strip()
+    assert "\n" not in err and "Traceback" not in err
+    return err
+
+
+def test_import_a_word_notice_with_its_task_table(tmp_path, capsys):
+    source = tmp_path / "分工方案.docx"
+    notice_with_annex(source)
+    out = tmp_path / "plan.mdesk"
+    assert main(["import", str(source), "-o", str(out)]) == 0
+    assert "5 measures (3 annotated), 7 departments" in capsys.readouterr().out
+    assert main(["show", str(out)]) == 0
+    table = capsys.readouterr().out
+    assert "省商务厅" in table and "省邮政管理局" in table
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("notice.doc", "Word 97-2003 document (.doc)"),
+        ("real-notice.wps", "WPS Writer document (.wps)"),
+    ],
+)
+def test_old_formats_are_named_with_what_to_save_as(tmp_path, capsys, name, expected):
+    err = import_fails(FILES / name, tmp_path, capsys)
+    assert expected in err and "save it as .docx" in err
+
+
+def test_a_password_protected_word_file(tmp_path, capsys):
+    err = import_fails(FILES / "notice-password.docx", tmp_path, capsys)
+    assert "protected by a password" in err
+
+
+def test_a_damaged_word_file(tmp_path, capsys):
+    good = tmp_path / "good.docx"
+    notice_with_annex(good)
+    broken = tmp_path / "broken.docx"
+    broken.write_bytes(good.read_bytes()[:3000])
+    assert "damaged" in import_fails(broken, tmp_path, capsys)
+
+
+def test_import_a_pdf(tmp_path, capsys):
+    out = tmp_path / "plan.mdesk"
+    assert main(["import", str(FILES / "anhui-2022.pdf"), "-o", str(out)]) == 0
+    assert "11 measures" in capsys.readouterr().out
+
+
+def test_pdfs_that_cannot_be_read(tmp_path, capsys):
+    from qtpdf import write_scan
+
+    assert "password" in import_fails(FILES / "notice-password.pdf", tmp_path, capsys)
+    assert "cannot be read" in import_fails(FILES / "real-gazette-garbled.pdf", tmp_path, capsys)
+    scan = tmp_path / "scan.pdf"
+    write_scan(scan)
+    err = import_fails(scan, tmp_path, capsys)
+    assert "this PDF has no text layer; it looks scanned" in err
+
+
+def test_a_file_too_big(tmp_path, capsys):
+    big = tmp_path / "big.txt"
+    with big.open("wb") as f:
+        f.truncate(65 * 1024 * 1024)  # sparse: no disk is used
+    assert "too big" in import_fails(big, tmp_path, capsys)
+
+
+def test_an_xls_named_file_that_is_an_old_word_file_is_named_by_its_suffix(tmp_path, capsys):
+    renamed = tmp_path / "tasks.xls"
+    renamed.write_bytes((FILES / "notice.doc").read_bytes())
+    assert "Excel 97-2003 workbook (.xls)" in import_fails(renamed, tmp_path, capsys)
+
+
+def test_the_doc_fixture_is_what_it_claims():
+    with pytest.raises(ValueError, match="Word 97-2003"):
+        parse_file(FILES / "notice.doc")

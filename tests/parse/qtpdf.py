@@ -1,0 +1,88 @@
+"""Print paragraphs to a PDF with Qt's QPdfWriter, laid out as an official document.
+
+Each paragraph's first line is indented by two characters and the other lines are filled to the
+right margin; every page has a running header and a centred page number ``— N —``. Used by the
+PDF tests to make PDFs from real document text without LibreOffice.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+
+def cjk_family() -> str:
+    """A Chinese font family Qt can use here, or skip the test (no CJK fonts installed)."""
+    from PySide6.QtGui import QFontDatabase, QGuiApplication
+
+    QGuiApplication.instance() or QGuiApplication([])
+    for family in QFontDatabase.families():
+        if "CJK" in family and ("SC" in family or "Sans CJK" in family):
+            return family
+    pytest.skip("no CJK font installed")
+
+
+def write_pdf(paragraphs: list[str], path: Path, header: str = "") -> None:
+    from PySide6.QtCore import QMarginsF, QPointF
+    from PySide6.QtGui import QFont, QFontMetricsF, QPageSize, QPainter, QPdfWriter
+
+    family = cjk_family()
+    writer = QPdfWriter(str(path))
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    writer.setResolution(72)
+    writer.setPageMargins(QMarginsF(0, 0, 0, 0))
+    painter = QPainter(writer)
+    font = QFont(family)
+    font.setPixelSize(16)
+    painter.setFont(font)
+    metrics = QFontMetricsF(font)
+    left, width, top, bottom = 80.0, 432.0, 90.0, 760.0
+    em = metrics.horizontalAdvance("国")
+    state = {"y": top, "page": 1}
+
+    def centred(text: str, y: float) -> None:
+        painter.drawText(QPointF(left + (width - metrics.horizontalAdvance(text)) / 2, y), text)
+
+    def furniture() -> None:
+        if header:
+            centred(header, 50)
+        centred(f"— {state['page']} —", 800)
+
+    furniture()
+    for text in paragraphs:
+        indent = 2 * em
+        while text:
+            n = 1
+            while n < len(text) and metrics.horizontalAdvance(text[: n + 1]) <= width - indent:
+                n += 1
+            if state["y"] > bottom:
+                writer.newPage()
+                state["page"] += 1
+                state["y"] = top
+                furniture()
+            painter.drawText(QPointF(left + indent, state["y"]), text[:n])
+            text, indent = text[n:], 0.0
+            state["y"] += 28
+    painter.end()
+
+
+def write_scan(path: Path, pages: int = 2) -> None:
+    """A PDF whose pages are pictures only, as a scanner writes them."""
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QColor, QImage, QPageSize, QPainter, QPdfWriter
+
+    cjk_family()
+    writer = QPdfWriter(str(path))
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    image = QImage(200, 280, QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    for x in range(20, 180):
+        for y in range(40, 240, 12):
+            image.setPixelColor(x, y, QColor("black"))
+    painter = QPainter(writer)
+    for page in range(pages):
+        if page:
+            writer.newPage()
+        painter.drawImage(QRectF(0, 0, writer.width(), writer.height()), image)
+    painter.end()

@@ -1,0 +1,149 @@
+"""PDFs: real printed documents read back into the same measures; layout folded; bad PDFs named."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+from matrixdesk.parse import ParseError, parse_file, read_source
+from matrixdesk.parse.pdffold import PAGE_NUMBER, Line, fold_pages, fold_radicals
+
+sys.path.insert(0, str(Path(__file__).parent))
+from qtpdf import write_pdf, write_scan  # noqa: E402
+
+FILES = Path(__file__).parent / "files"
+SEED = Path(__file__).parents[2] / "samples" / "jizhengbanfa-2020-34.txt"
+RADICAL = re.compile("[\u2e80-\u2fdf]")
+
+
+def summary(plan) -> list[tuple]:
+    names = {d.id: d.name for d in plan.departments}
+    return [
+        (m.code, m.title, [(names[a.department_id], a.role) for a in plan.assignments_of(m.id)])
+        for m in plan.measures
+    ]
+
+
+def lines_of(name: str) -> list[list[Line]]:
+    data = json.loads((FILES / name).read_text(encoding="utf-8"))
+    return [[Line(*line) for line in page] for page in data["pages"]]
+
+
+# -- folding, on lines read from real PDFs ----------------------------------------------------
+def test_radicals_fold_to_ideographs():
+    assert fold_radicals("⼀⼈⺠⻓⻅⻚⻔⻋⼯作") == "一人民长见页门车工作"
+    assert fold_radicals("\uf9b1 (compat) 省商务厅") == "\u9234 (compat) 省商务厅"
+    assert fold_radicals("（省商务厅负责）１２") == "（省商务厅负责）１２"  # full-width kept
+
+
+@pytest.mark.parametrize("text", ["— 3 —", "- 12 -", "·3·", "7", "第3页 共13页", "3/13", "－ 2 －"])
+def test_page_numbers(text):
+    assert PAGE_NUMBER.match(text)
+
+
+@pytest.mark.parametrize("text", ["2021年", "1.加强领导", "（三）", "第三条"])
+def test_not_page_numbers(text):
+    assert not PAGE_NUMBER.match(text)
+
+
+def test_qt_printed_page_with_kangxi_radicals_folds_to_the_original_paragraphs():
+    pages = lines_of("seed-qt.lines.json")
+    assert sum(len(RADICAL.findall(line.text)) for line in pages[0]) > 50  # ⼀ ⺠ ⻓ as read
+    text = fold_pages(pages)
+    assert not RADICAL.search(text)
+    source = [line.replace(" ", "") for line in SEED.read_text(encoding="utf-8").splitlines()]
+    paragraphs = text.splitlines()
+    # Every full paragraph on the page is the source's paragraph (the last one runs on).
+    assert [p.replace(" ", "") for p in paragraphs[:-1]] == source[: len(paragraphs) - 1]
+    assert "省人民政府" not in paragraphs[0]
+
+
+def test_running_headers_page_numbers_and_wrapped_lines_of_a_published_pdf():
+    pages = lines_of("chongqing-2025-42.lines.json")
+    raw = [line.text for page in pages for line in page]
+    assert raw.count("重庆市人民政府办公厅行政规范性文件") == 4 and "- 1 -" in raw
+    assert "市住房" in [r[-3:] for r in raw]  # 市住房 / 城乡建委 broken over two lines
+    paragraphs = fold_pages(pages).splitlines()
+    assert paragraphs[:3] == [
+        "重庆市人民政府办公厅关于",
+        "印发《重庆市提振消费若干措施》的通知",
+        "渝府办发〔2025〕42号",
+    ]
+    assert "重庆市人民政府办公厅行政规范性文件" not in paragraphs
+    assert "重庆市人民政府办公厅发布" not in "".join(paragraphs)
+    assert not any(PAGE_NUMBER.match(p) for p in paragraphs)
+    assert "《重庆市提振消费若干措施》已经市政府同意，现印发给你们，请认真贯彻执行。" in paragraphs
+    first = next(p for p in paragraphs if p.startswith("（一）"))
+    assert first.endswith(
+        "（责任单位：市人力社保局、市经济信息委、市农业农村委、市财政局、重庆市税务局、市教委等）"
+    )
+    assert any("市住房城乡建委" in p for p in paragraphs)
+    # A measure running over a page break stays one paragraph.
+    assert all(p.startswith(("（", "一", "二", "三", "四", "五", "六", "为", "重", "各", "《", "渝",
+                             "印", "2", "附"))
+               for p in paragraphs), paragraphs  # fmt: skip
+
+
+# -- real PDFs in, plans out ------------------------------------------------------------------
+def test_the_seed_printed_by_qt_imports_like_the_text(tmp_path):
+    path = tmp_path / "吉政办发〔2020〕34号.pdf"
+    write_pdf(
+        SEED.read_text(encoding="utf-8").splitlines(), path, header="吉林省人民政府办公厅文件"
+    )
+    text = read_source(path)
+    assert "吉林省人民政府办公厅文件" not in text and "— 2 —" not in text
+    assert not RADICAL.search(text)
+    # Noto CJK SC draws 户 and 戶 with one glyph and Qt's character map names it 戶.
+    plan = parse_file(path)
+    expected = parse_file(SEED)
+    assert summary(plan) == summary(expected)
+    assert len(text.splitlines()) == len(SEED.read_text(encoding="utf-8").splitlines())
+
+
+def test_a_published_word_notice_printed_to_pdf_reads_like_the_word_file():
+    from_pdf = parse_file(FILES / "anhui-2022.pdf")  # copy-protected by a permissions password
+    from_word = parse_file(FILES / "anhui-2022.docx")
+    assert [m.title for m in from_pdf.measures] == [m.title for m in from_word.measures]
+    assert len(from_pdf.measures) == 11
+    # LibreOffice hangs a line-final 、 into the margin and leaves it out of the PDF's text:
+    # 各市、县人民政府 comes back as 各市县人民政府 where the line broke after 各市.
+    unbroken = [
+        [(name.replace("、", ""), role) for name, role in parties]
+        for _, _, parties in summary(from_word)
+    ]
+    assert [[(n.replace("、", ""), r) for n, r in p] for _, _, p in summary(from_pdf)] == unbroken
+
+
+# -- PDFs that cannot be read -----------------------------------------------------------------
+def test_a_pdf_with_an_open_password():
+    with pytest.raises(ParseError, match="password") as caught:
+        read_source(FILES / "notice-password.pdf")
+    assert caught.value.reason == "encrypted"
+
+
+def test_a_scanned_pdf(tmp_path):
+    path = tmp_path / "scan.pdf"
+    write_scan(path)
+    with pytest.raises(ParseError, match="no text layer; it looks scanned") as caught:
+        read_source(path)
+    assert caught.value.reason == "scanned"
+
+
+def test_a_pdf_whose_fonts_have_no_character_codes():
+    with pytest.raises(ParseError, match="cannot be read") as caught:
+        read_source(FILES / "real-gazette-garbled.pdf")
+    assert caught.value.reason == "garbled"
+
+
+def test_damaged_pdfs(tmp_path):
+    data = (FILES / "anhui-2022.pdf").read_bytes()
+    for name, content in [("cut.pdf", data[: len(data) // 3]), ("fake.pdf", b"not a pdf at all")]:
+        path = tmp_path / name
+        path.write_bytes(content)
+        with pytest.raises(ParseError) as caught:
+            read_source(path)
+        assert caught.value.reason == "damaged", caught.value
