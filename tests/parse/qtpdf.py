@@ -14,9 +14,11 @@ import pytest
 
 def cjk_family() -> str:
     """A Chinese font family Qt can use here, or skip the test (no CJK fonts installed)."""
-    from PySide6.QtGui import QFontDatabase, QGuiApplication
+    from PySide6.QtGui import QFontDatabase
+    from PySide6.QtWidgets import QApplication
 
-    QGuiApplication.instance() or QGuiApplication([])
+    # A QApplication, not a QGuiApplication: the GUI tests that may run later need widgets.
+    QApplication.instance() or QApplication([])
     for family in QFontDatabase.families():
         if "CJK" in family and ("SC" in family or "Sans CJK" in family):
             return family
