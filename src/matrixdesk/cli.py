@@ -144,8 +144,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "source",
         help="the policy document: .docx (paragraphs and tables), .pdf with a text layer, "
-        ".txt (UTF-8, GB18030/GBK, UTF-16) or .html; .doc/.wps files must be saved as .docx "
-        "first",
+        ".xlsx task table, .txt (UTF-8, GB18030/GBK, UTF-16) or .html; .doc/.wps files must "
+        "be saved as .docx and .xls/.et as .xlsx first",
     )
     p.add_argument("-o", "--output", required=True, help="the plan file to create (.mdesk)")
     p.add_argument("--encoding", help="the text's encoding, when detection guesses wrong")

@@ -80,6 +80,25 @@ def test_pdfs_that_cannot_be_read(tmp_path, capsys):
     assert "this PDF has no text layer; it looks scanned" in err
 
 
+def test_import_a_task_workbook_and_refuse_one_without_task_columns(tmp_path, capsys):
+    import openpyxl
+    from test_parse_sheet import task_workbook
+
+    source = tmp_path / "分工表.xlsx"
+    task_workbook(source)
+    out = tmp_path / "plan.mdesk"
+    assert main(["import", str(source), "-o", str(out)]) == 0
+    assert "5 measures (3 annotated)" in capsys.readouterr().out
+    out.unlink()
+    contacts = tmp_path / "通讯录.xlsx"
+    wb = openpyxl.Workbook()
+    wb.active.append(["姓名", "单位", "电话"])
+    wb.save(contacts)
+    err = import_fails(contacts, tmp_path, capsys)
+    assert "no sheet has a task-division table" in err and "重点任务" in err
+    assert "Excel 97-2003 workbook (.xls)" in import_fails(FILES / "tasks.xls", tmp_path, capsys)
+
+
 def test_a_file_too_big(tmp_path, capsys):
     big = tmp_path / "big.txt"
     with big.open("wb") as f:

@@ -147,6 +147,7 @@ def test_a_word_document_opens_into_the_text_and_previews(dialog, tmp_path, monk
         ("notice-password.docx", "protected by a password", "密码保护"),
         ("notice-password.pdf", "protected by a password", "密码保护"),
         ("real-gazette-garbled.pdf", "cannot be read", "字体没有字符编码"),
+        ("tasks.xls", "Excel 97-2003 workbook (.xls)", "另存为 .xlsx"),
     ],
 )
 def test_files_that_cannot_be_read_say_what_to_do(dialog, name, english, chinese):
@@ -181,3 +182,25 @@ def test_a_pdf_opens_into_paragraphs_and_a_scan_is_explained(dialog, tmp_path):
     assert "扫描件.pdf" in dialog.error_label.text()
     assert "no text layer" in dialog.error_label.text()
     assert dialog.text_edit.toPlainText() == text  # the text already there is left alone
+
+
+def test_a_task_workbook_previews_and_a_contact_list_is_refused(dialog, tmp_path):
+    import sys
+
+    import openpyxl
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "parse"))
+    from test_parse_sheet import task_workbook
+
+    path = tmp_path / "分工表.xlsx"
+    task_workbook(path)
+    assert dialog.load_file(str(path))
+    assert dialog.show_preview()
+    assert dialog.model.index(1, LEAD).data() == "省商务厅"
+    assert dialog.model.index(1, SUPPORT).data() == "省发展改革委、省财政厅"
+    contacts = tmp_path / "通讯录.xlsx"
+    wb = openpyxl.Workbook()
+    wb.active.append(["姓名", "单位", "电话"])
+    wb.save(contacts)
+    assert not dialog.load_file(str(contacts))
+    assert "重点任务" in dialog.error_label.text() and "牵头单位" in dialog.error_label.text()

@@ -73,6 +73,8 @@ def _ole_kind(data: bytes, suffix: str) -> str:
         return "encrypted"
     if suffix in ("wps", "et", "xls", "doc"):
         return suffix
+    if "WordDocument".encode("utf-16-le") in data:
+        return "doc"
     if "Workbook".encode("utf-16-le") in data or "Book".encode("utf-16-le") in data[:65536]:
         return "xls"
     return "doc"

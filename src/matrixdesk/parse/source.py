@@ -35,6 +35,10 @@ def _read_binary(kind: str, data: bytes, file: Path) -> str:
         from matrixdesk.parse.word import docx_to_text
 
         return docx_to_text(data, file.name)
+    if kind == "xlsx":
+        from matrixdesk.parse.sheet import xlsx_to_text
+
+        return xlsx_to_text(data, file.name)
     if kind == "pdf":
         from matrixdesk.parse.pdf import pdf_to_text
 

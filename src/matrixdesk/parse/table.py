@@ -88,6 +88,7 @@ class Header:
 
     last_row: int  # index of the (last) header row; data starts after it
     columns: dict[str, list[int]]  # kind → cell indexes, in order
+    first_row: int = 0  # index of the first header row
 
     def is_task_table(self) -> bool:
         return "task" in self.columns and any(k in self.columns for k in ("lead", "duty", "guide"))
@@ -99,6 +100,7 @@ def _kinds_of(row: Sequence[str]) -> dict[int, str]:
 
 def _header_at(rows: Sequence[Sequence[str]], i: int) -> Header:
     """The header starting at row ``i``, merged with a second header row under it."""
+    first = i
     kinds = _kinds_of(rows[i])
     if i + 1 < len(rows):
         below = _kinds_of(rows[i + 1])
@@ -113,7 +115,7 @@ def _header_at(rows: Sequence[Sequence[str]], i: int) -> Header:
     if len(tasks) > 1 and "part" not in columns:  # 重点任务 | 具体措施: the first groups
         columns["part"] = [tasks[0]]
         columns["task"] = tasks[1:]
-    return Header(i, columns)
+    return Header(i, columns, first)
 
 
 def find_header(rows: Sequence[Sequence[str]], scan: int = _HEADER_SCAN) -> Header | None:
@@ -328,6 +330,13 @@ def table_to_text(text: str) -> str | None:
     """The text with its tables rewritten, or None when it holds no task-division table."""
     rewritten = rewrite_tables(text)
     return None if rewritten == text else rewritten.rstrip("\n") + "\n"
+
+
+def looked_for() -> str:
+    """The header names a task table needs, for messages."""
+    tasks = "、".join(("重点任务", "主要任务", "工作任务", "具体措施", "工作内容"))
+    units = "、".join(("牵头单位", "责任单位", "主办单位", "指导部门"))
+    return f"{tasks} … and {units} …"
 
 
 # -- readers → the shared text form -----------------------------------------------------------

@@ -215,7 +215,7 @@ class ImportDialog(QDialog):
         top.addWidget(self.encoding_combo)
         hint = QLabel(
             self.tr(
-                "Open a .docx, .pdf, .txt or .html file, or paste the text of the policy "
+                "Open a .docx, .pdf, .txt, .html or .xlsx file, or paste the text of the policy "
                 "document below. "
                 "Each measure should end with its responsible departments, e.g. "
                 "(省商务厅、省财政厅负责)."
@@ -331,9 +331,9 @@ class ImportDialog(QDialog):
             self.tr("Open policy document"),
             "",
             self.tr(
-                "Policy documents (*.docx *.pdf *.txt *.html *.htm);;"
+                "Policy documents (*.docx *.pdf *.txt *.html *.htm *.xlsx);;"
                 "Word documents (*.docx);;PDF documents (*.pdf);;Text files (*.txt);;"
-                "Web pages (*.html *.htm);;All files (*)"
+                "Web pages (*.html *.htm);;Excel task tables (*.xlsx);;All files (*)"
             ),
         )
         if path:
