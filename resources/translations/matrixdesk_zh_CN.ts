@@ -651,6 +651,39 @@
     </message>
 </context>
 <context>
+    <name>ImportNotesPanel</name>
+    <message numerus="yes">
+        <source>%n bracket(s) read like an annotation but name no department the program recognises, so they were left out:</source>
+        <translation>
+            <numerusform>%n 处括注看似责任单位，但未识别出任何部门名称，已略过：</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n word(s) in annotations are not department names and were left out:</source>
+        <translation>
+            <numerusform>责任单位括注中有 %n 个词不是部门名称，已略去：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Merged: %1</source>
+        <translation>已合并：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pair(s) of names may be spellings of one department. Merge a pair to count it once (the other name is kept as an alias):</source>
+        <translation>
+            <numerusform>%n 组名称可能是同一部门的不同写法。合并后按一个部门计（另一名称保留为别名）：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Merge into %1</source>
+        <translation>合并为 %1</translation>
+    </message>
+    <message>
+        <source>%1 becomes an alias of %2; its tasks move to %2.</source>
+        <translation>%1 成为 %2 的别名，其任务并入 %2。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>&amp;File</source>

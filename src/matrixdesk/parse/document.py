@@ -43,6 +43,7 @@ mentions of 省发改委 are the same department (mentions before the note stay 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from matrixdesk.core.model import Assignment, Department, Measure, Plan, Role, Target
 from matrixdesk.core.names import is_collective, normalise
@@ -65,6 +66,20 @@ def normalise_newlines(text: str) -> str:
     return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 
+@dataclass
+class ParseNotes:
+    """What the parser read but could not use, for the import preview to say plainly.
+
+    ``skipped`` holds brackets that read like annotations (a responsibility verb or a party
+    label) but named no organisation the recogniser accepts, as (measure code, bracket text);
+    ``refused`` holds fragments left out of annotations that were read, as (measure code,
+    fragment) — ``保险`` in ``（省商务厅、保险负责）``. The code is "" before the first measure.
+    """
+
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    refused: list[tuple[str, str]] = field(default_factory=list)
+
+
 def parse_text(text: str) -> Plan:
     """Parse a policy document into a plan of measures, departments, roles and targets.
 
@@ -79,6 +94,16 @@ def parse_text(text: str) -> Plan:
         ``source_text`` is the normalised text; measure spans index into it. Never raises: text
         without numbered headings or annotations gives a plan without measures.
     """
+    return parse_document(text)[0]
+
+
+def parse_document(text: str) -> tuple[Plan, ParseNotes]:
+    """:func:`parse_text`, with the notes on what could not be read.
+
+    Returns
+    -------
+    tuple of Plan and ParseNotes
+    """
     source = rewrite_tables(normalise_text(normalise_newlines(text)))
     headings = find_headings(source)
     body_end, closing = _closing_block(source, headings)
@@ -88,8 +113,9 @@ def parse_text(text: str) -> Plan:
     # Split only as far as needed: the head is short, the document may be huge.
     head_lines = source.split("\n", _HEAD_SPLIT)[: min(head_count, _HEAD_SPLIT)]
     plan.info = read_info(head_lines, head_count, closing)
-    _Builder(plan, headings, body_end).build()
-    return plan
+    builder = _Builder(plan, headings, body_end)
+    builder.build()
+    return plan, builder.notes
 
 
 def _closing_block(source: str, headings: list[Heading]) -> tuple[int, list[str]]:
@@ -138,7 +164,7 @@ class _Builder:
         self.codes: set[str] = set()
         self.heading_measure: dict[int, Measure] = {}  # heading index → its measure
         self.standing = standing_parties(plan.source_text)
-        self.skipped: list[tuple[int, str]] = []
+        self.notes = ParseNotes()
 
     def build(self) -> None:
         first = self.headings[0].start if self.headings else self.body_end
@@ -155,6 +181,14 @@ class _Builder:
             end -= 1
         return end
 
+    def _code_of(self, base: str) -> str:
+        """The code the next measure built from ``base`` will get."""
+        code, n = base, 1
+        while code in self.codes:
+            n += 1
+            code = f"{base}-{n}"
+        return code
+
     def _code(self, base: str) -> str:
         code, n = base, 1
         while code in self.codes:
@@ -165,7 +199,7 @@ class _Builder:
 
     def _loose_units(self, region: Region) -> None:
         """Annotated paragraphs before the first heading: top-level measures without a label."""
-        self.skipped += region.skipped
+        self.notes.skipped += [("", text) for _, text in region.skipped]
         for unit in region.units:
             unit.start = self._paragraph_start(unit.start, unit.annotation.start)
             self._unit_measure(unit, None, str(len(self.plan.measures) + 1), 1)
@@ -188,13 +222,13 @@ class _Builder:
         source = self.plan.source_text
         end = self._region_end(index, heading)
         region = find_units(source, heading.label_end, end)
-        self.skipped += region.skipped
         units = region.units
         last = index == len(self.headings) - 1
         if units and last and "\n" in source[units[-1].end : end]:
             end = units[-1].end  # closing prose after the last annotation
         parent = self.heading_measure.get(heading.parent) if heading.parent is not None else None
         base = f"{parent.code}.{heading.number}" if parent else str(heading.number)
+        self.notes.skipped += [(self._code_of(base), text) for _, text in region.skipped]
         if len(units) <= 1:
             measure = self._measure(heading, parent, base, (heading.start, end))
             if units:
@@ -315,6 +349,7 @@ class _Builder:
         last.text += join_lines(self.plan.source_text[tail:end])
 
     def _annotate(self, measure: Measure, annotation: Annotation) -> None:
+        self.notes.refused += [(measure.code, fragment) for fragment in annotation.skipped]
         measure.annotation = annotation.content
         measure.annotated = True
         measure.open_ended = annotation.open_ended

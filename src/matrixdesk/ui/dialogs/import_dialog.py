@@ -37,8 +37,10 @@ from PySide6.QtWidgets import (
 
 from ...core.model import Comparator, Plan, Role, Target
 from ...core.tasks import task_ids
-from ...parse import ParseError, parse_text, read_source
+from ...parse import ParseError, read_source
+from ...parse.document import parse_document
 from ..widgets.targets_model import format_value
+from .import_notes import ImportNotesPanel
 
 Index = QModelIndex | QPersistentModelIndex
 CODE, TITLE, LEAD, SUPPORT, TARGETS = range(5)
@@ -243,6 +245,8 @@ class ImportDialog(QDialog):
         self.summary_label = QLabel()
         self.flag_label = QLabel()
         self.flag_label.setStyleSheet(f"color: {FLAG_FOREGROUND.name()};")
+        self.notes_panel = ImportNotesPanel()
+        self.notes_panel.merged.connect(self._plan_edited)
         self.view = QTableView()
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -259,6 +263,7 @@ class ImportDialog(QDialog):
         layout.addWidget(self.info_label)
         layout.addWidget(self.summary_label)
         layout.addWidget(self.flag_label)
+        layout.addWidget(self.notes_panel)
         layout.addWidget(self.view, 1)
         return page
 
@@ -273,13 +278,14 @@ class ImportDialog(QDialog):
             self._show_error(self.tr("There is no text to import yet."))
             return False
         try:
-            plan = parse_text(text)
+            plan, notes = parse_document(text)
         except (ParseError, ValueError) as exc:
             self._show_error(self.tr("The text could not be read: %1").replace("%1", str(exc)))
             return False
         self._plan = plan
         self.model.set_plan(plan)
         self._fill_summary(plan)
+        self.notes_panel.show_plan(plan, notes)
         self.pages.setCurrentIndex(1)
         self._update_buttons()
         return True
@@ -313,6 +319,12 @@ class ImportDialog(QDialog):
         self.flag_label.setVisible(bool(text))
         if flagged:
             self.view.scrollTo(self.model.index(flagged[0], 0))
+
+    def _plan_edited(self) -> None:
+        """A suggested merge changed the previewed plan: show it again, keeping the notes."""
+        if self._plan is not None:
+            self.model.set_plan(self._plan)
+            self._fill_summary(self._plan)
 
     def _update_buttons(self) -> None:
         on_preview = self.pages.currentIndex() == 1

@@ -1,0 +1,164 @@
+"""Spelling variants of one agency within one plan, and merging them on request.
+
+Documents name the same agency in several ways: with and without its level (地方金融监管局 /
+省地方金融监管局), shortened (省机场集团 / 省民航机场集团, 省发改委 / 省发展改革委) or with part of
+a merged remit left out (市文旅局 / 市文旅广电局). :func:`suspected_variants` finds pairs that look
+like this so the import preview can *offer* a merge; nothing is merged without the user.
+
+Two names are suspected variants when, after taking off a level prefix (省, 市, 县, 区, 国家 …),
+they end with the same character (局, 厅, 团 …) and the rest of the shorter one is found in the
+longer one — as a run of characters (机场 in 民航机场), or in order from the same first character
+(发改 in 发展改革) — unless what the longer one adds marks a branch (支行, 分局, 监管组 …), a
+different organ. Collective parties are never suspected. Candidates are found through an index
+of first characters and of character runs, so the work grows with the number of departments, not
+with its square.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, replace
+
+from .model import Assignment, Plan, Role
+from .names import normalise
+
+_LEVEL = re.compile(r"^(?:国家|中央|国务院|自治区|省委|市委|县委|区委|省|市|县|区|州|盟|旗)")
+_SUFFIX = re.compile(
+    r"(?:人民政府|政府|办公厅|办公室|委员会|管委会|领导小组|工作专班|专班|中心|集团|公司|海关"
+    r"|总局|管理局|监管局|部|委|厅|局|办|署|院|行|会|社|室|队|所|站|处)$"
+)
+_MAX_RUN = 12  # longest character run looked up (names are short)
+_BRANCH = re.compile(r"总|支行|分行|分局|支局|分署|分公司|监管组|派出|中心支|分中心|驻")
+
+
+@dataclass(frozen=True)
+class Variant:
+    """Two department ids that may name one agency; ``keep`` is the suggested survivor."""
+
+    keep: int
+    merge: int
+
+
+def _parts(name: str) -> tuple[str, str, str] | None:
+    """(level, core, last character) of a name; None without an organ suffix."""
+    folded = normalise(name)
+    level = _LEVEL.match(folded)
+    rest = folded[level.end() :] if level else folded
+    if len(rest) < 2 or not _SUFFIX.search(rest):
+        return None
+    return (level.group() if level else ""), rest[:-1], rest[-1]
+
+
+def _in_order(short: str, long: str) -> str | None:
+    """The characters of ``long`` left over when ``short`` is found in it in order, else None."""
+    rest, at = [], 0
+    for ch in long:
+        if at < len(short) and ch == short[at]:
+            at += 1
+        else:
+            rest.append(ch)
+    return "".join(rest) if at == len(short) else None
+
+
+def _alike(a: str, b: str) -> bool:
+    short, long = sorted((a, b), key=len)
+    if not short:
+        return False
+    extra: str | None
+    if short in long:
+        extra = long.replace(short, "", 1)
+        if len(extra) > len(short):  # 监管 in 地方金融监管: a common word, not a short form
+            return False
+    elif short[0] == long[0]:
+        extra = _in_order(short, long)
+    else:
+        return False
+    return extra is not None and not _BRANCH.search(extra)
+
+
+def suspected_variants(plan: Plan) -> list[Variant]:
+    """Pairs of departments of ``plan`` that may be spellings of one agency.
+
+    Parameters
+    ----------
+    plan
+        A parsed or edited plan.
+
+    Returns
+    -------
+    list of Variant
+        In the order of the departments; the longer name (then the one with more assignments,
+        then the first) is suggested to keep.
+    """
+    uses: dict[int, int] = defaultdict(int)
+    for a in plan.assignments:
+        uses[a.department_id] += 1
+    cores: dict[int, tuple[str, str, str]] = {}
+    index: dict[tuple[str, str], set[int]] = defaultdict(set)  # (suffix, key) → departments
+    for d in plan.departments:
+        parts = None if d.collective else _parts(d.name)
+        if parts is None:
+            continue
+        cores[d.id] = parts
+        _, core, suffix = parts
+        index[(suffix, "^" + core[:1])].add(d.id)
+        index[(suffix, "=" + core)].add(d.id)
+    pairs: set[tuple[int, int]] = set()
+    for d_id, (level, core, suffix) in cores.items():
+        candidates = set(index[(suffix, "^" + core[:1])])
+        for length in range(2, min(len(core), _MAX_RUN) + 1):  # runs of this core
+            for start in range(len(core) - length + 1):
+                candidates |= index.get((suffix, "=" + core[start : start + length]), set())
+        for other in candidates - {d_id}:
+            other_level, other_core, _ = cores[other]
+            if level and other_level and level != other_level:
+                continue  # 国家税务总局 and 省税务局 are different organs
+            if level == other_level and core == other_core:
+                continue  # the same name up to folding
+            if core == other_core or _alike(core, other_core):
+                pairs.add((min(d_id, other), max(d_id, other)))
+    found = [_suggest(plan, uses, a, b) for a, b in pairs]
+    order = {d.id: d.position for d in plan.departments}
+    return sorted(found, key=lambda v: (min(order[v.keep], order[v.merge]), order[v.merge]))
+
+
+def _suggest(plan: Plan, uses: dict[int, int], a: int, b: int) -> Variant:
+    def rank(i: int) -> tuple[int, int, int]:
+        d = plan.department(i)
+        return (len(d.name), uses[i], -d.position)
+
+    keep, merge = (a, b) if rank(a) >= rank(b) else (b, a)
+    return Variant(keep, merge)
+
+
+def merge_departments(plan: Plan, source_id: int, target_id: int) -> None:
+    """Merge department ``source_id`` into ``target_id`` in ``plan`` (before it is stored).
+
+    The source's assignments move over (where both had a role in a measure the lead wins), its
+    name and aliases become aliases of the target, and it leaves the plan. Department positions
+    stay contiguous; assignment positions within each measure keep their order.
+    """
+    if source_id == target_id:
+        raise ValueError("cannot merge a department into itself")
+    source, target = plan.department(source_id), plan.department(target_id)
+    for alias in [source.name, *source.aliases]:
+        if alias != target.name and alias not in target.aliases:
+            target.aliases.append(alias)
+    by_measure: dict[int, list[Assignment]] = defaultdict(list)
+    for a in plan.assignments:
+        moved = replace(a, department_id=target_id) if a.department_id == source_id else a
+        by_measure[a.measure_id].append(moved)
+    plan.assignments = [a for rows in by_measure.values() for a in _dedupe(rows, target_id)]
+    plan.departments = [d for d in plan.departments if d.id != source_id]
+    for position, d in enumerate(plan.departments):
+        d.position = position
+
+
+def _dedupe(rows: list[Assignment], target_id: int) -> list[Assignment]:
+    rows = sorted(rows, key=lambda a: a.position)
+    mine = [a for a in rows if a.department_id == target_id]
+    if len(mine) > 1:
+        best = next((a for a in mine if a.role is Role.LEAD), mine[0])
+        rows = [a for a in rows if a.department_id != target_id or a is best]
+    return [replace(a, position=i) for i, a in enumerate(rows)]

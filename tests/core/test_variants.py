@@ -1,0 +1,96 @@
+"""Spelling variants of one agency: suspected, never merged silently, merged on request."""
+
+from __future__ import annotations
+
+import pytest
+
+from matrixdesk.core.model import Assignment, Department, Measure, Plan, Role
+from matrixdesk.core.variants import merge_departments, suspected_variants
+
+
+def plan_of(*names: str) -> Plan:
+    return Plan(departments=[Department(i + 1, n, position=i) for i, n in enumerate(names)])
+
+
+def pairs(plan: Plan) -> list[tuple[str, str]]:
+    return [
+        (plan.department(v.merge).name, plan.department(v.keep).name)
+        for v in suspected_variants(plan)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("short", "full"),
+    [
+        ("省机场集团", "省民航机场集团"),
+        ("市文旅局", "市文旅广电局"),
+        ("地方金融监管局", "省地方金融监管局"),
+        ("省发改委", "省发展改革委"),
+        ("省人社厅", "省人力资源社会保障厅"),
+        ("市城管局", "市城市管理局"),
+        ("税务总局", "国家税务总局"),
+        ("商务厅", "省商务厅"),
+    ],
+)
+def test_variants_are_suspected_and_the_fuller_name_kept(short: str, full: str) -> None:
+    assert pairs(plan_of(short, full)) == [(short, full)]
+    assert pairs(plan_of(full, short)) == [(short, full)]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("省商务厅", "省财政厅"),
+        ("省教育厅", "省体育局"),
+        ("人民银行", "人民银行长春中心支行"),  # a branch is another organ
+        ("国家税务总局", "省税务局"),  # different levels
+        ("市监管局", "省地方金融监管局"),  # a common word inside a longer name
+        ("各地区", "各地区人民政府"),
+    ],
+)
+def test_different_organs_are_not_suspected(a: str, b: str) -> None:
+    plan = plan_of(a, b)
+    for d in plan.departments:
+        d.collective = d.name.startswith("各")
+    assert pairs(plan) == []
+
+
+def test_merge_moves_tasks_keeps_the_lead_and_records_the_alias() -> None:
+    plan = plan_of("省机场集团", "省民航机场集团", "省商务厅")
+    plan.measures = [Measure(1, "1", "（一）", 2, "甲"), Measure(2, "2", "（二）", 2, "乙")]
+    plan.assignments = [
+        Assignment(1, 3, Role.LEAD, 0),
+        Assignment(1, 1, Role.SUPPORT, 1),
+        Assignment(2, 2, Role.SUPPORT, 0),
+        Assignment(2, 1, Role.LEAD, 1),
+    ]
+    merge_departments(plan, 1, 2)
+    assert [d.name for d in plan.departments] == ["省民航机场集团", "省商务厅"]
+    assert [d.position for d in plan.departments] == [0, 1]
+    assert plan.department(2).aliases == ["省机场集团"]
+    got = [(a.measure_id, a.department_id, a.role, a.position) for a in plan.assignments]
+    assert sorted(got) == [(1, 2, Role.SUPPORT, 1), (1, 3, Role.LEAD, 0), (2, 2, Role.LEAD, 0)]
+    with pytest.raises(ValueError):
+        merge_departments(plan, 2, 2)
+
+
+def test_work_grows_with_the_departments_not_their_square() -> None:
+    """Candidates come from an index: 2,000 distinct names give few comparisons."""
+    import matrixdesk.core.variants as variants
+
+    calls = 0
+    original = variants._alike
+
+    def counting(a: str, b: str) -> bool:
+        nonlocal calls
+        calls += 1
+        return original(a, b)
+
+    variants._alike = counting
+    try:
+        fields = "商务财政教育科技公安民政司法交通水利农业文化卫生应急审计统计体育林业"
+        names = [f"省{fields[i % 20]}{fields[(i // 20) % 20]}{i}局" for i in range(2000)]
+        suspected_variants(plan_of(*names))
+    finally:
+        variants._alike = original
+    assert calls < 2000 * 150  # the square would be 2,000,000

@@ -1,0 +1,91 @@
+"""The import preview says what it could not read and offers variant merges, one click each."""
+
+from __future__ import annotations
+
+import pytest
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from matrixdesk.ui.dialogs.import_dialog import LEAD, ImportDialog
+
+DOC = """某市关于促进消费的若干措施
+一、扩大文旅消费
+（一）举办冰雪节。加强冰雪宣传。（市文旅局负责）举办冰雪嘉年华。（市文旅广电局牵头，市商务局配合）
+（二）优化金融服务。（地方金融监管局、保险、基金等负责）
+（三）加强风险防控。（省地方金融监管局负责）
+（四）做好宣传引导。（全社会、各类媒体等负责）
+"""
+
+
+@pytest.fixture
+def dialog(qtbot):
+    widget = ImportDialog()
+    qtbot.addWidget(widget)
+    widget.text_edit.setPlainText(DOC)
+    assert widget.show_preview()
+    return widget
+
+
+def test_the_preview_names_what_it_could_not_read(dialog):
+    notes = dialog.notes_panel
+    assert not notes.skipped_label.isHidden()
+    assert "（四）：（全社会、各类媒体等负责）" in notes.skipped_label.text()
+    assert not notes.refused_label.isHidden()
+    assert "（二）：保险" in notes.refused_label.text()
+    assert "（二）：基金" in notes.refused_label.text()
+    assert dialog.model.flagged_rows() == [6]  # （四）: nobody recognised
+
+
+def test_variants_are_offered_and_merged_one_click_each(dialog):
+    plan = dialog.plan()
+    names = [d.name for d in plan.departments]
+    assert "市文旅局" in names and "市文旅广电局" in names
+    notes = dialog.notes_panel
+    assert [b.text() for b in notes.buttons] == [
+        "Merge into 市文旅广电局",
+        "Merge into 省地方金融监管局",
+    ]
+    assert "2 pair(s)" in notes.variants_title.text()
+    QTest.mouseClick(notes.buttons[0], Qt.MouseButton.LeftButton)
+    names = [d.name for d in plan.departments]
+    assert "市文旅局" not in names
+    merged = plan.department_named("市文旅局")
+    assert merged is not None and merged.name == "市文旅广电局"
+    assert dialog.model.index(2, LEAD).data() == "市文旅广电局"  # 1.1, was 市文旅局
+    assert dialog.summary_label.text().startswith("7 measures")
+    assert f"{len(plan.departments)} departments" in dialog.summary_label.text()
+    assert [b.text() for b in notes.buttons] == ["Merge into 省地方金融监管局"]
+    assert notes.merged_label.text() == "Merged: 市文旅局 → 市文旅广电局"
+    dialog.create_button.click()
+    assert dialog.plan() is plan  # the merge goes into the created plan
+
+
+def test_nothing_is_merged_without_a_click(dialog):
+    names = [d.name for d in dialog.plan().departments]
+    assert {"市文旅局", "市文旅广电局", "地方金融监管局", "省地方金融监管局"} <= set(names)
+
+
+def test_a_clean_document_shows_no_notes(qtbot):
+    widget = ImportDialog()
+    qtbot.addWidget(widget)
+    widget.text_edit.setPlainText(
+        "（一）推进甲。（省商务厅负责）\n（二）推进乙。（省财政厅负责）\n"
+    )
+    assert widget.show_preview()
+    notes = widget.notes_panel
+    for part in (notes.skipped_label, notes.refused_label, notes.variant_area, notes.merged_label):
+        assert part.isHidden()
+
+
+def test_notes_speak_chinese(qapp, dialog):
+    from matrixdesk.ui.i18n import install_translators
+
+    install_translators(qapp, "zh_CN")
+    try:
+        assert dialog.show_preview()
+        notes = dialog.notes_panel
+        assert notes.buttons[0].text() == "合并为 市文旅广电局"
+        assert "组名称可能是同一部门" in notes.variants_title.text()
+    finally:
+        install_translators(qapp, "en")
