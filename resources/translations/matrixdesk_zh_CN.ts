@@ -764,6 +764,10 @@ File ▸ Open… opens a .mdesk file; Help ▸ Open Sample Plan shows an example
         <translation>&lt;h3&gt;MatrixDesk %1&lt;/h3&gt;&lt;p&gt;政策文件任务分工（责任矩阵）工具：导入、编辑、统计、分发和打印。&lt;/p&gt;</translation>
     </message>
     <message>
+        <source>Open Log Folder</source>
+        <translation>打开日志文件夹</translation>
+    </message>
+    <message>
         <source>Measure</source>
         <translation>任务详情</translation>
     </message>
@@ -1451,6 +1455,10 @@ You can undo this with Ctrl+Z.</source>
 </context>
 <context>
     <name>app</name>
+    <message>
+        <source>The details are in the log file %1 (Help ▸ About ▸ Open Log Folder).</source>
+        <translation>详细信息已记录在日志文件 %1 中（帮助 ▸ 关于 ▸ 打开日志文件夹）。</translation>
+    </message>
     <message>
         <source>MatrixDesk — unexpected error</source>
         <translation>MatrixDesk — 意外错误</translation>

@@ -13,6 +13,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from . import __version__
+from .core import errorlog
 from .core.index import PlanIndex
 from .core.model import Plan, Role
 from .core.stats import workload
@@ -277,6 +278,7 @@ def _expected_errors() -> tuple[type[BaseException], ...]:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``matrixdesk``; returns the exit code (the console script exits with it)."""
     argv = list(sys.argv[1:] if argv is None else argv)
+    console_streams()
     if not argv or (argv[0] not in SUBCOMMANDS and argv[0] not in ("-h", "--help", "--version")):
         return _run_gui(argv)
     parser = build_parser()
@@ -292,8 +294,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return EXIT_ERROR
     except Exception as exc:  # noqa: BLE001 - a user never sees a traceback
-        print(f"matrixdesk {args.command}: unexpected error: {exc!r}", file=sys.stderr)
+        log = errorlog.start_logging(crash=False)
+        errorlog.log_exception(type(exc), exc, exc.__traceback__, args.command, echo=False)
+        where = f" (details in {log})" if log else ""
+        print(f"matrixdesk {args.command}: unexpected error: {exc!r}{where}", file=sys.stderr)
         return EXIT_ERROR
+
+
+def console_streams() -> None:
+    """Make printing safe wherever the command runs: output redirected to a file or a pipe
+    (``show --json > plan.json`` in cmd.exe) is UTF-8 whatever the Windows code page, and a
+    console that cannot show a character gets a replacement instead of an error."""
+    for name in ("stdout", "stderr"):
+        stream = getattr(sys, name)
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is None:
+            continue  # None in the windowed program; something else under a test runner
+        try:
+            if stream.isatty():
+                reconfigure(errors="replace")
+            else:
+                reconfigure(encoding="utf-8", errors="replace")
+        except (OSError, ValueError):
+            pass
 
 
 def _describe(exc: BaseException) -> str:

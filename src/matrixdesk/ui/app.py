@@ -13,14 +13,20 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-import traceback
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import (
+    QCoreApplication,
+    QMessageLogContext,
+    Qt,
+    QtMsgType,
+    qInstallMessageHandler,
+)
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from ..core import errorlog
 from .application import application
 
-log = logging.getLogger(__name__)
+log = logging.getLogger(errorlog.LOGGER)
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -38,24 +44,33 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 
 
 def install_excepthook() -> None:
-    """Show unexpected errors in a dialog (with the traceback under "details") instead of dying."""
+    """Show unexpected errors in a dialog (with the traceback under "details") instead of dying.
+
+    Every error also goes to the log file (``core/errorlog.py``), and to stderr only when there
+    is one: the packaged program has no console (``sys.stderr`` is None) and must still show
+    the dialog."""
     showing = []
 
     def hook(exc_type, exc, tb) -> None:
-        text = "".join(traceback.format_exception(exc_type, exc, tb))
-        sys.stderr.write(text)
+        text = errorlog.log_exception(exc_type, exc, tb, "the window")
         if showing or QApplication.instance() is None or issubclass(exc_type, KeyboardInterrupt):
             return
         showing.append(True)
         try:
+            message = QCoreApplication.translate(
+                "app",
+                "Something went wrong. Your plan is safe: every edit "
+                "made before this was already saved.\n\n%1",
+            ).replace("%1", str(exc))
+            log = errorlog.log_path()
+            if log.exists():
+                message += "\n\n" + QCoreApplication.translate(
+                    "app", "The details are in the log file %1 (Help ▸ About ▸ Open Log Folder)."
+                ).replace("%1", str(log))
             box = QMessageBox(
                 QMessageBox.Icon.Critical,
                 QCoreApplication.translate("app", "MatrixDesk — unexpected error"),
-                QCoreApplication.translate(
-                    "app",
-                    "Something went wrong. Your plan is safe: every edit "
-                    "made before this was already saved.\n\n%1",
-                ).replace("%1", str(exc)),
+                message,
             )
             box.setDetailedText(text)
             box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -64,6 +79,17 @@ def install_excepthook() -> None:
             showing.clear()
 
     sys.excepthook = hook
+
+
+def _qt_message(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    """Qt's own critical and fatal messages go to the log too (warnings to stderr, if any)."""
+    if kind in (QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg):
+        log.error("Qt: %s", message)
+    if sys.stderr is not None and kind != QtMsgType.QtDebugMsg:
+        try:
+            print(message, file=sys.stderr)
+        except (OSError, ValueError, UnicodeError):
+            pass
 
 
 def run(argv: list[str]) -> int:
@@ -80,8 +106,10 @@ def run(argv: list[str]) -> int:
             args.plan, args.screenshot, (int(width), int(height)), args.select, args.lang
         )
         return 0
+    errorlog.start_logging()
     app = application(args.lang)
     install_excepthook()
+    qInstallMessageHandler(_qt_message)
     from .window import MainWindow
 
     window = MainWindow()

@@ -18,6 +18,7 @@ from pathlib import Path
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from ..core import errorlog
 from . import settings
 
 PLAN = "plan"  # .mdesk files: open, save as, new plan
@@ -29,15 +30,13 @@ CHART = "chart"  # chart images
 KINDS = (PLAN, DOCUMENT, WORKBOOK, DEPARTMENTS, PDF, CHART)
 
 ENV_DOCUMENTS = "MATRIXDESK_DOCUMENTS_DIR"  # tests point "Documents" at a temporary folder
-ENV_DATA_DIR = "MATRIXDESK_DATA_DIR"
+ENV_DATA_DIR = errorlog.ENV_DATA_DIR
 
 
 def data_dir() -> Path:
-    """The per-user data folder (the sample's working copy lives there)."""
-    folder = os.environ.get(ENV_DATA_DIR) or QStandardPaths.writableLocation(
-        QStandardPaths.StandardLocation.AppDataLocation
-    )
-    return Path(folder or Path.home() / ".matrixdesk")
+    """The per-user local data folder (the sample's working copy and the logs live there):
+    ``%LOCALAPPDATA%\\MatrixDesk`` on Windows, never the roaming profile."""
+    return errorlog.local_data_dir()
 
 
 def documents_folder() -> str:

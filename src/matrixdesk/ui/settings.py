@@ -8,11 +8,14 @@ somewhere else — tests set it to a temporary folder so they never touch the us
 from __future__ import annotations
 
 import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
+
+from ..core import errorlog
 
 ENV_DIR = "MATRIXDESK_SETTINGS_DIR"
 FILE_NAME = "matrixdesk.ini"
@@ -55,8 +58,11 @@ def folder_setting(kind: str) -> Setting:
 
 
 def settings_path() -> Path:
-    """Where the INI file lives (``$MATRIXDESK_SETTINGS_DIR`` or the per-user config folder)."""
+    """Where the INI file lives: ``$MATRIXDESK_SETTINGS_DIR``, else on Windows the local (not
+    roaming) data folder ``%LOCALAPPDATA%\\MatrixDesk``, else the per-user config folder."""
     folder = os.environ.get(ENV_DIR)
+    if not folder and sys.platform == "win32":
+        folder = str(errorlog.local_data_dir())
     if not folder:
         loc = QStandardPaths.StandardLocation.AppConfigLocation
         folder = QStandardPaths.writableLocation(loc) or str(Path.home() / ".matrixdesk")

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QUndoGroup
+from PySide6.QtCore import QModelIndex, Qt, QUrl
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QUndoGroup
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QVBoxLayout, QWidget
 
+from ...core import errorlog
 from .. import settings
 from ..actions import (
     EDIT_MENU,
@@ -366,14 +367,31 @@ class MainWindow(QMainWindow):
     def _about(self) -> None:
         from ... import __version__
 
-        QMessageBox.about(
-            self,
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
             self.tr("About MatrixDesk"),
             self.tr(
                 "<h3>MatrixDesk %1</h3><p>Responsibility matrices (任务分工) for policy documents: "
                 "import, edit, chart, circulate and print.</p>"
             ).replace("%1", __version__),
+            QMessageBox.StandardButton.Close,
+            self,
         )
+        box.setIconPixmap(self.windowIcon().pixmap(64, 64))
+        logs = box.addButton(self.tr("Open Log Folder"), QMessageBox.ButtonRole.ActionRole)
+        logs.setToolTip(str(errorlog.log_dir()))
+        box.exec()
+        if box.clickedButton() is logs:
+            self.open_log_folder()
+
+    def open_log_folder(self) -> bool:
+        """Show the folder of the error log (made if missing) in the file manager."""
+        folder = errorlog.log_dir()
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            return False
+        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
     def _restore_layout(self) -> None:
         geometry = settings.value(settings.GEOMETRY)
