@@ -170,3 +170,35 @@ class Office:
 @pytest.fixture
 def office(monkeypatch):
     return Office(monkeypatch)
+
+
+def fill_department_workbook(
+    path, *, statuses=None, notes=None, actuals=None, edit=None, save_as=None
+) -> str:
+    """Fill in a department workbook with openpyxl as the department would: a status and a
+    note per task (by measure id), values reached per target id; ``edit(wb)`` may change
+    anything else first. Saved over ``path`` (or to ``save_as``); returns the path."""
+    from openpyxl import load_workbook
+
+    wb = load_workbook(path)
+    ws = wb["任务进展"]
+    for row in ws.iter_rows(min_row=4):
+        mid = row[0].value
+        if mid in (statuses or {}):
+            row[11].value = statuses[mid]
+        if mid in (notes or {}):
+            row[10].value = notes[mid]
+    if actuals and "目标完成情况" in wb.sheetnames:
+        for row in wb["目标完成情况"].iter_rows(min_row=4):
+            if row[0].value in actuals:
+                row[10].value = actuals[row[0].value]
+    if edit is not None:
+        edit(wb)
+    out = str(save_as or path)
+    wb.save(out)
+    return out
+
+
+@pytest.fixture
+def fill_workbook():
+    return fill_department_workbook

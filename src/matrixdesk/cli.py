@@ -86,11 +86,68 @@ def cmd_export(args: argparse.Namespace) -> int:
         print(f"wrote {args.output}")
     if args.per_department:
         os.makedirs(args.per_department, exist_ok=True)
-        written = export_departments(plan, args.per_department)
+        written = export_departments(plan, args.per_department, period=args.period)
         print(f"wrote {len(written)} department workbooks to {args.per_department}")
     if not args.output and not args.per_department:
         raise CliError("nothing to export: give -o FILE.xlsx and/or --per-department DIR")
     return EXIT_OK
+
+
+def cmd_collect(args: argparse.Namespace) -> int:
+    """Read returned department workbooks into the plan's progress ledger (进展台账).
+
+    Exit 1 when a file was refused (the others are still collected)."""
+    from .core.periods import parse_period
+    from .exchange.collect import collect
+    from .store import MatrixStore
+
+    store = MatrixStore.open(args.plan, read_only=args.dry_run, lock=not args.dry_run)
+    try:
+        plan = store.plan()
+        if args.period is not None:
+            period = parse_period(args.period, plan.schedule.cadence)
+            if not plan.schedule.has_period(period, plan.info.date):
+                first, last = plan.schedule.window(plan.info.date)
+                raise CliError(f"the plan reports from {first} to {last}, not in {period}")
+        result = collect(plan, args.files, period=args.period)
+        accept = (lambda c: True) if args.overwrite_newer else None
+        update = result.update(accept)
+        names = {d.id: d.name for d in plan.departments}
+        for line in collection_lines(result, names, bool(args.overwrite_newer)):
+            print(line)
+        if not args.dry_run and not update.is_empty():
+            store.apply_progress(update)
+    finally:
+        store.close()
+    applied = "would change" if args.dry_run else "changed"
+    changed = len(update.entries) + len(update.actuals)
+    print(f"{applied} {changed} entries from {len(update.log)} workbooks")
+    return EXIT_FINDINGS if any(f.refused for f in result.files) else EXIT_OK
+
+
+def collection_lines(result, names: dict[int, str], overwrite: bool) -> list[str]:
+    """One line per file: what it changes, or why it was refused."""
+    lines = []
+    for f in result.files:
+        if f.refused is not None:
+            lines.append(f"{f.path}: refused: {f.refused.reason}")
+            continue
+        who = f"{names.get(f.department_id or 0, '?')} {f.period}"
+        if f.superseded_by:
+            lines.append(f"{f.path}: {who}: skipped, a later workbook is {f.superseded_by}")
+            continue
+        kinds = [c.kind for c in f.changes]
+        text = (
+            f"{f.path}: {who}: {kinds.count('status')} statuses, {kinds.count('note')} notes, "
+            f"{kinds.count('actual')} values"
+        )
+        if f.conflicts:
+            verb = "overwritten" if overwrite else "kept (use --overwrite-newer to replace)"
+            text += f"; {len(f.conflicts)} newer values in the plan {verb}"
+        if f.skipped:
+            text += f"; {len(f.skipped)} rows no longer assigned, skipped"
+        lines.append(text)
+    return lines
 
 
 def cmd_chart(args: argparse.Namespace) -> int:
@@ -127,6 +184,7 @@ SUBCOMMANDS: dict[str, Handler] = {
     "show": cmd_show,
     "check": cmd_check,
     "export": cmd_export,
+    "collect": cmd_collect,
     "chart": cmd_chart,
     "report": cmd_report,
 }
@@ -163,6 +221,24 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("plan", help="a .mdesk plan file")
     p.add_argument("-o", "--output", help="the master workbook to write (.xlsx)")
     p.add_argument("--per-department", metavar="DIR", help="also write one workbook per department")
+    p.add_argument(
+        "--period",
+        help="the reporting period the department workbooks ask about (2026-11 or 2026-Q4;"
+        " default: the current one)",
+    )
+
+    p = sub.add_parser("collect", help=cmd_collect.__doc__, description=cmd_collect.__doc__)
+    p.add_argument("plan", help="a .mdesk plan file")
+    p.add_argument("files", nargs="+", metavar="FILE.xlsx", help="returned department workbooks")
+    p.add_argument(
+        "--period", help="record the reports under this period (default: the workbook's own)"
+    )
+    p.add_argument("--dry-run", action="store_true", help="show what would change; change nothing")
+    p.add_argument(
+        "--overwrite-newer",
+        action="store_true",
+        help="also replace values the plan holds that were reported after the workbook was saved",
+    )
 
     p = sub.add_parser("chart", help=cmd_chart.__doc__, description=cmd_chart.__doc__)
     p.add_argument("plan", help="a .mdesk plan file")
@@ -186,6 +262,7 @@ def plan_to_json(plan: Plan) -> dict:
     index = PlanIndex(plan)  # one pass; plan.assignments_of per measure was quadratic
     by_id, dep_name = index.measures, index.names
     counts = {w.department.id: w for w in workload(plan, include_collective=True)}
+    ledger = _LedgerJson(plan)
     return {
         "document": {
             "title": plan.info.title,
@@ -203,6 +280,7 @@ def plan_to_json(plan: Plan) -> dict:
             }
             for d in plan.departments
         ],
+        "reporting": ledger.schedule(),
         "measures": [
             {
                 "code": m.code,
@@ -213,8 +291,10 @@ def plan_to_json(plan: Plan) -> dict:
                 "parent": by_id[m.parent_id].code if m.parent_id in by_id else None,
                 "open_ended": m.open_ended,
                 "deadline": m.deadline,
+                "overdue": m.id in ledger.overdue,
                 "assignments": [
                     {"department": dep_name[a.department_id], "role": str(a.role)}
+                    | ledger.assignment(a.measure_id, a.department_id)
                     for a in index.assignments_of(m.id)
                 ],
                 "targets": [
@@ -224,6 +304,7 @@ def plan_to_json(plan: Plan) -> dict:
                         "unit": t.unit,
                         "comparator": str(t.comparator),
                         "year": t.year,
+                        "actuals": ledger.actuals.get(t.id, []),
                     }
                     for t in index.targets_of(m.id)
                 ],
@@ -231,6 +312,65 @@ def plan_to_json(plan: Plan) -> dict:
             for m in plan.measures
         ],
     }
+
+
+class _LedgerJson:
+    """The progress parts of ``show --json``, looked up per assignment and target."""
+
+    def __init__(self, plan: Plan) -> None:
+        import datetime as dt
+
+        from .core.ledger import build_ledger
+
+        self.plan = plan
+        names = {d.id: d.name for d in plan.departments}
+        self.entries: dict[tuple[int, int], list] = {}
+        for e in sorted(plan.progress, key=lambda e: e.period):
+            self.entries.setdefault((e.measure_id, e.department_id), []).append(e)
+        self.actuals: dict[int, list[dict]] = {}
+        for a in sorted(plan.actuals, key=lambda a: a.period):
+            self.actuals.setdefault(a.target_id, []).append(
+                {
+                    "period": a.period,
+                    "value": a.value,
+                    "department": names.get(a.department_id or 0, ""),
+                    "reported": a.reported,
+                    "source": a.source,
+                }
+            )
+        today = dt.date.today()
+        current = plan.schedule.current(today, plan.info.date)
+        self.overdue = build_ledger(plan, max(current, self._last_period()), today).overdue
+
+    def _last_period(self) -> str:
+        return max((e.period for e in self.plan.progress), default="")
+
+    def schedule(self) -> dict:
+        s = self.plan.schedule
+        first, last = s.window(self.plan.info.date)
+        return {
+            "cadence": str(s.cadence),
+            "first": first,
+            "last": last,
+            "statuses": [{"name": x.name, "meaning": str(x.meaning)} for x in s.statuses],
+        }
+
+    def assignment(self, measure_id: int, department_id: int) -> dict:
+        entries = self.entries.get((measure_id, department_id), [])
+        status = next((e.status for e in reversed(entries) if e.status), "")
+        return {
+            "status": status,
+            "progress": [
+                {
+                    "period": e.period,
+                    "status": e.status,
+                    "note": e.note,
+                    "reported": e.reported,
+                    "source": e.source,
+                }
+                for e in entries
+            ],
+        }
 
 
 def plan_to_table(plan: Plan) -> str:

@@ -55,7 +55,10 @@ def test_seed_measures_departments_and_leads(seed_file, capsys):
     by_title = {m["title"]: m for m in doc["measures"]}
     # Every measure of the document, headings included, in document order.
     assert len([m for m in doc["measures"] if m["parent"] is None]) == 7
-    assert by_title["培树农产品品牌"]["assignments"] == [
+    assert [
+        {"department": a["department"], "role": a["role"]}
+        for a in by_title["培树农产品品牌"]["assignments"]
+    ] == [
         {"department": "省农业农村厅", "role": "lead"},
         {"department": "省商务厅", "role": "support"},
         {"department": "省邮政管理局", "role": "support"},

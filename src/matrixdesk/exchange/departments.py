@@ -2,10 +2,15 @@
 
 The identifying columns (measure id, department id, plan fingerprint) are hidden and locked so
 a returned workbook can be matched to the plan; everything but 进展情况 and 状态 is protected.
+Row 2 holds, hidden, the reporting period the workbook is for, the department's id and the
+number of task rows, so rows added or removed are noticed when it comes back. The status is
+pre-filled with the one last reported and 上期进展 shows last period's note; a department that
+leads tasks with targets gets a second sheet, 目标完成情况, to report the values reached.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -14,7 +19,9 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from ..core import safefile
+from ..core.ledger import previous, previous_actuals
 from ..core.model import Department, Plan, Role
+from ..core.periods import parse_period, period_label
 from .sheets import (
     Progress,
     Ticker,
@@ -27,9 +34,9 @@ from .sheets import (
     set_widths,
     setup_print,
 )
+from .targets_sheet import write_targets_sheet
 from .text import (
     ROLE_TEXT,
-    STATUS_CHOICES,
     PlanIndex,
     plan_fingerprint,
     safe_file_stem,
@@ -37,7 +44,7 @@ from .text import (
 )
 
 MARKER = "matrixdesk-department-workbook"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: period, department and row count in row 2; 上期进展; targets sheet
 SHEET_NAME = "任务进展"
 HEADER = (
     "任务ID",
@@ -52,10 +59,12 @@ HEADER = (
     "目标指标",
     "进展情况",
     "状态",
+    "上期进展",
 )
 HIDDEN_COLUMNS = ("A", "B", "C")
 PROGRESS_COLUMN = "K"
 STATUS_COLUMN = "L"
+PREVIOUS_COLUMN = "M"
 FIRST_TASK_ROW = 4
 MIN_STEM = 8  # the shortest room for a department's file name before the folder is too deep
 _WIDTHS = {
@@ -71,6 +80,7 @@ _WIDTHS = {
     "J": 20,
     "K": 36,
     "L": 10,
+    "M": 30,
 }
 _STYLES = (
     "md_id",
@@ -85,15 +95,20 @@ _STYLES = (
     "md_text",
     "md_input",
     "md_input_center",
+    "md_text",
 )
 INSTRUCTIONS = (
-    "填写说明：请在“进展情况”栏填写工作进展，在“状态”栏从下拉列表选择（{choices}）。"
-    "其他栏目已锁定，请勿修改，也请勿增删行、列或工作表，以便汇总。文件标识：{doc}"
+    "填写说明：本表为{period}进展情况报送表。请在“进展情况”栏填写本期工作进展，在“状态”栏从下拉列表"
+    "选择（{choices}）；“上期进展”为上次报送的内容，仅供参考。其他栏目已锁定，请勿修改，也请勿增删行、列或工作表，以便汇总。文件标识：{doc}"
 )
 
 
 def export_departments(
-    plan: Plan, folder: str | os.PathLike[str], *, progress: Progress | None = None
+    plan: Plan,
+    folder: str | os.PathLike[str],
+    *,
+    progress: Progress | None = None,
+    period: str | None = None,
 ) -> list[Path]:
     """Write one workbook per non-collective department that has assignments.
 
@@ -107,6 +122,9 @@ def export_departments(
         replaced, all or none (``core/safefile.replace_all``).
     progress
         ``progress(done, total)``; returning ``False`` cancels.
+    period
+        The reporting period the workbooks ask about (default: the plan's current period);
+        each task carries what its department reported before it.
 
     Returns
     -------
@@ -124,8 +142,10 @@ def export_departments(
         the folder is too deep for Excel's paths, DiskFullError, FolderError.
     """
     folder = Path(os.path.abspath(folder))
+    period = _period(plan, period)
     safefile.check_folder(folder, create=True)
     index = PlanIndex(plan)
+    last = _Last(plan, period)
     chosen = [d for d in plan.departments if not d.collective and index.by_department.get(d.id)]
     targets = _targets(folder, chosen)
     ticker = Ticker(len(chosen) + 1, progress)
@@ -136,7 +156,8 @@ def export_departments(
             written.append((tmp, final))
             wb = new_workbook()
             try:
-                _department_sheet(wb.create_sheet(SHEET_NAME), index, d)
+                _department_sheet(wb.create_sheet(SHEET_NAME), index, d, last)
+                write_targets_sheet(wb, index, d, last.period, last.actuals)
                 wb.security = WorkbookProtection(lockStructure=True)
                 save_workbook(wb, tmp)
             except BaseException:
@@ -173,7 +194,42 @@ def _targets(folder: Path, chosen: list[Department]) -> list[Path]:
     ]
 
 
-def _department_sheet(ws: WriteOnlyWorksheet, index: PlanIndex, dep: Department) -> None:
+def _period(plan: Plan, period: str | None) -> str:
+    """The period asked for, checked against the plan's; default: the current one."""
+    schedule = plan.schedule
+    if period is None:
+        return schedule.current(dt.date.today(), plan.info.date)
+    period = parse_period(period, schedule.cadence)
+    if not schedule.has_period(period, plan.info.date):
+        first, last = schedule.window(plan.info.date)
+        raise ValueError(f"the plan reports from {first} to {last}, not in {period}")
+    return period
+
+
+class _Last:
+    """What each assignment and target reported before the period being asked about."""
+
+    def __init__(self, plan: Plan, period: str) -> None:
+        self.period = period
+        self.entries = previous(plan.progress, period)
+        self.actuals = previous_actuals(plan.actuals, period)
+        self.statuses = plan.schedule.status_names()
+
+    def text(self, measure_id: int, department_id: int) -> str:
+        e = self.entries.get((measure_id, department_id))
+        if e is None:
+            return ""
+        head = f"{period_label(e.period)}：{e.status}" if e.status else period_label(e.period)
+        return f"{head}\n{e.note}" if e.note else head
+
+    def status(self, measure_id: int, department_id: int) -> str | None:
+        e = self.entries.get((measure_id, department_id))
+        return e.status if e and e.status in self.statuses else None
+
+
+def _department_sheet(
+    ws: WriteOnlyWorksheet, index: PlanIndex, dep: Department, last: _Last
+) -> None:
     plan = index.plan
     measures = index.measures  # built once for all departments, not once per department
     mine = sorted(
@@ -187,7 +243,7 @@ def _department_sheet(ws: WriteOnlyWorksheet, index: PlanIndex, dep: Department)
     ws.protection.sheet = True  # no password: a guard against slips, not a lock
     ws.protection.formatRows = False  # let them make rows taller for long progress notes
     ws.protection.formatColumns = True  # the identifying columns stay hidden
-    ws.data_validations.append(_status_validation(last_row))
+    ws.data_validations.append(_status_validation(last_row, last.statuses))
     fingerprint = plan_fingerprint(plan)
     doc = plan.info.number or fingerprint
     ws.row_dimensions[1].height = 30
@@ -200,16 +256,19 @@ def _department_sheet(ws: WriteOnlyWorksheet, index: PlanIndex, dep: Department)
             cell(ws, f"{dep.name}重点任务分工及进展情况", "md_title"),
         ]
     )
+    note = INSTRUCTIONS.format(
+        period=period_label(last.period), choices="、".join(last.statuses), doc=doc
+    )
     ws.append(
         [
-            None,
-            None,
-            None,
-            cell(ws, INSTRUCTIONS.format(choices="、".join(STATUS_CHOICES), doc=doc), "md_note"),
+            cell(ws, last.period, "md_id"),
+            cell(ws, dep.id, "md_id"),
+            cell(ws, len(mine), "md_id"),
+            cell(ws, note, "md_note"),
         ]
     )
-    merge(ws, "D1:L1")
-    merge(ws, "D2:L2")
+    merge(ws, "D1:M1")
+    merge(ws, "D2:M2")
     ws.append([cell(ws, h, "md_id" if i < 3 else "md_header") for i, h in enumerate(HEADER)])
     for serial, a in enumerate(mine, start=1):
         m = measures[a.measure_id]
@@ -226,23 +285,24 @@ def _department_sheet(ws: WriteOnlyWorksheet, index: PlanIndex, dep: Department)
             m.deadline,
             index.targets_text(m.id),
             None,
-            None,
+            last.status(m.id, dep.id),
+            last.text(m.id, dep.id),
         ]
         fit_row(ws, FIRST_TASK_ROW + serial - 1, values[3:], list(_WIDTHS.values())[3:])
         ws.append([cell(ws, v, s) for v, s in zip(values, _STYLES, strict=True)])
 
 
-def _status_validation(last_row: int) -> DataValidation:
+def _status_validation(last_row: int, choices: list[str]) -> DataValidation:
     dv = DataValidation(
         type="list",
-        formula1='"{}"'.format(",".join(STATUS_CHOICES)),
+        formula1='"{}"'.format(",".join(choices)),
         allow_blank=True,
         showErrorMessage=True,
         errorTitle="状态",
-        error="请从下拉列表中选择：" + "、".join(STATUS_CHOICES),
+        error="请从下拉列表中选择：" + "、".join(choices),
         showInputMessage=True,
         promptTitle="状态",
-        prompt="请选择：" + "、".join(STATUS_CHOICES),
+        prompt="请选择：" + "、".join(choices),
     )
     dv.add(f"{STATUS_COLUMN}{FIRST_TASK_ROW}:{STATUS_COLUMN}{max(last_row, FIRST_TASK_ROW)}")
     return dv
