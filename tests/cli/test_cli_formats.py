@@ -99,6 +99,12 @@ def test_import_a_task_workbook_and_refuse_one_without_task_columns(tmp_path, ca
     assert "Excel 97-2003 workbook (.xls)" in import_fails(FILES / "tasks.xls", tmp_path, capsys)
 
 
+def test_import_a_saved_web_page_with_a_task_table(tmp_path, capsys):
+    out = tmp_path / "plan.mdesk"
+    assert main(["import", str(FILES / "notice.html"), "-o", str(out)]) == 0
+    assert "5 measures (3 annotated), 7 departments" in capsys.readouterr().out
+
+
 def test_a_file_too_big(tmp_path, capsys):
     big = tmp_path / "big.txt"
     with big.open("wb") as f:

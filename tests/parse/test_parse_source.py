@@ -116,3 +116,60 @@ def test_html_page_parses_like_the_text(tmp_path: Path) -> None:
     page.write_bytes((CORPUS / "fullwidth.html").read_text("utf-8").encode("gb18030"))
     assert "<p>" not in read_source(page)
     assert len(parse_file(page).measures) == 7
+
+
+# -- tables in saved web pages ------------------------------------------------------------------
+WORD_PAGE = """<html><head><meta charset="utf-8"><style>p.MsoNormal{margin:0}</style></head>
+<body><table class="layout" width="100%"><tr><td>
+<p class=MsoNormal align=center><b>关于印发重点任务分工方案的通知</b></p>
+<p class=MsoNormal>各市（州）人民政府：</p>
+<p class=MsoNormal>&nbsp;&nbsp;现将方案印发给你们。</p>
+<table class=MsoTableGrid border=1>
+ <tr><td rowspan=2><p class=MsoNormal>序号</p></td><td rowspan=2><p>主要任务</p></td>
+     <td colspan=2><p>责任单位</p></td><td rowspan=2><p>时间节点</p></td></tr>
+ <tr><td><p>牵头单位</p></td><td><p>配合单位</p></td></tr>
+ <tr><td colspan=5><p><b>一、扩大消费</b></p></td></tr>
+ <tr><td><p>1</p></td><td><p><span>推进步行街改造提升，</span></p><p>建成示范街区10个以上。</p></td>
+     <td rowspan=2><p>省商务厅</p></td><td><p>省发展改革委<br>省财政厅</p></td>
+     <td><p>2022年底前</p></td></tr>
+ <tr><td><p>2</p></td><td><p>发展夜间经济。</p></td><td><p>省公安厅</p></td><td></td></tr>
+</table>
+<p class=MsoNormal>联系人及电话：</p>
+<table><tr><td>张三</td><td>0431-88888888</td></tr></table>
+</td></tr></table></body></html>"""
+
+
+def test_a_word_made_task_table_in_a_saved_page():
+    text = html_to_text(WORD_PAGE)
+    assert "序号\t主要任务\t牵头单位\t配合单位\t时间节点" in text
+    assert "张三 0431-88888888" in text  # another table: its cells on one line
+    from matrixdesk.core.model import Role
+    from matrixdesk.parse import parse_text
+
+    plan = parse_text(text)
+    assert [(m.code, m.title) for m in plan.measures] == [
+        ("1", "扩大消费"),
+        ("1.1", "推进步行街改造提升，建成示范街区10个以上"),
+        ("1.2", "发展夜间经济"),
+    ]
+    roles = [
+        [(plan.department(a.department_id).name, a.role) for a in plan.assignments_of(m.id)]
+        for m in plan.measures[1:]
+    ]
+    assert roles == [
+        [("省商务厅", Role.LEAD), ("省发展改革委", Role.SUPPORT), ("省财政厅", Role.SUPPORT)],
+        [("省商务厅", Role.LEAD), ("省公安厅", Role.SUPPORT)],
+    ]
+
+
+def test_a_word_notice_saved_as_a_web_page_reads_like_the_word_file(tmp_path):
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from test_parse_word import notice_with_annex
+
+    word = tmp_path / "notice.docx"
+    notice_with_annex(word)
+    page = CORPUS.parent / "files" / "notice.html"  # LibreOffice's HTML export of that notice
+    assert read_source(page) == read_source(word)
+    assert summary(page)[:-3] == summary(word)[:-3]

@@ -204,3 +204,11 @@ def test_a_task_workbook_previews_and_a_contact_list_is_refused(dialog, tmp_path
     wb.save(contacts)
     assert not dialog.load_file(str(contacts))
     assert "重点任务" in dialog.error_label.text() and "牵头单位" in dialog.error_label.text()
+
+
+def test_a_saved_web_page_with_a_task_table_previews(dialog):
+    assert dialog.load_file(str(FILES / "notice.html"))
+    assert "序号\t重点任务\t牵头单位" in dialog.text_edit.toPlainText()
+    assert dialog.show_preview()
+    assert dialog.model.rowCount() == 5
+    assert dialog.model.index(4, LEAD).data() == "省邮政管理局"
