@@ -110,16 +110,15 @@ def test_failing_edit_leaves_nothing(plan_file, monkeypatch):
         # The second cell names a department that does not exist: nothing may be written.
         with pytest.raises(EditError):
             store.set_roles([(6, 1, Role.LEAD), (6, 999, Role.SUPPORT)])
-        # A failure inside the transaction (after the first row is written) rolls back too.
-        original = store.db.table("changelog").insert
 
+        # A failure inside the transaction (after the first row is written) rolls back too.
         def boom(*args, **kwargs):
             raise sqlite3.OperationalError("disk I/O error")
 
-        monkeypatch.setattr(type(store.db.table("changelog")), "insert", boom)
+        monkeypatch.setattr(store, "_write_log", boom)  # the last write of the transaction
         with pytest.raises(sqlite3.OperationalError):
             store.set_roles([(6, 1, Role.LEAD), (6, 2, Role.SUPPORT)])
-        monkeypatch.setattr(type(store.db.table("changelog")), "insert", original)
+        monkeypatch.undo()
         assert store.role(6, 1) is None
         assert len(store.changes(1000)) == log_before
     finally:
@@ -352,3 +351,32 @@ def test_close_while_another_program_reads_keeps_every_edit(plan_file):
         assert again.role(6, 1) is Role.LEAD
     finally:
         again.close()
+
+
+def test_counts_and_tasks_follow_edits_as_a_fresh_open_sees_them(tmp_path, seed_plan):
+    from dataclasses import replace
+
+    from matrixdesk.core.stats import workload
+    from matrixdesk.core.tasks import task_ids
+
+    path = tmp_path / "seed.mdesk"
+    store = MatrixStore.create(path, seed_plan)
+    try:
+        tasks = [m.id for m in store.measures() if store.is_task(m.id)]
+        store.set_roles([(tasks[0], d.id, Role.SUPPORT) for d in store.departments()[:3]])
+        store.set_roles([(tasks[1], d.id, None) for d in store.departments()])
+        first, second = store.assignments_of(tasks[0]), store.assignments_of(tasks[1])
+        moved = [replace(first[0], measure_id=tasks[2], position=5)]
+        store.replace_assignments({tasks[2]: moved, tasks[1]: second})
+        plan = store.plan()
+        assert {m.id for m in plan.measures if store.is_task(m.id)} == task_ids(plan)
+        expected = {
+            w.department.id: (w.lead, w.support) for w in workload(plan, include_collective=True)
+        }
+        assert {d.id: store.department_counts(d.id) for d in plan.departments} == expected
+        assert store.assignment_count() == len(plan.assignments)
+        for m in plan.measures:
+            roles = [a.role for a in plan.assignments_of(m.id)]
+            assert store.measure_counts(m.id) == (roles.count(Role.LEAD), roles.count(Role.SUPPORT))
+    finally:
+        store.close()

@@ -25,6 +25,20 @@ def snapshot(store: MatrixStore):
         [(d.id, d.name, tuple(d.aliases), d.collective, d.position) for d in plan.departments],
         sorted((a.measure_id, a.department_id, a.role, a.position) for a in plan.assignments),
         sorted((t.id, t.measure_id, t.indicator, t.value, t.year) for t in plan.targets),
+        # what the store keeps up to date edit by edit must equal what a fresh open builds
+        [(d.id, store.department_counts(d.id)) for d in plan.departments],
+        [
+            (
+                m.id,
+                store.measure_counts(m.id),
+                store.is_task(m.id),
+                store.has_children(m.id),
+                [(a.department_id, a.role) for a in store.assignments_of(m.id)],
+                [t.id for t in store.targets(m.id)],
+            )
+            for m in plan.measures
+        ],
+        store.assignment_count(),
     )
 
 

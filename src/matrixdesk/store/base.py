@@ -28,7 +28,12 @@ class StoreBase:
     _departments: list[Department]
     _department_by_id: dict[int, Department]
     _assign: dict[tuple[int, int], Assignment]
+    _by_measure: dict[int, dict[int, Assignment]]  # measure id -> department id -> assignment
+    _lead_of: dict[int, int]  # department id -> measures it leads
+    _support_of: dict[int, int]
+    _children: dict[int, int]  # measure id -> number of sub-measures
     _targets: dict[int, list[Target]]
+    _target_by_id: dict[int, Target]
     _observers: list[Callable[[StoreEvent], None]]
     _schedule: Schedule
     _progress: dict[tuple[int, int, str], ProgressEntry]

@@ -10,11 +10,16 @@ from ..core.progress import Actual, ProgressEntry
 
 @dataclass(frozen=True)
 class StoreEvent:
-    """What changed; views refresh from it. ``kind`` is one of :data:`EVENT_KINDS`."""
+    """What changed; views refresh from it. ``kind`` is one of :data:`EVENT_KINDS`.
+
+    A ``roles`` event also names its ``cells`` (measure id, department id), so a view can
+    repaint exactly those.
+    """
 
     kind: str
     measure_ids: tuple[int, ...] = ()
     department_ids: tuple[int, ...] = ()
+    cells: tuple[tuple[int, int], ...] = ()
 
 
 EVENT_KINDS = (

@@ -117,7 +117,7 @@ class MeasureEdits(StoreBase):
                 target = replace(target, position=len(self._targets.get(target.measure_id, [])))
             self.db.table("targets").insert(rows.target_row(target))
             self._restore_progress_rows([], self._removed_actuals.pop(target.id, []))
-        self._reload_targets()
+        self._put_target(target)
         self._reload_progress()
         self._notify(StoreEvent("targets", (target.measure_id,)))
         return target
@@ -133,7 +133,8 @@ class MeasureEdits(StoreBase):
         detail = {"target": target_id, "old": {k: getattr(old, k) for k in fields}, "new": fields}
         with self._edit("target", old.indicator, detail):
             self.db.table("targets").update(target_id, rows.target_row(new))
-        self._reload_targets()
+        self._drop_target(old)
+        self._put_target(new)
         self._notify(StoreEvent("targets", (old.measure_id,)))
         return old
 
@@ -145,14 +146,30 @@ class MeasureEdits(StoreBase):
             self.db.execute("DELETE FROM targets WHERE id = ?", [target_id])
         if kept:  # given back when undo adds the same target again
             self._removed_actuals[target_id] = kept
-        self._reload_targets()
+        self._drop_target(old)
         self._reload_progress()
         self._notify(StoreEvent("targets", (old.measure_id,)))
         return old
 
     def _target(self, target_id: int) -> Target:
-        for ts in self._targets.values():
-            for t in ts:
-                if t.id == target_id:
-                    return t
-        raise EditError(self.path, f"no target {target_id}")
+        try:
+            return self._target_by_id[target_id]
+        except KeyError:
+            raise EditError(self.path, f"no target {target_id}") from None
+
+    def _put_target(self, target: Target) -> None:
+        """Add ``target`` to the in-memory index in the order the file reads them back."""
+        found = self._targets.setdefault(target.measure_id, [])
+        key = (target.position, target.id)
+        at = len(found)
+        while at and (found[at - 1].position, found[at - 1].id) > key:
+            at -= 1
+        found.insert(at, target)
+        self._target_by_id[target.id] = target
+
+    def _drop_target(self, target: Target) -> None:
+        found = self._targets.get(target.measure_id, [])
+        found[:] = [t for t in found if t.id != target.id]
+        if not found:
+            self._targets.pop(target.measure_id, None)
+        self._target_by_id.pop(target.id, None)

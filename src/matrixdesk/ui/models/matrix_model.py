@@ -3,8 +3,10 @@
 Layout: column 0 is the measure code, column 1 its title, then one column per department,
 then a totals column; after the measures comes one totals row. ``data()`` reads roles from
 the store's in-memory index (a dict lookup) and nothing else. The model keeps only the row
-and column order (ids) and the counts, and refreshes them from store events: ``dataChanged``
-for role changes, row/column inserts and removals for structure changes, a reset otherwise.
+and column order (ids) and which rows are headings; the counts in the totals are the store's,
+kept up to date by the store edit by edit. Store events become ``dataChanged`` for exactly the
+cells a role change touched (and their totals), row/column inserts and removals for structure
+changes, a reset otherwise: a cell edit costs the same whatever the size of the plan.
 Edits go through the document's undo stack (``setData`` pushes a ``SetRolesCommand``).
 
 The totals row is also offered per column as horizontal header data (``ItemRole.TOTAL`` and
@@ -14,13 +16,11 @@ scroll it with the measures (the filter proxy leaves it out) but pin it under th
 
 from __future__ import annotations
 
-from collections import Counter
 from enum import IntEnum
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from ...core.model import Plan, Role
-from ...core.tasks import task_ids
+from ...core.model import Role
 from ...store import RoleChange, StoreEvent
 from ..commands import SetRolesCommand
 from ..document import Document
@@ -98,30 +98,17 @@ class MatrixModel(QAbstractTableModel):
         self._rows = [m.id for m in self.store.measures()]
         self._cols = [d.id for d in self.store.departments()]
         self._reindex()
-        self._count()
+        self._groups = {mid for mid in self._rows if self._is_group(mid)}
 
     def _reindex(self) -> None:
         self._row_of = {mid: r for r, mid in enumerate(self._rows)}
         self._col_of = {did: FIRST_DEPARTMENT_COLUMN + c for c, did in enumerate(self._cols)}
 
-    def _count(self) -> None:
-        assignments = self.store.assignments()
-        self._lead_m: Counter[int] = Counter()
-        self._support_m: Counter[int] = Counter()
-        self._lead_d: Counter[int] = Counter()
-        self._support_d: Counter[int] = Counter()
-        for a in assignments:
-            lead = a.role == Role.LEAD
-            (self._lead_m if lead else self._support_m)[a.measure_id] += 1
-            (self._lead_d if lead else self._support_d)[a.department_id] += 1
-        measures = self.store.measures()
-        tasks = task_ids(Plan(measures=measures, assignments=assignments))
+    def _is_group(self, measure_id: int) -> bool:
         # A heading is a measure with sub-measures that is not itself a task. A measure with
         # none is always editable: a part added by hand (or the only measure of a plan) would
         # otherwise be a heading no department could ever be assigned to.
-        parents = {m.parent_id for m in measures if m.parent_id is not None}
-        self._groups = {m.id for m in measures if m.id not in tasks and m.id in parents}
-        self._levels = {m.id: m.level for m in measures}
+        return self.store.has_children(measure_id) and not self.store.is_task(measure_id)
 
     # -- geometry helpers ------------------------------------------------------------------
     @property
@@ -164,7 +151,7 @@ class MatrixModel(QAbstractTableModel):
 
     def counts(self, department_id: int) -> tuple[int, int]:
         """(lead, support) counts of a department."""
-        return self._lead_d[department_id], self._support_d[department_id]
+        return self.store.department_counts(department_id)
 
     # -- Qt model interface ----------------------------------------------------------------
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
@@ -211,7 +198,7 @@ class MatrixModel(QAbstractTableModel):
         if r < len(rows):
             mid = rows[r]
             kind = RowKind.GROUP if mid in self._groups else RowKind.TASK
-            level = self._levels.get(mid, 1)
+            level = self.store.measure(mid).level
             if FIRST_DEPARTMENT_COLUMN <= c < self.total_column:
                 role = self.store.role(mid, self._cols[c - FIRST_DEPARTMENT_COLUMN])
                 return kind, ColumnKind.DEPARTMENT, role, level
@@ -227,8 +214,8 @@ class MatrixModel(QAbstractTableModel):
                 return ""
             did = self.department_id(c)
             if did is None:
-                return str(sum(self._lead_d.values()) + sum(self._support_d.values()))
-            return _count_text(self._lead_d[did] + self._support_d[did])
+                return str(self.store.assignment_count())
+            return _count_text(sum(self.store.department_counts(did)))
         mid = self._rows[r]
         if c == CODE_COLUMN:
             m = self.store.measure(mid)
@@ -237,7 +224,7 @@ class MatrixModel(QAbstractTableModel):
             return self.store.measure(mid).title
         did = self.department_id(c)
         if did is None:
-            return _count_text(self._lead_m[mid] + self._support_m[mid])
+            return _count_text(sum(self.store.measure_counts(mid)))
         return mark(self.store.role(mid, did))
 
     def _tooltip(self, r: int, c: int) -> str | None:
@@ -251,7 +238,7 @@ class MatrixModel(QAbstractTableModel):
             return None
         m = self.store.measure(mid)
         if did is None and c >= FIRST_DEPARTMENT_COLUMN:
-            lead, support = self._lead_m[mid], self._support_m[mid]
+            lead, support = self.store.measure_counts(mid)
             return (
                 self.tr("Lead %1, support %2").replace("%1", str(lead)).replace("%2", str(support))
             )
@@ -337,24 +324,38 @@ class MatrixModel(QAbstractTableModel):
         self.endResetModel()
 
     def _roles_changed(self, event: StoreEvent) -> None:
-        old_groups = self._groups
-        self._count()
+        """Repaint the changed cells, their rows' and columns' totals and the grand total;
+        a measure that became (or stopped being) a heading is repainted whole."""
+        regrouped = []
+        for mid in event.measure_ids:
+            group = self._is_group(mid)
+            if group != (mid in self._groups):
+                (self._groups.add if group else self._groups.discard)(mid)
+                regrouped.append(mid)
         rows = [self._row_of[m] for m in event.measure_ids if m in self._row_of]
-        rows += [self._row_of[m] for m in old_groups ^ self._groups if m in self._row_of]
         cols = [self._col_of[d] for d in event.department_ids if d in self._col_of]
-        if old_groups != self._groups:
-            cols = [0, self.total_column]
-        if rows and cols:
+        cells = [
+            (self._row_of[m], self._col_of[d])
+            for m, d in event.cells
+            if m in self._row_of and d in self._col_of
+        ]
+        if len(cells) <= _CELLS_ONE_BY_ONE:
+            for r, c in cells:
+                self.dataChanged.emit(self.index(r, c), self.index(r, c))
+        elif rows and cols:
             self.dataChanged.emit(
                 self.index(min(rows), min(cols)), self.index(max(rows), max(cols))
             )
+        for mid in regrouped:
+            if mid in self._row_of:
+                row = self._row_of[mid]
+                self.dataChanged.emit(self.index(row, 0), self.index(row, self.total_column))
         last_row, last_col = self.total_row, self.total_column
-        if rows:  # the totals column of the changed rows
-            self.dataChanged.emit(self.index(min(rows), last_col), self.index(max(rows), last_col))
-        if cols:  # the totals row under the changed columns, and the grand total
-            first = min(min(cols), FIRST_DEPARTMENT_COLUMN)
-            self.dataChanged.emit(self.index(last_row, first), self.index(last_row, last_col))
-            self.headerDataChanged.emit(Qt.Orientation.Horizontal, first, last_col)
+        for r in sorted(set(rows)):  # the totals column of the changed rows
+            self.dataChanged.emit(self.index(r, last_col), self.index(r, last_col))
+        for c in sorted(set(cols)) + [last_col]:  # the totals row and the grand total
+            self.dataChanged.emit(self.index(last_row, c), self.index(last_row, c))
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, c, c)
 
     def _measures_changed(self, event: StoreEvent) -> None:
         rows = [self._row_of[m] for m in event.measure_ids if m in self._row_of]
@@ -376,7 +377,7 @@ class MatrixModel(QAbstractTableModel):
             self.beginRemoveRows(QModelIndex(), first, last)
         self._rows = new
         self._reindex()
-        self._count()
+        self._groups = {mid for mid in self._rows if self._is_group(mid)}
         if op == "insert":
             self.endInsertRows()
         elif op == "remove":
@@ -398,7 +399,7 @@ class MatrixModel(QAbstractTableModel):
             self.beginRemoveColumns(QModelIndex(), first, last)
         self._cols = new
         self._reindex()
-        self._count()
+        self._groups = {mid for mid in self._rows if self._is_group(mid)}
         if op == "insert":
             self.endInsertColumns()
         elif op == "remove":
@@ -411,6 +412,9 @@ class MatrixModel(QAbstractTableModel):
             self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1)
         )
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
+
+
+_CELLS_ONE_BY_ONE = 64  # more changed cells than this repaint as one block
 
 
 def _count_text(n: int) -> str:
