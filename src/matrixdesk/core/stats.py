@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .model import Department, Measure, Plan, Role
 from .tasks import task_ids
+
+if TYPE_CHECKING:
+    from .findings import PlanReader
 
 
 @dataclass(frozen=True)
@@ -75,3 +80,95 @@ def targets_by_year(plan: Plan) -> dict[int | None, int]:
     if None in counts:
         ordered[None] = counts[None]
     return ordered
+
+
+class LiveStats:
+    """The chart figures of a plan (workload, tasks per part, targets per year), kept up to
+    date from the edits themselves.
+
+    It reads the plan through a :class:`~matrixdesk.core.findings.PlanReader` (the store) and
+    holds no copy of it. :meth:`touch` names the measures an edit changed; the next question
+    re-reads only those. Workload comes from the reader's per-department counts, which the
+    store keeps current, so it costs one look per department.
+    """
+
+    def __init__(self, reader: PlanReader) -> None:
+        self.reader = reader
+        self._parts: list[int] = []
+        self._part_of: dict[int, int] = {}
+        self._task: dict[int, tuple[bool, bool]] = {}  # measure id -> (is a task, has a lead)
+        self._years: dict[int, list[int | None]] = {}  # measure id -> its targets' years
+        self._dirty: set[int] = set()
+        self._everything = True
+        self.read = 0  # measures read so far (tests count the work)
+
+    def touch(self, measure_ids: Iterable[int]) -> None:
+        """These measures' assignments or targets changed."""
+        self._dirty.update(measure_ids)
+
+    def touch_all(self) -> None:
+        """Measures were added, removed or moved, or the whole plan was replaced."""
+        self._everything = True
+
+    def workload(self, *, include_collective: bool = False) -> list[Workload]:
+        """As :func:`workload` computes it for the whole plan."""
+        rows = []
+        for d in self.reader.departments():
+            if include_collective or not d.collective:
+                lead, support = self.reader.department_counts(d.id)
+                rows.append(Workload(d, lead, support))
+        return sorted(rows, key=lambda w: (-w.total, -w.lead, w.department.position))
+
+    def parts(self) -> list[PartCoverage]:
+        """As :func:`measures_per_part` computes it for the whole plan."""
+        self._catch_up()
+        tasks: Counter[int] = Counter()
+        led: Counter[int] = Counter()
+        for mid, (task, lead) in self._task.items():
+            if task:
+                tasks[self._part_of[mid]] += 1
+                led[self._part_of[mid]] += lead
+        return [
+            PartCoverage(self.reader.measure(p), tasks[p], led[p]) for p in self._parts if tasks[p]
+        ]
+
+    def targets_by_year(self) -> dict[int | None, int]:
+        """As :func:`targets_by_year` computes it for the whole plan."""
+        self._catch_up()
+        counts: Counter[int | None] = Counter(y for years in self._years.values() for y in years)
+        ordered: dict[int | None, int] = {
+            y: counts[y] for y in sorted(k for k in counts if k is not None)
+        }
+        if None in counts:
+            ordered[None] = counts[None]
+        return ordered
+
+    def _catch_up(self) -> None:
+        if self._everything:
+            measures = self.reader.measures()
+            parent = {m.id: m.parent_id for m in measures}
+            self._parts = [m.id for m in measures if m.parent_id is None]
+            self._part_of = {}
+            for m in measures:
+                top = m.id
+                while parent.get(top) is not None and parent[top] in parent:
+                    top = parent[top]  # type: ignore[assignment]
+                self._part_of[m.id] = top
+            self._task, self._years = {}, {}
+            self._dirty = set(parent)
+            self._everything = False
+        for mid in self._dirty:
+            if mid in self._part_of:
+                self._read_measure(mid)
+        self._dirty.clear()
+
+    def _read_measure(self, measure_id: int) -> None:
+        self.read += 1
+        reader = self.reader
+        lead = any(a.role == Role.LEAD for a in reader.assignments_of(measure_id))
+        self._task[measure_id] = (reader.is_task(measure_id), lead)
+        years = [t.year for t in reader.targets(measure_id)]
+        if years:
+            self._years[measure_id] = years
+        else:
+            self._years.pop(measure_id, None)
