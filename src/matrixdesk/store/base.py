@@ -27,7 +27,7 @@ class StoreBase:
     _measure_by_id: dict[int, Measure]
     _departments: list[Department]
     _department_by_id: dict[int, Department]
-    _assign: dict[tuple[int, int], Assignment]
+    _assignment_count: int
     _by_measure: dict[int, dict[int, Assignment]]  # measure id -> department id -> assignment
     _lead_of: dict[int, int]  # department id -> measures it leads
     _support_of: dict[int, int]

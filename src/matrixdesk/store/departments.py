@@ -162,7 +162,11 @@ class DepartmentEdits(StoreBase):
 
     def _department_snapshot(self, department_id: int) -> DepartmentSnapshot:
         dep = self.department(department_id)
-        assigned = [replace(a) for a in self._assign.values() if a.department_id == department_id]
+        assigned = [
+            replace(cells[department_id])
+            for cells in self._by_measure.values()
+            if department_id in cells
+        ]
         progress = [replace(e) for e in self._progress.values() if e.department_id == department_id]
         return DepartmentSnapshot(replace(dep, aliases=list(dep.aliases)), assigned, progress)
 

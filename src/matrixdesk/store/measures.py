@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import asdict, replace
 
 from ..core.model import Comparator, Measure, Target
 from . import rows
@@ -38,7 +38,7 @@ class MeasureEdits(StoreBase):
         pos = (
             len(self._measures) if position is None else max(0, min(position, len(self._measures)))
         )
-        with self._edit("add measure", measure.title[:40], {"measure": vars(measure)}):
+        with self._edit("add measure", measure.title[:40], {"measure": asdict(measure)}):
             if not measure.id:
                 measure = replace(measure, id=self._next_id("measures"))
             self._shift_measures(pos, 1)
@@ -54,7 +54,7 @@ class MeasureEdits(StoreBase):
         ids = {m.id for m in victims}
         snap = MeasureSnapshot(
             [replace(m) for m in victims],
-            [replace(a) for a in self._assign.values() if a.measure_id in ids],
+            [replace(a) for i in ids for a in self._by_measure.get(i, {}).values()],
             [replace(t) for i in ids for t in self._targets.get(i, [])],
             *self._progress_of_measures(ids),
         )
@@ -110,7 +110,7 @@ class MeasureEdits(StoreBase):
 
     def add_target(self, target: Target) -> Target:
         self.measure(target.measure_id)
-        with self._edit("add target", target.indicator, {"target": vars(target)}):
+        with self._edit("add target", target.indicator, {"target": asdict(target)}):
             if not target.id:
                 target = replace(target, id=self._next_id("targets"))
             if not target.position:
@@ -141,7 +141,7 @@ class MeasureEdits(StoreBase):
     def remove_target(self, target_id: int) -> Target:
         old = self._target(target_id)
         kept = [replace(a) for a in self._actuals.values() if a.target_id == target_id]
-        with self._edit("remove target", old.indicator, {"target": vars(old)}):
+        with self._edit("remove target", old.indicator, {"target": asdict(old)}):
             self.db.execute("DELETE FROM actuals WHERE target_id = ?", [target_id])
             self.db.execute("DELETE FROM targets WHERE id = ?", [target_id])
         if kept:  # given back when undo adds the same target again

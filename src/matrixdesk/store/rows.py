@@ -102,29 +102,32 @@ def read_info(db: Database) -> DocumentInfo:
     return DocumentInfo(**{k: values.get(k) or "" for k in _INFO_KEYS})
 
 
-def read_measures(db: Database) -> list[Measure]:
+def read_measures(db: Database, *, renumber: bool = False) -> list[Measure]:
+    """The measures in document order; with ``renumber`` their positions are 0, 1, 2 …"""
+    # SQLite fills in the defaults: a Python ``or`` per field was half the cost of a big plan
     sql = (
-        "SELECT id, code, label, level, title, text, parent_id, deadline, open_ended, annotation,"
-        " annotated, position, span_start, span_end FROM measures ORDER BY position, id"
+        "SELECT id, coalesce(code, ''), coalesce(label, ''), coalesce(nullif(level, 0), 1),"
+        " coalesce(title, ''), coalesce(text, ''), parent_id, coalesce(deadline, ''),"
+        " coalesce(open_ended, 0) != 0, coalesce(annotation, ''), coalesce(annotated, 0) != 0,"
+        " coalesce(position, 0), coalesce(span_start, 0), coalesce(span_end, 0)"
+        " FROM measures ORDER BY position, id"
     )
-    return [
-        Measure(
-            id=r[0],
-            code=r[1] or "",
-            label=r[2] or "",
-            level=r[3] or 1,
-            title=r[4] or "",
-            text=r[5] or "",
-            parent_id=r[6],
-            deadline=r[7] or "",
-            open_ended=bool(r[8]),
-            annotation=r[9] or "",
-            annotated=bool(r[10]),
-            position=r[11] or 0,
-            span=(r[12] or 0, r[13] or 0),
-        )
+    yes = {0: False, 1: True}
+    found = [
+        Measure(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], yes[r[8]], r[9], yes[r[10]],
+                r[11], (r[12], r[13]))
         for r in db.execute(sql)
-    ]
+    ]  # fmt: skip
+    if renumber:
+        for i, m in enumerate(found):
+            m.position = i
+    return found
+
+
+def count_children(db: Database) -> dict[int, int]:
+    """measure id → number of its sub-measures."""
+    sql = "SELECT parent_id, count(*) FROM measures WHERE parent_id IS NOT NULL GROUP BY parent_id"
+    return dict(db.execute(sql).fetchall())
 
 
 def read_departments(db: Database) -> list[Department]:
@@ -138,9 +141,43 @@ def read_departments(db: Database) -> list[Department]:
     ]
 
 
+_ROLES = {str(r): r for r in Role}  # a dict look-up: Role(text) costs a microsecond a row
+
+
+def read_assignments_by_measure(db: Database) -> dict[int, dict[int, Assignment]]:
+    """measure id → department id → assignment, read in one pass."""
+    sql = "SELECT measure_id, department_id, role, position FROM assignments ORDER BY measure_id"
+    roles = _ROLES
+    found: dict[int, dict[int, Assignment]] = {}
+    cells: dict[int, Assignment] = {}
+    last = None
+    for m, d, role, position in db.execute(sql):
+        if m != last:
+            cells = found[m] = {}
+            last = m
+        cells[d] = Assignment(m, d, roles.get(role) or Role(role), position or 0)
+    return found
+
+
+def count_roles(
+    by_measure: dict[int, dict[int, Assignment]],
+) -> tuple[dict[int, int], dict[int, int]]:
+    """(department id → measures it leads, department id → measures it supports)."""
+    lead: dict[int, int] = {}
+    support: dict[int, int] = {}
+    for cells in by_measure.values():
+        for d, a in cells.items():
+            counts = lead if a.role is Role.LEAD else support
+            counts[d] = counts.get(d, 0) + 1
+    return lead, support
+
+
 def read_assignments(db: Database) -> list[Assignment]:
     sql = "SELECT measure_id, department_id, role, position FROM assignments"
-    return [Assignment(r[0], r[1], Role(r[2]), r[3] or 0) for r in db.execute(sql)]
+    roles = _ROLES
+    return [
+        Assignment(r[0], r[1], roles.get(r[2]) or Role(r[2]), r[3] or 0) for r in db.execute(sql)
+    ]
 
 
 def read_targets(db: Database) -> list[Target]:

@@ -19,7 +19,7 @@ import sqlite3
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import replace
+from dataclasses import asdict, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -214,12 +214,15 @@ class MatrixStore(MeasureEdits, DepartmentEdits, ProgressEdits):  # StoreBase th
         return None
 
     def role(self, measure_id: int, department_id: int) -> Role | None:
-        a = self._assign.get((measure_id, department_id))
+        cells = self._by_measure.get(measure_id)
+        if cells is None:
+            return None
+        a = cells.get(department_id)
         return a.role if a else None
 
     def assignments(self) -> list[Assignment]:
         """Every assignment (a new list: a whole-plan read, not for every edit)."""
-        return list(self._assign.values())
+        return [a for cells in self._by_measure.values() for a in cells.values()]
 
     def assignments_of(self, measure_id: int) -> list[Assignment]:
         """One measure's assignments in the order written."""
@@ -238,7 +241,7 @@ class MatrixStore(MeasureEdits, DepartmentEdits, ProgressEdits):  # StoreBase th
         return len(self._departments)
 
     def assignment_count(self) -> int:
-        return len(self._assign)
+        return self._assignment_count
 
     def measure_counts(self, measure_id: int) -> tuple[int, int]:
         """(lead, support): how many departments lead and support the measure."""
@@ -273,7 +276,7 @@ class MatrixStore(MeasureEdits, DepartmentEdits, ProgressEdits):  # StoreBase th
             source_text=self._source,
             measures=[replace(m) for m in self._measures],
             departments=[replace(d, aliases=list(d.aliases)) for d in self._departments],
-            assignments=sorted(self._assign.values(), key=lambda a: (a.measure_id, a.position)),
+            assignments=sorted(self.assignments(), key=lambda a: (a.measure_id, a.position)),
             targets=self.targets(),
             schedule=self._schedule,
             progress=[replace(e) for e in self._progress.values()],
@@ -317,7 +320,7 @@ class MatrixStore(MeasureEdits, DepartmentEdits, ProgressEdits):  # StoreBase th
 
     def set_info(self, info: DocumentInfo) -> None:
         old = self._info
-        with self._edit("info", "document", {"old": vars(old), "new": vars(info)}):
+        with self._edit("info", "document", {"old": asdict(old), "new": asdict(info)}):
             rows.write_info(self.db, info)
         self._info = replace(info)
         self._notify(StoreEvent("info"))
@@ -382,7 +385,7 @@ class MatrixStore(MeasureEdits, DepartmentEdits, ProgressEdits):  # StoreBase th
         old = [a for m in by_measure for a in self.assignments_of(m)]
         new = [replace(a) for group in by_measure.values() for a in group]
         marks = ",".join("?" * len(by_measure))
-        detail = {"measures": list(by_measure), "old": [vars(a) for a in old]}
+        detail = {"measures": list(by_measure), "old": [asdict(a) for a in old]}
         with self._edit("assignments", f"{len(by_measure)} measures", detail):
             self.db.execute(
                 f"DELETE FROM assignments WHERE measure_id IN ({marks})", list(by_measure)
@@ -401,17 +404,16 @@ class MatrixStore(MeasureEdits, DepartmentEdits, ProgressEdits):  # StoreBase th
         keeping the per-department counts in step."""
         for m, cells in work.items():
             for a in self._by_measure.pop(m, {}).values():
-                del self._assign[(m, a.department_id)]
                 self._count(a, -1)
             if cells:
                 self._by_measure[m] = cells
             for a in cells.values():
-                self._assign[(m, a.department_id)] = a
                 self._count(a, 1)
 
     def _count(self, a: Assignment, step: int) -> None:
         counts = self._lead_of if a.role == Role.LEAD else self._support_of
         counts[a.department_id] = counts.get(a.department_id, 0) + step
+        self._assignment_count += step
 
     # -- whole plan --------------------------------------------------------------------------
     def replace_plan(self, plan: Plan, summary: str = "import") -> Plan:
@@ -440,24 +442,14 @@ class MatrixStore(MeasureEdits, DepartmentEdits, ProgressEdits):  # StoreBase th
             raise DamagedFileError(self.path, f"the plan cannot be read ({exc})") from exc
 
     def _reload(self) -> None:
-        self._measures = rows.read_measures(self.db)
+        self._measures = rows.read_measures(self.db, renumber=True)
         self._measure_by_id = {m.id: m for m in self._measures}
-        for i, m in enumerate(self._measures):
-            m.position = i
-        self._children: dict[int, int] = {}
-        for m in self._measures:
-            if m.parent_id is not None:
-                self._children[m.parent_id] = self._children.get(m.parent_id, 0) + 1
+        self._children = rows.count_children(self.db)
         self._departments = rows.read_departments(self.db)
         self._department_by_id = {d.id: d for d in self._departments}
-        self._assign = {}
-        self._by_measure: dict[int, dict[int, Assignment]] = {}
-        self._lead_of: dict[int, int] = {}
-        self._support_of: dict[int, int] = {}
-        for a in rows.read_assignments(self.db):
-            self._assign[(a.measure_id, a.department_id)] = a
-            self._by_measure.setdefault(a.measure_id, {})[a.department_id] = a
-            self._count(a, 1)
+        self._by_measure = rows.read_assignments_by_measure(self.db)
+        self._lead_of, self._support_of = rows.count_roles(self._by_measure)
+        self._assignment_count = sum(self._lead_of.values()) + sum(self._support_of.values())
         self._reload_targets()
         self._reload_progress()
 
