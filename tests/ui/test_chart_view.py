@@ -6,7 +6,7 @@ import pytest
 
 from matrixdesk.core.model import Role
 from matrixdesk.store import MatrixStore
-from matrixdesk.ui.widgets.chart_view import DELAY_MS, ChartView
+from matrixdesk.ui.widgets.chart_view import DELAY_MS, FIRST_DELAY_MS, ChartView
 
 
 @pytest.fixture
@@ -18,6 +18,8 @@ def store(small_plan):
 def view(qtbot, store):
     widget = ChartView(store)
     qtbot.addWidget(widget)
+    widget.show()  # a hidden chart draws nothing (see below)
+    qtbot.waitUntil(lambda: widget.redraw_count == 1, timeout=FIRST_DELAY_MS * 5)
     return widget
 
 
@@ -43,6 +45,26 @@ def test_redraws_once_after_a_burst_of_edits(qtbot, view, store):
     qtbot.wait(DELAY_MS + 50)
     assert view.redraw_count == before + 1
     assert _labels(view)[0] == "省文化和旅游厅"  # now leads two measures
+
+
+def test_redraws_only_when_what_it_shows_changed(qtbot, view, store):
+    before = view.redraw_count
+    store.set_role(4, 1, Role.LEAD)
+    store.set_role(4, 1, None)  # back as it was: the same bars
+    qtbot.waitUntil(lambda: not view.pending, timeout=DELAY_MS * 10)
+    assert view.redraw_count == before
+    assert view.stats.read == 0  # the workload chart reads counts, never the measures
+
+
+def test_hidden_chart_does_no_work_until_shown(qtbot, store):
+    widget = ChartView(store)
+    qtbot.addWidget(widget)
+    store.set_role(4, 1, Role.LEAD)
+    qtbot.wait(DELAY_MS + 50)
+    assert widget.redraw_count == 0 and widget.figure is None and not widget.pending
+    widget.show()
+    qtbot.waitUntil(lambda: widget.redraw_count == 1, timeout=FIRST_DELAY_MS * 5)
+    assert _labels(widget)[0] == "省文化和旅游厅"
 
 
 def test_kind_and_collective_controls(view):
@@ -80,6 +102,7 @@ def test_export_button_uses_the_chosen_name(view, tmp_path, monkeypatch):
 def test_unsubscribes_on_close_and_delete(qtbot, store):
     widget = ChartView(store)
     qtbot.addWidget(widget)
+    widget.show()
     assert len(store._observers) == 1
     widget.close()
     assert store._observers == []

@@ -24,6 +24,7 @@ from matrixdesk.ui.widgets.departments_panel import (
 def panel(qtbot, small_plan):
     widget = DepartmentsPanel(Document(MatrixStore.memory(small_plan)))
     qtbot.addWidget(widget)
+    widget.show()  # a hidden panel only notes changes (see the last test)
     return widget
 
 
@@ -155,3 +156,25 @@ def test_move_shortcuts(panel):
     assert panel.up_action.shortcut() == QKeySequence("Ctrl+Up")
     assert panel.down_action.shortcut() == QKeySequence("Ctrl+Down")
     assert panel.down_action in panel.actions()  # live while the panel has the focus
+
+
+def test_a_cell_edit_repaints_only_its_departments_and_a_hidden_panel_waits(panel, qtbot):
+    from matrixdesk.ui.commands import SetRolesCommand
+
+    doc, model = panel.document, panel.model
+    changed = []
+    model.dataChanged.connect(lambda top, bottom: changed.append((top.row(), bottom.row())))
+    resets = []
+    model.modelReset.connect(lambda: resets.append(True))
+    doc.push(SetRolesCommand(doc.store, [(6, 2, Role.LEAD)]))
+    assert changed == [(model.row_of(2), model.row_of(2))]
+    assert model.index(model.row_of(2), LEAD).data() == "1"
+    panel.hide()
+    changed.clear()
+    doc.push(SetRolesCommand(doc.store, [(6, 3, Role.SUPPORT)]))
+    doc.push(SetRolesCommand(doc.store, [(2, 2, None)]))
+    assert not changed and not resets  # hidden: nothing done
+    panel.show()
+    assert resets  # caught up once, when shown
+    row = model.row_of(3)
+    assert (model.index(row, LEAD).data(), model.index(row, SUPPORT).data()) == ("1", "1")

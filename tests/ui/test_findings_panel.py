@@ -15,6 +15,8 @@ from matrixdesk.ui.widgets.findings_panel import MESSAGE, FindingsPanel, finding
 def panel(qtbot, small_plan):
     widget = FindingsPanel(Document(MatrixStore.memory(small_plan)))
     qtbot.addWidget(widget)
+    widget.show()
+    qtbot.waitUntil(lambda: not widget.tracker.pending)
     return widget
 
 
@@ -46,11 +48,45 @@ def test_revalidates_after_edits_debounced(panel, qtbot):
     target = doc.store.targets(3)[0]
     doc.push(EditTargetCommand(doc.store, target.id, year=2023))
     assert panel.timer.isActive()
+    checked = panel.tracker.checked
     qtbot.waitUntil(lambda: not panel.timer.isActive(), timeout=2000)
     assert panel.summary.text() == "No findings: the plan looks complete."
+    assert panel.tracker.checked - checked == 3  # measures 6 and 3, department 4: no more
     doc.undo_stack.undo()
     panel.revalidate()
     assert codes(panel) == [(FindingCode.TARGET_WITHOUT_YEAR, 3, None)]
+
+
+def test_follows_edits_row_by_row_and_keeps_the_selection(panel, qtbot, qtmodeltester):
+    qtmodeltester.check(panel.model)
+    doc = panel.document
+    row = [f.code for f in panel.model.findings()].index(FindingCode.TARGET_WITHOUT_YEAR)
+    panel.view.setCurrentIndex(panel.model.index(row, MESSAGE))
+    resets = []
+    panel.model.modelReset.connect(lambda: resets.append(True))
+    doc.push(SetRolesCommand(doc.store, [(6, 4, "lead")]))  # 2.4 gets a lead: its error goes
+    panel.revalidate()
+    assert (FindingCode.NO_ANNOTATION, 6, None) not in codes(panel)
+    assert panel.model.finding(panel.view.currentIndex().row()).code == (
+        FindingCode.TARGET_WITHOUT_YEAR
+    )
+    doc.undo_stack.undo()
+    panel.revalidate()
+    assert (FindingCode.NO_ANNOTATION, 6, None) in codes(panel)
+    assert not resets
+    assert panel.summary.text() == "1 error(s), 1 warning(s)"
+
+
+def test_hidden_panel_does_no_work_until_shown(panel, qtbot):
+    doc = panel.document
+    panel.hide()
+    checked = panel.tracker.checked
+    doc.push(SetRolesCommand(doc.store, [(6, 4, "lead")]))
+    qtbot.wait(20)
+    assert not panel.timer.isActive() and panel.tracker.checked == checked
+    panel.show()
+    qtbot.waitUntil(lambda: not panel.tracker.pending)
+    assert (FindingCode.NO_ANNOTATION, 6, None) not in codes(panel)
 
 
 def test_department_findings(panel, qtbot):

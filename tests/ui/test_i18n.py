@@ -51,7 +51,8 @@ def test_widgets_speak_chinese(chinese, qtbot, small_plan):
     assert panel.merge_action.iconText() == "合并到"
     findings = FindingsPanel(doc)
     qtbot.addWidget(findings)
-    assert findings.summary.text() == "1 个错误，1 个警告"
+    findings.show()  # the check runs once the panel is shown
+    qtbot.waitUntil(lambda: findings.summary.text() == "1 个错误，1 个警告")
 
 
 def test_english_removes_translators(qapp):

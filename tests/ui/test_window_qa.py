@@ -68,6 +68,7 @@ def test_chart_dock_draws_a_big_plan_in_part(qtbot, tmp_path, monkeypatch):
     n = MAX_BARS + 20
     view = ChartView(MatrixStore.memory(_many_departments(n)))
     qtbot.addWidget(view)
+    view.redraw()
     view.canvas.draw()
     assert len(view.figure.axes[0].get_yticklabels()) == MAX_BARS
     assert not view.note.isHidden()
@@ -82,7 +83,8 @@ def test_chart_dock_draws_a_big_plan_in_part(qtbot, tmp_path, monkeypatch):
 def test_chart_dock_small_plan_is_whole(qtbot):
     view = ChartView(MatrixStore.memory(_many_departments(5)))
     qtbot.addWidget(view)
-    assert view.note.isHidden()
+    view.redraw()
+    assert view.note.isHidden() and view.redraw_count == 1
 
 
 def test_a_very_long_department_name_stays_inside_its_column(qtbot, tmp_path):

@@ -1,6 +1,22 @@
 """Charts of a plan as matplotlib Figures (no pyplot, no Qt): PNG, SVG and PDF headless."""
 
-from .figures import CHART_KINDS, build_chart, save_chart
+from .figures import (
+    CHART_KINDS,
+    build_chart,
+    parts_chart,
+    save_chart,
+    targets_chart,
+    workload_chart,
+)
 from .fonts import chart_families, has_cjk_font
 
-__all__ = ["CHART_KINDS", "build_chart", "chart_families", "has_cjk_font", "save_chart"]
+__all__ = [
+    "CHART_KINDS",
+    "build_chart",
+    "chart_families",
+    "has_cjk_font",
+    "parts_chart",
+    "save_chart",
+    "targets_chart",
+    "workload_chart",
+]

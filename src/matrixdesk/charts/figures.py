@@ -12,7 +12,7 @@ from matplotlib.ticker import MaxNLocator
 
 from ..core.model import Plan
 from ..core.safefile import atomic_output
-from ..core.stats import measures_per_part, targets_by_year, workload
+from ..core.stats import PartCoverage, Workload, measures_per_part, targets_by_year, workload
 from .fonts import chart_families, chart_style
 
 LEAD_COLOR = "#c0392b"  # red for 牵头, as in printed matrices
@@ -64,8 +64,25 @@ def _segment_labels(values: list[int]) -> list[str]:
     return [str(v) if v else "" for v in values]
 
 
-def _workload(plan: Plan, include_collective: bool) -> Figure:
-    rows = [w for w in workload(plan, include_collective=include_collective) if w.total]
+def workload_chart(rows: list[Workload]) -> Figure:
+    """Lead and support bars of ``rows`` (in their order; departments with no task left out)."""
+    with chart_style():
+        return _workload([w for w in rows if w.total])
+
+
+def parts_chart(parts: list[PartCoverage]) -> Figure:
+    """Tasks per part, with and without a lead."""
+    with chart_style():
+        return _parts(parts)
+
+
+def targets_chart(counts: dict[int | None, int]) -> Figure:
+    """Targets per year (None: no year)."""
+    with chart_style():
+        return _targets(counts)
+
+
+def _workload(rows: list[Workload]) -> Figure:
     fig = _figure(1.3 + _ROW_INCHES * len(rows))
     ax = _axes(fig, "各部门任务量（牵头/配合）")
     if not rows:
@@ -91,8 +108,7 @@ def _workload(plan: Plan, include_collective: bool) -> Figure:
     return fig
 
 
-def _parts(plan: Plan, include_collective: bool) -> Figure:
-    parts = measures_per_part(plan)
+def _parts(parts: list[PartCoverage]) -> Figure:
     fig = _figure(1.3 + 0.45 * len(parts))
     ax = _axes(fig, "各部分任务数")
     if not parts:
@@ -117,8 +133,7 @@ def _parts(plan: Plan, include_collective: bool) -> Figure:
     return fig
 
 
-def _targets(plan: Plan, include_collective: bool) -> Figure:
-    counts = targets_by_year(plan)
+def _targets(counts: dict[int | None, int]) -> Figure:
     fig = _figure(4.0)
     ax = _axes(fig, "各年度目标指标数")
     if not counts:
@@ -135,9 +150,11 @@ def _targets(plan: Plan, include_collective: bool) -> Figure:
 
 
 _BUILDERS: dict[str, Callable[[Plan, bool], Figure]] = {
-    "workload": _workload,
-    "parts": _parts,
-    "targets": _targets,
+    "workload": lambda plan, collective: _workload(
+        [w for w in workload(plan, include_collective=collective) if w.total]
+    ),
+    "parts": lambda plan, _collective: _parts(measures_per_part(plan)),
+    "targets": lambda plan, _collective: _targets(targets_by_year(plan)),
 }
 #: The chart kinds :func:`build_chart` knows, in menu order.
 CHART_KINDS: tuple[str, ...] = tuple(_BUILDERS)

@@ -8,6 +8,7 @@ from datetime import datetime
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from ..core.findings import FindingsTracker
 from ..store import MatrixStore, StoreEvent
 
 
@@ -18,6 +19,9 @@ class Document(QObject):
     there is never unsaved work: ``saved_at`` is when the file was last written (the file's
     own time when it was opened, then the time of each edit, an undo included).
     ``changed`` re-emits the store's notifications as a Qt signal for widgets that prefer one.
+
+    :attr:`findings` is the plan check, kept up to date from the edits themselves: an edit
+    only marks what it touched; whoever shows findings asks the tracker to refresh.
     """
 
     changed = Signal(object)  # StoreEvent
@@ -28,6 +32,7 @@ class Document(QObject):
         self.undo_stack = QUndoStack(self)
         self.closed = False
         self.saved_at = _file_time(store.path)
+        self.findings = FindingsTracker(store)
         store.subscribe(self._on_store_event)
 
     @property
@@ -61,6 +66,12 @@ class Document(QObject):
 
     def _on_store_event(self, event: StoreEvent) -> None:
         self.saved_at = datetime.now()
+        if event.kind == "roles":
+            self.findings.touch(event.measure_ids, event.department_ids)
+        elif event.kind in ("measures", "targets"):
+            self.findings.touch(event.measure_ids)
+        elif event.kind != "info":  # structure, departments, reset: positions or many changed
+            self.findings.touch_all()
         self.changed.emit(event)
 
 

@@ -5,15 +5,17 @@ above every match kept so a match is never shown without its part and item); the
 ``filterAcceptsRow`` is one set lookup. The totals row is never passed through: the matrix
 view pins it under the grid as a footer (from the model's ``ItemRole.TOTAL`` header data), so
 the proxy's rows are exactly the shown measures. When the plan changes while a filter is on,
-the set is worked out again on the next turn of the event loop.
+only the measures the edit touched are matched again; the whole set is worked out again (on
+the next turn of the event loop) only when one of them came into or went out of the filter,
+or the plan's structure changed. "Only measures with findings" asks the document's findings
+tracker, which re-checks just what edits touched.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, QTimer, Signal
 
-from ...core.model import Plan
-from ...core.validate import validate
+from ...store import StoreEvent
 from .matrix_model import MatrixModel
 
 
@@ -29,6 +31,7 @@ class MatrixFilterProxy(QSortFilterProxyModel):
         self._department_id: int | None = None
         self._findings_only = False
         self._accepted: set[int] | None = None  # None: no filter, accept everything
+        self._matched: set[int] = set()  # the measures that match, without their headings
         self._matrix: MatrixModel | None = None
         self._pending = QTimer(self)
         self._pending.setSingleShot(True)
@@ -36,20 +39,17 @@ class MatrixFilterProxy(QSortFilterProxyModel):
         self._pending.timeout.connect(self.refilter)
 
     def setSourceModel(self, model) -> None:  # noqa: N802 (Qt override)
-        old = self.sourceModel()
+        old = self._matrix
         if old is not None:
-            for signal in (old.dataChanged, old.rowsInserted, old.rowsRemoved, old.modelReset):
+            for signal in (old.rowsInserted, old.rowsRemoved, old.modelReset):
                 signal.disconnect(self._source_changed)
+            old.document.changed.disconnect(self._plan_changed)
         self._matrix = model
         super().setSourceModel(model)
         if model is not None:
-            for signal in (
-                model.dataChanged,
-                model.rowsInserted,
-                model.rowsRemoved,
-                model.modelReset,
-            ):
+            for signal in (model.rowsInserted, model.rowsRemoved, model.modelReset):
                 signal.connect(self._source_changed)
+            model.document.changed.connect(self._plan_changed)
         self.refilter()
 
     def matrix(self) -> MatrixModel:
@@ -80,6 +80,8 @@ class MatrixFilterProxy(QSortFilterProxyModel):
         self._text, self._department_id, self._findings_only = "", None, False
 
     def refilter(self) -> None:
+        if not self.active and self._accepted is None:
+            return  # nothing filtered before or now: asking every row again would change nothing
         self.beginFilterChange()
         self._accepted = self._compute() if self.active else None
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
@@ -89,34 +91,46 @@ class MatrixFilterProxy(QSortFilterProxyModel):
         if self.active:
             self._pending.start()
 
+    def _plan_changed(self, event: StoreEvent) -> None:
+        if not self.active or self._pending.isActive():
+            return
+        if event.kind not in ("roles", "measures", "targets"):
+            self._pending.start()  # structure or departments: work it out again
+            return
+        model = self.matrix()
+        with_findings = self._with_findings() if self._findings_only else None
+        for mid in event.measure_ids:
+            if self._matches(model.store.measure(mid), with_findings) != (mid in self._matched):
+                self._pending.start()  # a measure came in or went out
+                return
+
+    def _with_findings(self) -> set[int]:
+        tracker = self.matrix().document.findings
+        tracker.refresh()  # checks only what edits touched since the last time
+        return tracker.measure_ids()
+
+    def _matches(self, m, with_findings: set[int] | None) -> bool:
+        t = self._text
+        if t and not (
+            t in m.code.casefold()
+            or t in m.title.casefold()
+            or t in m.text.casefold()
+            or t in m.label.casefold()
+        ):
+            return False
+        store = self.matrix().store
+        if self._department_id is not None and store.role(m.id, self._department_id) is None:
+            return False
+        return with_findings is None or m.id in with_findings
+
     def _compute(self) -> set[int]:
         model = self.matrix()
         if model is None:
             return set()
-        store = model.store
-        measures = store.measures()
-        matched = {m.id for m in measures}
-        if self._text:
-            t = self._text
-            matched = {
-                m.id
-                for m in measures
-                if t in m.code.casefold()
-                or t in m.title.casefold()
-                or t in m.text.casefold()
-                or t in m.label.casefold()
-            }
-        if self._department_id is not None:
-            dep = self._department_id
-            matched &= {m.id for m in measures if store.role(m.id, dep) is not None}
-        if self._findings_only:
-            plan = Plan(
-                measures=measures,
-                departments=store.departments(),
-                assignments=store.assignments(),
-                targets=store.targets(),
-            )
-            matched &= {f.measure_id for f in validate(plan) if f.measure_id is not None}
+        measures = model.store.measures()
+        with_findings = self._with_findings() if self._findings_only else None
+        matched = {m.id for m in measures if self._matches(m, with_findings)}
+        self._matched = matched
         parents = {m.id: m.parent_id for m in measures}
         accepted = set(matched)
         for mid in matched:

@@ -10,7 +10,9 @@ changes, a reset otherwise: a cell edit costs the same whatever the size of the 
 Edits go through the document's undo stack (``setData`` pushes a ``SetRolesCommand``).
 
 The totals row is also offered per column as horizontal header data (``ItemRole.TOTAL`` and
-``ItemRole.TOTAL_TOOLTIP``), with ``headerDataChanged`` when counts change: the views do not
+``ItemRole.TOTAL_TOOLTIP``), with ``totalsChanged(columns)`` when an edit changes counts (not
+``headerDataChanged``: on that signal Qt lays both tables out again and measures two hundred
+header sections, about 20 ms an edit on a big plan): the views do not
 scroll it with the measures (the filter proxy leaves it out) but pin it under the grid.
 """
 
@@ -18,7 +20,7 @@ from __future__ import annotations
 
 from enum import IntEnum
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from ...core.model import Role
 from ...store import RoleChange, StoreEvent
@@ -79,6 +81,8 @@ def role_from_text(text: str) -> Role | None:
 
 class MatrixModel(QAbstractTableModel):
     """Rows = measures + a totals row; columns = code, title, departments, totals."""
+
+    totalsChanged = Signal(object)  # noqa: N815 (list of columns whose totals-row text changed)
 
     def __init__(self, document: Document, parent=None) -> None:
         super().__init__(parent)
@@ -353,9 +357,10 @@ class MatrixModel(QAbstractTableModel):
         last_row, last_col = self.total_row, self.total_column
         for r in sorted(set(rows)):  # the totals column of the changed rows
             self.dataChanged.emit(self.index(r, last_col), self.index(r, last_col))
-        for c in sorted(set(cols)) + [last_col]:  # the totals row and the grand total
+        changed = sorted(set(cols)) + [last_col]  # the totals row and the grand total
+        for c in changed:
             self.dataChanged.emit(self.index(last_row, c), self.index(last_row, c))
-            self.headerDataChanged.emit(Qt.Orientation.Horizontal, c, c)
+        self.totalsChanged.emit(changed)
 
     def _measures_changed(self, event: StoreEvent) -> None:
         rows = [self._row_of[m] for m in event.measure_ids if m in self._row_of]

@@ -2,12 +2,15 @@
 
 Add, rename, aliases, merge, reorder, collective marker and remove: each one undo command on
 the document's stack. The table keeps the selection on the same department across refreshes.
+
+The lead and support counts are the store's (kept up to date edit by edit): a cell edit
+repaints the counts of the departments it touched and nothing else. While the panel is hidden
+its model only notes that something changed, and catches up when the panel is shown.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -32,7 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.model import Department, Role
+from ...core.model import Department
 from ...store import StoreEvent
 from ..actions import plain_text
 from ..commands import (
@@ -63,8 +66,9 @@ class DepartmentsModel(QAbstractTableModel):
         super().__init__(parent)
         self.document = document
         self._departments: list[Department] = []
-        self._lead: Counter[int] = Counter()
-        self._support: Counter[int] = Counter()
+        self._row_of: dict[int, int] = {}
+        self.active = True  # False while the panel is hidden: events only mark it stale
+        self._stale = False
         self._read()
         document.changed.connect(self._on_store_event)
 
@@ -72,14 +76,19 @@ class DepartmentsModel(QAbstractTableModel):
         return self._departments[row]
 
     def row_of(self, department_id: int) -> int:
-        for row, d in enumerate(self._departments):
-            if d.id == department_id:
-                return row
-        return -1
+        return self._row_of.get(department_id, -1)
 
     def assignment_count(self, row: int) -> int:
-        dep_id = self._departments[row].id
-        return self._lead[dep_id] + self._support[dep_id]
+        return sum(self.document.store.department_counts(self._departments[row].id))
+
+    def set_active(self, active: bool) -> None:
+        """Follow the store (the panel is shown) or only note changes (it is hidden)."""
+        self.active = active
+        if active and self._stale:
+            self._stale = False
+            self.beginResetModel()
+            self._read()
+            self.endResetModel()
 
     # -- Qt model interface --------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
@@ -126,12 +135,8 @@ class DepartmentsModel(QAbstractTableModel):
                 return d.name
             if col == ALIASES:
                 return "、".join(d.aliases)
-            if col == LEAD:
-                return (
-                    self._lead[d.id] if role == Qt.ItemDataRole.EditRole else str(self._lead[d.id])
-                )
-            if col == SUPPORT:
-                count = self._support[d.id]
+            if col in (LEAD, SUPPORT):
+                count = self.document.store.department_counts(d.id)[col - LEAD]
                 return count if role == Qt.ItemDataRole.EditRole else str(count)
             return None
         if role == Qt.ItemDataRole.CheckStateRole and col == COLLECTIVE:
@@ -169,14 +174,18 @@ class DepartmentsModel(QAbstractTableModel):
 
     # -- refresh --------------------------------------------------------------------------------
     def _read(self) -> None:
-        store = self.document.store
-        self._departments = store.departments()
-        self._lead, self._support = Counter(), Counter()
-        for a in store.assignments():
-            (self._lead if a.role == Role.LEAD else self._support)[a.department_id] += 1
+        self._departments = self.document.store.departments()
+        self._row_of = {d.id: row for row, d in enumerate(self._departments)}
 
     def _on_store_event(self, event: StoreEvent) -> None:
         if event.kind not in ("departments", "roles", "structure", "reset"):
+            return
+        if not self.active:
+            self._stale = True
+            return
+        if event.kind == "roles":  # only counts changed: repaint those departments' counts
+            for row in sorted(self._row_of[d] for d in event.department_ids if d in self._row_of):
+                self.dataChanged.emit(self.index(row, LEAD), self.index(row, SUPPORT))
             return
         old = [d.id for d in self._departments]
         new = [d.id for d in self.document.store.departments()]
@@ -211,8 +220,13 @@ class DepartmentsPanel(QWidget):
         self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        # Fixed widths from the header words: sizing to contents measured every row again
+        # after each edit, even while the panel was hidden.
+        metrics = header.fontMetrics()
         for col in (LEAD, SUPPORT, COLLECTIVE):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+            title = str(self.model.headerData(col, Qt.Orientation.Horizontal))
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
+            header.resizeSection(col, max(metrics.horizontalAdvance(title), 48) + 20)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._context_menu)
         self.view.activated.connect(self._activated)
@@ -230,6 +244,15 @@ class DepartmentsPanel(QWidget):
         layout.addWidget(toolbar)
         layout.addWidget(self.view)
         self._update_actions()
+        self.model.set_active(False)  # until shown
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        self.model.set_active(True)
+        super().showEvent(event)
+
+    def hideEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().hideEvent(event)
+        self.model.set_active(False)
 
     # -- actions --------------------------------------------------------------------------------
     def _make_actions(self) -> None:

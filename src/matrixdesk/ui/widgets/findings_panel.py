@@ -1,9 +1,11 @@
-"""The plan check: validation findings in a list, re-checked right after every edit.
+"""The plan check: validation findings in a list, following every edit.
 
-The check runs on the next turn of the event loop after an edit (a zero-delay single-shot
-timer), so a burst of store events from one step — an undo macro, a merge — is checked once,
-and before the chart redraws. It waited 300 ms, then for the chart: findings appeared one to
-two seconds after the edit. store.plan() and validate() of a 1,000-measure plan take ~35 ms.
+The findings come from the document's :class:`~matrixdesk.core.findings.FindingsTracker`: an
+edit re-checks only the measures and departments it touched, and the list changes by just the
+rows that changed (the selection stays where it was). The check runs on the next turn of the
+event loop after an edit (a zero-delay single-shot timer), so a burst of store events from one
+step — an undo macro, a merge — is checked once. A hidden panel does nothing: it catches up
+when it is shown.
 """
 
 from __future__ import annotations
@@ -31,7 +33,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.validate import Finding, FindingCode, Severity, validate
+from ...core.findings import FindingsTracker, Splice
+from ...core.validate import Finding, FindingCode, Severity
 from ..document import Document
 
 Index = QModelIndex | QPersistentModelIndex
@@ -85,14 +88,30 @@ class FindingsModel(QAbstractTableModel):
         self._findings = list(findings)
         self.endResetModel()
 
+    def apply(self, splices: list[Splice]) -> None:
+        """Follow a tracker's refresh: remove and insert just the rows that changed."""
+        for s in splices:
+            same = min(s.removed, len(s.inserted))  # rows replaced in place
+            if same:
+                self._findings[s.start : s.start + same] = s.inserted[:same]
+                self.dataChanged.emit(
+                    self.index(s.start, SEVERITY), self.index(s.start + same - 1, MESSAGE)
+                )
+            first = s.start + same
+            if s.removed > same:
+                self.beginRemoveRows(QModelIndex(), first, s.start + s.removed - 1)
+                del self._findings[first : s.start + s.removed]
+                self.endRemoveRows()
+            elif len(s.inserted) > same:
+                self.beginInsertRows(QModelIndex(), first, s.start + len(s.inserted) - 1)
+                self._findings[first:first] = s.inserted[same:]
+                self.endInsertRows()
+
     def findings(self) -> list[Finding]:
         return list(self._findings)
 
     def finding(self, row: int) -> Finding:
         return self._findings[row]
-
-    def count(self, severity: Severity) -> int:
-        return sum(1 for f in self._findings if f.severity == severity)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self._findings)
@@ -136,6 +155,7 @@ class FindingsPanel(QWidget):
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document = document
+        self.tracker: FindingsTracker = document.findings
         self.model = FindingsModel(self)
         self.summary = QLabel()
         self.summary.setContentsMargins(4, 2, 4, 2)
@@ -148,7 +168,10 @@ class FindingsPanel(QWidget):
         self.view.setShowGrid(False)
         self.view.setWordWrap(False)
         header = self.view.horizontalHeader()
-        header.setSectionResizeMode(SEVERITY, QHeaderView.ResizeMode.ResizeToContents)
+        # sized once from the words, not from the contents of thousands of rows
+        width = max(self.fontMetrics().horizontalAdvance(severity_text(s)) for s in Severity)
+        header.setSectionResizeMode(SEVERITY, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(SEVERITY, width + self.view.iconSize().width() + 24)
         header.setSectionResizeMode(MESSAGE, QHeaderView.ResizeMode.Stretch)
         self.view.clicked.connect(self._activate)
         self.view.activated.connect(self._activate)
@@ -160,22 +183,40 @@ class FindingsPanel(QWidget):
         self.timer.setSingleShot(True)
         self.timer.setInterval(DELAY_MS)
         self.timer.timeout.connect(self.revalidate)
+        self.tracker.subscribe(self._follow)
+        self.destroyed.connect(lambda *_, t=self.tracker, f=self._follow: t.unsubscribe(f))
         document.changed.connect(self._schedule)
-        self.revalidate()
+        self.model.set_findings(self.tracker.findings())
+        self._update_summary()
 
     def revalidate(self) -> None:
-        """Check the plan now (edits call this through the timer)."""
+        """Bring the list up to date now (edits call this through the timer)."""
         self.timer.stop()
-        current = self._current_finding()
-        self.model.set_findings(validate(self.document.store.plan()))
+        self.tracker.refresh()
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        if self.tracker.pending:
+            self.timer.start()  # after the window has painted
+
+    def _follow(self, splices: list[Splice] | None) -> None:
+        if splices is None:
+            current = self._current_finding()
+            self.model.set_findings(self.tracker.findings())
+            self._reselect(current)
+        else:
+            self.model.apply(splices)
         self._update_summary()
-        if current is not None and current in self.model.findings():
-            row = self.model.findings().index(current)
-            flags = (
-                QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows
-            )
-            self.view.selectionModel().setCurrentIndex(self.model.index(row, MESSAGE), flags)
+
+    def _reselect(self, current: Finding | None) -> None:
+        if current is None or current not in self.model.findings():
+            return
+        row = self.model.findings().index(current)
+        flags = (
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows
+        )
+        self.view.selectionModel().setCurrentIndex(self.model.index(row, MESSAGE), flags)
 
     def focus_target(self) -> QWidget:
         """Where the keyboard goes when the panel is chosen: the list, on a finding."""
@@ -184,10 +225,14 @@ class FindingsPanel(QWidget):
         return self.view
 
     def _schedule(self, *args) -> None:
-        self.timer.start()  # restarts: a burst of edits is checked once
+        if self.isVisible():
+            self.timer.start()  # restarts: a burst of edits is checked once
 
     def _update_summary(self) -> None:
-        errors, warnings = self.model.count(Severity.ERROR), self.model.count(Severity.WARNING)
+        if not self.tracker.ever_checked:
+            self.summary.setText("")  # checked once the panel is shown
+            return
+        errors, warnings = self.tracker.errors, self.tracker.warnings
         if not errors and not warnings:
             self.summary.setText(self.tr("No findings: the plan looks complete."))
             return

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
 from ...core.model import Department, Role
@@ -36,29 +34,43 @@ class DepartmentHighlighter(QSyntaxHighlighter):
 
     def __init__(self, document: QTextDocument) -> None:
         super().__init__(document)
-        self._pattern: re.Pattern[str] | None = None
-        self._role_of: dict[str, Role | None] = {}
+        self._by_first: dict[str, list[str]] = {}
+        self._department_of: dict[str, int] = {}
+        self._roles: dict[int, Role] = {}
         self._formats = {
             Role.LEAD: _format(LEAD_COLOUR, bold=True, background=True),
             Role.SUPPORT: _format(SUPPORT_COLOUR, background=True),
             None: _format(OTHER_COLOUR),
         }
 
-    def set_departments(self, departments: list[Department], roles: dict[int, Role]) -> None:
-        """The plan's departments and the roles (department id → role) in the shown measure."""
-        self._role_of = {}
+    def set_departments(self, departments: list[Department]) -> None:
+        """The plan's departments (the names to look for); call again when they change."""
+        self._department_of = {}
         for d in departments:
             for name in [d.name, *d.aliases]:
                 if name:
-                    self._role_of[name] = roles.get(d.id)
-        # longest first, so 省商务厅 wins over 商务厅
-        names = sorted(self._role_of, key=len, reverse=True)
-        self._pattern = re.compile("|".join(map(re.escape, names))) if names else None
+                    self._department_of[name] = d.id
+        # Names by first character, longest first (省商务厅 wins over 商务厅). One regular
+        # expression of 500 alternatives took 70 ms to compile each time a plan was opened.
+        self._by_first: dict[str, list[str]] = {}
+        for name in sorted(self._department_of, key=len, reverse=True):
+            self._by_first.setdefault(name[0], []).append(name)
         self.rehighlight()
 
+    def set_roles(self, roles: dict[int, Role]) -> None:
+        """The roles (department id → role) in the shown measure."""
+        if roles != self._roles:
+            self._roles = dict(roles)
+            self.rehighlight()
+
     def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt override)
-        if self._pattern is None:
-            return
-        for match in self._pattern.finditer(text):
-            fmt = self._formats[self._role_of.get(match.group())]
-            self.setFormat(match.start(), match.end() - match.start(), fmt)
+        by_first = self._by_first
+        i = 0
+        while i < len(text):
+            name = next((n for n in by_first.get(text[i], ()) if text.startswith(n, i)), None)
+            if name is None:
+                i += 1
+                continue
+            role = self._roles.get(self._department_of[name])
+            self.setFormat(i, len(name), self._formats[role])
+            i += len(name)

@@ -83,15 +83,25 @@ class DepartmentHeader(QHeaderView):
         self.setDefaultAlignment(Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignHCenter)
         self.current_section = -1
         self._cache: dict[tuple, QPixmap] = {}
+        self._hint: tuple[tuple, int] | None = None
 
     def char_box(self, font: QFont | None = None) -> tuple[int, int]:
         fm = QFontMetrics(font or self.font())
         return fm.horizontalAdvance("国"), fm.height() - 2
 
     def sizeHint(self) -> QSize:  # noqa: N802
-        hint = super().sizeHint()
+        # QHeaderView measures up to 200 sections for its hint, again after every change of
+        # header data; the tables ask for it whenever they lay out. The width hardly matters
+        # (the splitter sizes the panes): keep it for as long as the columns stay the same.
+        key = (self.count(), self.font().key())
+        if self._hint is None or self._hint[0] != key:
+            self._hint = (key, super().sizeHint().width())
+        return QSize(self._hint[1], self.preferred_height())
+
+    def preferred_height(self) -> int:
+        """Room for :data:`HEADER_CHARS` upright glyphs: depends on the font only."""
         _, ch = self.char_box()
-        return QSize(hint.width(), ch * HEADER_CHARS + 14)
+        return ch * HEADER_CHARS + 14
 
     def paintSection(self, painter: QPainter, rect: QRect, section: int) -> None:  # noqa: N802
         model = self.model()
@@ -174,7 +184,8 @@ class TotalsFooter(QHeaderView):
     ``headerData(section, Horizontal, ItemRole.TOTAL)`` (the count of each department, "Total"
     under the title, the grand total) instead of the names. Section sizes, order and hidden
     sections mirror the table's own header; the offset follows its horizontal scroll bar. It
-    repaints from ``headerDataChanged``, which the model emits whenever a count changes.
+    repaints the sections the model names in ``totalsChanged`` after an edit (and everything on
+    ``headerDataChanged``, which the model emits when columns change).
     """
 
     def __init__(self, table: QTableView, parent: QWidget | None = None) -> None:
@@ -182,6 +193,7 @@ class TotalsFooter(QHeaderView):
         self.table = table
         self.current_section = -1
         self.following = True  # False while the view lays out every column: sync() after
+        self._margins: tuple[int, int, int, int] | None = None
         self._backgrounds: dict[tuple, QPixmap] = {}
         self.setSectionsClickable(False)
         self.setHighlightSections(False)
@@ -217,8 +229,12 @@ class TotalsFooter(QHeaderView):
         """Line the sections up under the table's columns: same viewport and scroll offset."""
         head = self.table.horizontalHeader()  # laid out over the table's viewport
         left, width = head.x(), head.width()
-        self.setViewportMargins(left, 0, max(0, self.table.width() - left - width), 0)
-        self.setOffset(head.offset())
+        margins = (left, 0, max(0, self.table.width() - left - width), 0)
+        if margins != self._margins:  # setting them again repaints the whole strip
+            self._margins = margins
+            self.setViewportMargins(*margins)
+        if self.offset() != head.offset():
+            self.setOffset(head.offset())
 
     def _section_resized(self, logical: int, _old: int, size: int) -> None:
         if self.following:
@@ -503,8 +519,10 @@ class MatrixView(QWidget):
             model.layoutChanged,
         ):
             signal.connect(self._apply_columns)
-        model.headerDataChanged.connect(self._fit_header)
         model.columnsInserted.connect(self._grow_selection)
+        source = model.sourceModel() if hasattr(model, "sourceModel") else model
+        if hasattr(source, "totalsChanged"):
+            source.totalsChanged.connect(self._totals_changed)
         self._apply_columns()
         self.splitter.setSizes([CODE_WIDTH + TITLE_WIDTH + 4, max(400, self.width() - 380)])
 
@@ -565,8 +583,17 @@ class MatrixView(QWidget):
             header.viewport().update()
             self.grid_footer.viewport().update()
 
+    def _totals_changed(self, columns: list[int]) -> None:
+        for footer in self.footers():
+            for column in columns:
+                footer.updateSection(column)
+
     def _fit_header(self, *args) -> None:
-        height = self.grid.horizontalHeader().sizeHint().height()
+        # Not on every headerDataChanged: QHeaderView.sizeHint() measures 200 sections, and
+        # the totals change with every edit. The height depends on the font alone.
+        header = self.grid.horizontalHeader()
+        assert isinstance(header, DepartmentHeader)
+        height = header.preferred_height()
         self.grid.horizontalHeader().setFixedHeight(height)
         self.frozen.horizontalHeader().setFixedHeight(height)
 
@@ -588,8 +615,8 @@ class MatrixView(QWidget):
         header.current_section = current.column() if current.isValid() else -1
         self.grid_footer.current_section = header.current_section
         for section in {old, header.current_section} - {-1}:
-            header.headerDataChanged(Qt.Orientation.Horizontal, section, section)
-            self.grid_footer.headerDataChanged(Qt.Orientation.Horizontal, section, section)
+            header.updateSection(section)  # a repaint; the header's size stays as it is
+            self.grid_footer.updateSection(section)
         self.currentChanged.emit(current)
 
     def _grid_clicked(self, index: QModelIndex) -> None:

@@ -128,6 +128,7 @@ class MeasurePanel(QWidget):
         self.source_view = self._text_view()
         self.source_box = QGroupBox(self.tr("Paragraph in the source document"))
         QVBoxLayout(self.source_box).addWidget(self.source_view)
+        self._names_known = False  # the highlighters know the plan's department names
         self.highlighters = [
             DepartmentHighlighter(self.text_view.document()),
             DepartmentHighlighter(self.source_view.document()),
@@ -268,9 +269,14 @@ class MeasurePanel(QWidget):
         store = self.document.store
         assignments = store.assignments_of(self.measure_id)
         roles = {a.department_id: a.role for a in assignments}
+        if not self._names_known:
+            departments = store.departments()  # the names to highlight: only when they change
+            for highlighter in self.highlighters:
+                highlighter.set_departments(departments)
+            self._names_known = True
         for highlighter in self.highlighters:
-            highlighter.set_departments(store.departments(), roles)
-        names = {d.id: d.name for d in store.departments()}
+            highlighter.set_roles(roles)
+        names = {a.department_id: store.department(a.department_id).name for a in assignments}
         parts = []
         for role, title, colour in (
             (Role.LEAD, self.tr("Lead"), LEAD_COLOUR),
@@ -346,6 +352,8 @@ class MeasurePanel(QWidget):
             self.document.undo_stack.endMacro()
 
     def _on_store_event(self, event: StoreEvent) -> None:
+        if event.kind in ("departments", "reset"):
+            self._names_known = False  # read the names again when a measure is shown
         if self.measure_id is None:
             return
         if event.kind in ("structure", "reset"):

@@ -244,9 +244,9 @@ class MainWindow(QMainWindow):
         s = doc.store
         self._status_counts.setText(
             self.tr("%1 measures · %2 departments · %3 assignments")
-            .replace("%1", str(len(s.measures())))
-            .replace("%2", str(len(s.departments())))
-            .replace("%3", str(len(s.assignments())))
+            .replace("%1", str(s.measure_count()))
+            .replace("%2", str(s.department_count()))
+            .replace("%3", str(s.assignment_count()))
         )
         mode = self.tr("Read-only") if doc.read_only else self.tr("● lead  ○ support")
         self._status_mode.setText(mode)
