@@ -273,6 +273,8 @@ def _read_clauses(text: str, free_text: bool) -> _Reading | None:
 def _strip_unbalanced(clause: str) -> str:
     """Drop an opening bracket without its closer at the start, and a closer without its
     opener at the end (a clause cut out of ``（责任单位：A；时限：B）``)."""
+    if not _ANY_BRACKET.search(clause):
+        return clause
     depth, low = 0, 0
     for ch in clause:
         depth += (ch in OPENERS) - (ch in CLOSERS)

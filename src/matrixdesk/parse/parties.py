@@ -13,10 +13,11 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from matrixdesk.parse.orgs import OrgKind, classify
+from matrixdesk.parse.orgs import MAX_NAME, OrgKind, classify
 
 OPENERS = "(（【〔［["
 CLOSERS = ")）】〕］]"
+_OPENER = re.compile(f"[{re.escape(OPENERS)}]")
 
 _GENERIC_AFTER_DENG = re.compile(
     r"(?:(?:各|其他|其它)?(?:有关|相关)?(?:(?:[0-9０-９]{1,3}|[一二三四五六七八九十两]{1,3})[个家]?)?"
@@ -64,7 +65,7 @@ def _splitter(separators: str) -> re.Pattern[str]:
 
 def split_top(text: str, separators: str) -> list[str]:
     """Split on ``separators`` outside brackets (names such as 各县（市、区）stay whole)."""
-    if not any(ch in text for ch in OPENERS):
+    if not _OPENER.search(text):
         return _splitter(separators).split(text)
     pieces, depth, start = [], 0, 0
     for i, ch in enumerate(text):
@@ -107,7 +108,7 @@ def named_parties(text: str) -> tuple[list[Named], list[str], bool]:
 
     Parties written before 会同 lead (``A、B会同C负责``: A and B lead, C supports).
     """
-    pieces = split_top(text, "会")
+    pieces = split_top(text, "会") if "会同" in text else [text]
     if len(pieces) > 1 and all(p.startswith("同") for p in pieces[1:2]):
         head = pieces[0]
         rest = "会".join(pieces[1:])[1:]
@@ -140,7 +141,7 @@ def _merge_pieces(pieces: list[str]) -> list[str]:
     """Rejoin ``各市、县级政府`` / ``各省、自治区、直辖市人民政府`` split on 、."""
     merged: list[str] = []
     for piece in (p.strip() for p in pieces):
-        if merged and _continues(merged[-1], piece):
+        if merged and len(merged[-1]) < MAX_NAME and _continues(merged[-1], piece):
             merged[-1] += "、" + piece
         else:
             merged.append(piece)
@@ -158,6 +159,8 @@ def _continues(previous: str, piece: str) -> bool:
 
 def split_and(piece: str) -> list[str]:
     """Split on 和/及/与 only where they join two parties, not inside 文化和旅游厅."""
+    if len(piece) > 3 * MAX_NAME:
+        return [piece]  # a clause, not a list of names: left whole (and refused later)
     names, cut = [], 0
     for m in _AND.finditer(piece):
         left, right = piece[cut : m.start()].strip(), piece[m.end() :].strip()

@@ -213,13 +213,13 @@ def _field_blocks(
         if not starts_field(source[at : at + 24]):
             continue
         block_end = _block_end(source, at, end)
+        reached = block_end  # a block that names nobody has no later part that does
         text = source[at:block_end]
         found = parse_fields(text, free_text=False)
         if found is None:
             continue
         found.content = "\n".join(ln.strip() for ln in text.split("\n") if ln.strip())
         blocks.append((at, block_end, found))
-        reached = block_end
     return blocks
 
 
