@@ -47,9 +47,7 @@ LOGGER = "matrixdesk"
 _state: dict[str, object] = {}  # the handler and the crash file, kept for the process's life
 
 
-def local_data_dir(
-    platform: str | None = None, environ: Mapping[str, str] | None = None
-) -> Path:
+def local_data_dir(platform: str | None = None, environ: Mapping[str, str] | None = None) -> Path:
     """The per-user local (not roaming) data folder of MatrixDesk (see the module docstring)."""
     env = os.environ if environ is None else environ
     platform = sys.platform if platform is None else platform
