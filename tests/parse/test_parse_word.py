@@ -101,7 +101,7 @@ def test_a_notice_with_its_task_table_in_the_annex(tmp_path: Path) -> None:
         ("1.1", "促进汽车消费"),
         ("1.2", "扩大家电消费"),
         ("2", "培育新型消费"),
-        ("2.1", "完善农村物流配送"),
+        ("2.3", "完善农村物流配送"),  # 序号 3, as in the table,
     ]
     assert parties(plan, "1.1") == [
         ("省商务厅", Role.LEAD),
@@ -109,7 +109,7 @@ def test_a_notice_with_its_task_table_in_the_annex(tmp_path: Path) -> None:
         ("省财政厅", Role.SUPPORT),
     ]
     assert parties(plan, "1.2") == [("省商务厅", Role.LEAD), ("省市场监管厅", Role.SUPPORT)]
-    assert parties(plan, "2.1") == [
+    assert parties(plan, "2.3") == [
         ("省邮政管理局", Role.LEAD),
         ("省交通运输厅", Role.SUPPORT),
         ("省供销社", Role.SUPPORT),

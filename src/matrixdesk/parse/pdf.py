@@ -53,10 +53,17 @@ def _glyphs(textpage: Any) -> Iterator[_Glyph]:
 
 
 def _line_text(glyphs: list[_Glyph]) -> str:
+    """The line's characters left to right; a space only where a gap parts two ASCII words
+    (Chinese has none, and letter-spaced headings would otherwise read 推动服务消 费)."""
     glyphs.sort(key=lambda g: g.x0)
     out: list[str] = []
     for previous, glyph in zip([None, *glyphs], glyphs, strict=False):
-        if previous is not None and glyph.x0 - previous.x1 > _SPACE_GAP * glyph.h:
+        if (
+            previous is not None
+            and glyph.x0 - previous.x1 > _SPACE_GAP * glyph.h
+            and previous.ch.isascii()
+            and glyph.ch.isascii()
+        ):
             out.append(" ")
         out.append(glyph.ch)
     return "".join(out)

@@ -22,7 +22,8 @@ merged 责任单位 above 牵头单位 | 配合单位):
 
 A header needs a task column and a lead, duty or guide column. A row whose only filled cell is a
 heading (``一、扩大消费``, or a short line without a sentence end in a merged row) is a part
-heading; other rows are tasks, numbered 1., 2. … within their part.
+heading; other rows are tasks, numbered as the table's 序号 column numbers them when it counts
+1, 2, 3 … (across parts or within them), else 1., 2. … within their part.
 """
 
 from __future__ import annotations
@@ -161,6 +162,7 @@ class _Writer:
         self.lines: list[str] = []
         self.part_number = 0
         self.task_number = 0
+        self.table_number = 0  # the last 序号 taken from the table, across parts
         self.part_value = ""
 
     def heading(self, text: str) -> None:
@@ -173,8 +175,14 @@ class _Writer:
         self.lines.append(text)
         self.task_number = 0
 
-    def task(self, text: str, fields: list[tuple[str, str]]) -> None:
-        self.task_number += 1
+    def task(self, text: str, fields: list[tuple[str, str]], number: str = "") -> None:
+        """A numbered task: the table's own 序号 when it continues the count (tables often
+        number across parts: 1, 2 | 二、 | 3), else the next number within the part."""
+        own = int(number) if number.isdigit() else 0
+        if own and own in (1, self.task_number + 1, self.table_number + 1):
+            self.task_number = self.table_number = own
+        else:
+            self.task_number += 1
         task = _LEADING_NUMBER.sub("", text.replace("\n", ""), count=1)
         self.lines.append(f"{self.task_number}. {task}")
         self.lines.extend(f"{label}：{value.replace(chr(10), '、')}" for label, value in fields)
@@ -230,7 +238,8 @@ def rows_to_text(rows: Sequence[Sequence[str]], header: Header) -> str:
                 writer.part_value = part
                 writer.heading(part)
         if task or fields:
-            writer.task(task, fields)
+            number = _cell(row, number_column) if number_column is not None else ""
+            writer.task(task, fields, number)
     return "\n".join(writer.lines)
 
 
