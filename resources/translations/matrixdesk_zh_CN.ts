@@ -466,6 +466,117 @@
     </message>
 </context>
 <context>
+    <name>History</name>
+    <message>
+        <source>Merge departments: %1 → %2</source>
+        <translation>合并部门：%1 → %2</translation>
+    </message>
+    <message>
+        <source>Move department: %1 to place %2</source>
+        <translation>移动部门：%1 移到第 %2 位</translation>
+    </message>
+    <message>
+        <source>Set lead</source>
+        <translation>设为牵头</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Open-ended: %1</source>
+        <translation>标为责任单位未列全：%1</translation>
+    </message>
+    <message>
+        <source>Not open-ended: %1</source>
+        <translation>取消责任单位未列全：%1</translation>
+    </message>
+    <message>
+        <source>Edit measure: %1</source>
+        <translation>修改任务：%1</translation>
+    </message>
+    <message>
+        <source>Mark collective: %1</source>
+        <translation>标为集体单位：%1</translation>
+    </message>
+    <message>
+        <source>Unmark collective: %1</source>
+        <translation>取消集体单位：%1</translation>
+    </message>
+    <message>
+        <source>Set support</source>
+        <translation>设为配合</translation>
+    </message>
+    <message>
+        <source>Edit title: %1</source>
+        <translation>修改标题：%1</translation>
+    </message>
+    <message>
+        <source>Edit text: %1</source>
+        <translation>修改任务内容：%1</translation>
+    </message>
+    <message>
+        <source>Paste rows: %1</source>
+        <translation>粘贴整行：%1</translation>
+    </message>
+    <message>
+        <source>Rename department: %1 → %2</source>
+        <translation>重命名部门：%1 → %2</translation>
+    </message>
+    <message>
+        <source>Aliases of %1: %2</source>
+        <translation>设置别名：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Add department: %1</source>
+        <translation>添加部门：%1</translation>
+    </message>
+    <message>
+        <source>Remove department: %1</source>
+        <translation>删除部门：%1</translation>
+    </message>
+    <message>
+        <source>Add measure: %1</source>
+        <translation>添加任务：%1</translation>
+    </message>
+    <message>
+        <source>Remove measure: %1</source>
+        <translation>删除任务：%1</translation>
+    </message>
+    <message>
+        <source>Add target: %1</source>
+        <translation>添加目标指标：%1</translation>
+    </message>
+    <message>
+        <source>Edit target: %1</source>
+        <translation>修改目标指标：%1</translation>
+    </message>
+    <message>
+        <source>Remove target: %1</source>
+        <translation>删除目标指标：%1</translation>
+    </message>
+    <message>
+        <source>%1 … (%2 in all)</source>
+        <translation>%1 等（共 %2 个）</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Change roles</source>
+        <translation>修改责任</translation>
+    </message>
+    <message>
+        <source>Deadline: %1 → %2</source>
+        <translation>完成时限：%1 → %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 × %3</source>
+        <translation>%1：%2 × %3</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <source>New plan from a policy document</source>
@@ -799,26 +910,6 @@ File ▸ Open… opens a .mdesk file; Help ▸ Open Sample Plan shows an example
 <context>
     <name>MatrixEditor</name>
     <message>
-        <source>Set lead</source>
-        <translation>设为牵头</translation>
-    </message>
-    <message>
-        <source>Set support</source>
-        <translation>设为配合</translation>
-    </message>
-    <message>
-        <source>Clear cells</source>
-        <translation>清除单元格</translation>
-    </message>
-    <message>
-        <source>Change cell</source>
-        <translation>修改单元格</translation>
-    </message>
-    <message>
-        <source>Change %n cell(s)</source>
-        <translation>修改 %n 个单元格</translation>
-    </message>
-    <message>
         <source>Copied %n row(s)</source>
         <translation>已复制 %n 行</translation>
     </message>
@@ -874,6 +965,10 @@ You can undo this with Ctrl+Z.</source>
     <message>
         <source>Lead %1, support %2</source>
         <translation>牵头 %1，配合 %2</translation>
+    </message>
+    <message>
+        <source>Code %1 (for sorting)</source>
+        <translation>编码 %1（用于排序）</translation>
     </message>
     <message>
         <source>lead</source>
@@ -963,8 +1058,8 @@ You can undo this with Ctrl+Z.</source>
         <translation>目标指标</translation>
     </message>
     <message>
-        <source>Numbered %1 in the document</source>
-        <translation>原文编号 %1</translation>
+        <source>Code %1 (for sorting)</source>
+        <translation>编码 %1（用于排序）</translation>
     </message>
     <message>
         <source>Lead</source>

@@ -227,3 +227,11 @@ def test_on_windows_a_folder_too_deep_for_excel_is_refused_before_writing(
     with pytest.raises(safefile.PathTooLongError):
         export_departments(small_plan, deep)
     assert not any(deep.iterdir()) if deep.exists() else True
+
+
+def test_tasks_carry_the_document_numbers(seed_plan, tmp_path):
+    """A department's list has no headings, so each task names its item: (一)1., not 1."""
+    written = export_departments(seed_plan, tmp_path)
+    ws = load_workbook(next(p for p in written if p.stem == "省文化和旅游厅")).active
+    texts = [ws[f"E{r}"].value for r in range(FIRST_TASK_ROW, ws.max_row + 1) if ws[f"E{r}"].value]
+    assert texts[0].startswith("(一)1.优化冰雪消费供给")

@@ -8,6 +8,7 @@ import pytest
 from openpyxl import load_workbook
 
 from matrixdesk.core.model import Assignment, Department, Measure, Plan, Role
+from matrixdesk.core.numbers import display_numbers
 from matrixdesk.core.tasks import tasks
 from matrixdesk.exchange import ExportCancelled, ExportError, export_master
 from matrixdesk.exchange.master import (
@@ -29,9 +30,10 @@ def small_book(small_plan, tmp_path):
 
 
 def _matrix_positions(ws):
+    """The header row, and each measure's row by the number in column A (序号)."""
     header = [c.value for c in ws[3]]
-    codes = {ws.cell(r, 1).value: r for r in range(4, ws.max_row + 1)}
-    return header, codes
+    numbers = {ws.cell(r, 1).value: r for r in range(4, ws.max_row + 1)}
+    return header, numbers
 
 
 def test_sheets_in_order(small_book):
@@ -45,10 +47,13 @@ def test_every_assignment_once_in_matrix(fixture, request, tmp_path):
     ws = load_workbook(tmp_path / "m.xlsx")[SHEET_MATRIX]
     header, rows = _matrix_positions(ws)
     col = {d.id: header.index(d.name) + 1 for d in plan.departments}
+    numbers = display_numbers(plan.measures)
     expected = {}
     for a in plan.assignments:
         m = plan.measure(a.measure_id)
-        expected[(rows[m.code], col[a.department_id])] = "●" if a.role == Role.LEAD else "○"
+        expected[(rows[numbers[m.id] or m.code], col[a.department_id])] = (
+            "●" if a.role == Role.LEAD else "○"
+        )
     found = {}
     for row in ws.iter_rows(min_row=4, min_col=3, max_col=2 + len(plan.departments)):
         for c in row:
@@ -66,7 +71,7 @@ def test_matrix_totals(small_book, small_plan):
     commerce = header.index("省商务厅") + 1
     assert ws.cell(last - 1, commerce).value == 2
     assert ws.cell(last, header.index("合计") + 1).value == len(small_plan.assignments)
-    assert ws.cell(rows["1.1"], header.index("合计") + 1).value == 2
+    assert ws.cell(rows["(一)"], header.index("合计") + 1).value == 2
     legend = ws["A2"].value
     assert "●" in legend and "○" in legend
 
@@ -150,7 +155,7 @@ def test_targets_sheet(small_book):
     ws = small_book[SHEET_TARGETS]
     rows = list(ws.iter_rows(min_row=3, values_only=True))
     assert rows[0] == (
-        "1.1",
+        "(一)",
         "(一)发展冰雪消费",
         "滑雪场",
         "≥",

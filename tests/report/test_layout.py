@@ -294,7 +294,7 @@ def test_small_matrix_rows_columns_and_title(small_plan):
         (5, False),
         (6, False),
     ]
-    assert layout.rows[1].text == "1.1 发展冰雪消费"
+    assert layout.rows[1].text == "(一) 发展冰雪消费"  # the document's number, not 1.1
     assert [c.name for c in layout.columns] == [
         "省文化和旅游厅",
         "省体育局",

@@ -134,3 +134,76 @@ def test_the_current_column_stays_marked_when_a_column_goes(qtbot, window, monke
     header = window.view.grid.horizontalHeader()
     assert window.view.current_index().column() == window.model.column_of(5)
     assert header.current_section == window.model.column_of(5)
+
+
+def test_the_grid_and_panels_show_the_document_numbers(qtbot, window):
+    """Coordinators quote （一）1., not an invented code 1.1.1."""
+    model = window.model
+    assert model.index(model.row_of(2), 0).data() == "(一)"
+    tip = model.index(model.row_of(2), 1).data(Qt.ItemDataRole.ToolTipRole)
+    assert "(一) 发展冰雪消费" in tip and "1.1" in tip  # the code is there for sorting
+    index = grid_index(window, 3, 1)
+    window.view.select_cell(index.row(), index.column())
+    assert window.docks.panels["measure"].code_label.text() == "(二)"
+    findings = window.docks.panels["findings"]
+    texts = [findings.model.text(r) for r in range(findings.model.rowCount())]
+    assert any("(四) 加强宣传" in t for t in texts)
+
+
+def test_search_finds_a_number_typed_full_width(qtbot, window):
+    window.filter_bar.search.setText("（三）")  # as typed with a Chinese input method
+    window.filter_bar.search.returnPressed.emit()
+    shown = {
+        window.proxy.mapToSource(window.proxy.index(r, 0)).row()
+        for r in range(window.proxy.rowCount())
+    }
+    assert window.model.row_of(5) in shown
+
+
+def history_texts(window) -> list[str]:
+    view = window.docks.history
+    model = view.model()
+    return [model.index(r, 0).data() for r in range(1, model.rowCount())]  # row 0: <opened>
+
+
+def test_history_says_what_changed(qtbot, window, monkeypatch):
+    """The history said "Set lead" or "Change cell" without saying where."""
+    index = grid_index(window, 3, 1)
+    window.view.select_cell(index.row(), index.column())
+    window.view.grid.setFocus()
+    qtbot.keyClick(window.view.grid, Qt.Key.Key_L)
+    window.view.select_cell(index.row(), index.column() + 1)
+    qtbot.keyClick(window.view.grid, Qt.Key.Key_S)
+    qtbot.keyClick(window.view.grid, Qt.Key.Key_Delete)
+    panel = window.docks.panels["departments"]
+    panel.select_department(3)
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("省商务厅", True))
+    panel.merge_action.trigger()
+    assert history_texts(window) == [
+        "Set lead: (二) × 省文化和旅游厅",
+        "Set support: (二) × 省体育局",
+        "Clear: (二) × 省体育局",
+        "Merge departments: 省农业农村厅 → 省商务厅",
+    ]
+    summaries = [row["summary"] for row in window.document.store.changes(5)]
+    assert "Set lead: (二) × 省文化和旅游厅" in summaries  # the file's change log says it too
+    assert (
+        window.action(ActionId.UNDO).text().endswith("Merge departments: 省农业农村厅 → 省商务厅")
+    )
+
+
+def test_history_in_chinese(qapp, qtbot, plan_file):
+    from matrixdesk.ui import i18n
+
+    i18n.install_translators(qapp, "zh_CN")
+    try:
+        w = MainWindow(persist_layout=False)
+        qtbot.addWidget(w)
+        assert w.files.open_path(plan_file, remember=False)
+        index = grid_index(w, 3, 1)
+        w.view.select_cell(index.row(), index.column())
+        w.view.grid.setFocus()
+        qtbot.keyClick(w.view.grid, Qt.Key.Key_L)
+        assert history_texts(w) == ["设为牵头：(二) × 省文化和旅游厅"]
+    finally:
+        i18n.install_translators(qapp, "en")

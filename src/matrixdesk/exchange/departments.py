@@ -278,7 +278,7 @@ def _department_sheet(
             dep.id,
             fingerprint,
             serial,
-            f"{m.label}{task_text(m)}",
+            f"{index.numbers[m.id]}{task_text(m)}",
             ROLE_TEXT[a.role],
             index.names_with(m.id, Role.LEAD),
             f"{support}等" if support and m.open_ended else support,

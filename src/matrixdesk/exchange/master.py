@@ -46,7 +46,7 @@ SHEET_WORKLOAD = "部门工作量"
 SHEET_TARGETS = "目标指标"
 TASK_HEADER = ("序号", "重点任务", "牵头单位", "配合单位", "完成时限", "目标指标")
 TARGET_HEADER = (
-    "编号",
+    "序号",
     "重点任务",
     "指标",
     "比较",
@@ -184,7 +184,7 @@ def _matrix_sheet(ws: WriteOnlyWorksheet, index: PlanIndex, ticker: Ticker) -> N
     longest = max((len(d.name) for d in departments), default=2)
     ws.row_dimensions[3].height = min(409, 14 * longest + 12)
     ws.append(
-        [cell(ws, "编号", "md_header"), cell(ws, "任务", "md_header")]
+        [cell(ws, "序号", "md_header"), cell(ws, "任务", "md_header")]
         + [cell(ws, d.name, "md_vheader") for d in departments]
         + [cell(ws, "合计", "md_header")]
     )
@@ -196,7 +196,7 @@ def _matrix_sheet(ws: WriteOnlyWorksheet, index: PlanIndex, ticker: Ticker) -> N
         ticker.step()
         style = "md_text" if m.id in tasks else "md_heading"
         row: list[Any] = [None] * width
-        row[0] = cell(ws, m.code, style)
+        row[0] = cell(ws, index.numbers[m.id] or m.code, style)
         row[1] = cell(ws, heading_text(m), style)
         assigned = index.by_measure.get(m.id, ())
         for a in assigned:
@@ -298,7 +298,7 @@ def _target_sheet(ws: WriteOnlyWorksheet, index: PlanIndex, ticker: Ticker) -> N
             ticker.step()
             ws.append(
                 [
-                    cell(ws, m.code, "md_center"),
+                    cell(ws, index.numbers[m.id] or m.code, "md_center"),
                     cell(ws, heading_text(m)),
                     cell(ws, t.indicator),
                     cell(ws, COMPARATOR_TEXT[t.comparator] or "=", "md_center"),

@@ -5,9 +5,11 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import cached_property
 
 from ..core.index import PlanIndex as CorePlanIndex
 from ..core.model import Comparator, Measure, Plan, Role, Target
+from ..core.numbers import display_numbers
 
 NAME_SEPARATOR = "、"
 ROLE_TEXT = {Role.LEAD: "牵头", Role.SUPPORT: "配合"}
@@ -79,6 +81,11 @@ def plan_fingerprint(plan: Plan) -> str:
 class PlanIndex(CorePlanIndex):
     """The plan's lookups (:class:`matrixdesk.core.index.PlanIndex`) and the texts the
     workbooks print from them."""
+
+    @cached_property
+    def numbers(self) -> dict[int, str]:
+        """Measure id → its number as the document writes it, e.g. (三)2."""
+        return display_numbers(self.plan.measures)
 
     def names_with(self, measure_id: int, role: Role) -> str:
         """Departments with ``role`` in the measure, in the written order, joined by 、."""

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 
 from matrixdesk.core.index import PlanIndex
 from matrixdesk.core.model import Comparator, Department, Measure, Plan, Role, Target
+from matrixdesk.core.numbers import display_numbers
 from matrixdesk.core.tasks import task_ids
 from matrixdesk.report.pages import enclosing, paginate, split_text
 
@@ -305,11 +306,13 @@ def _column_groups(columns: list[MatrixColumn], available: float) -> list[range]
 def _matrix_rows(plan: Plan, width: float, full_width: float, metrics: Metrics) -> list[MatrixRow]:
     tasks = task_ids(plan)
     headings = heading_ids(plan, tasks)
+    numbers = display_numbers(plan.measures)  # as the document writes them: (三)2.
     pad = metrics.pad
     rows: list[MatrixRow] = []
     for m in plan.measures:
         if m.id in tasks:
-            text, h = fit_lines(f"{m.code} {m.title}", width - 2 * pad, MATRIX_TEXT_LINES, metrics)
+            line = f"{numbers[m.id] or m.code} {m.title}"
+            text, h = fit_lines(line, width - 2 * pad, MATRIX_TEXT_LINES, metrics)
             rows.append(MatrixRow(m.id, text, h + 2 * pad, False))
         elif m.id in headings:
             text, h = fit_lines(f"{m.label}{m.title}", full_width - 2 * pad, 1, metrics)

@@ -28,6 +28,7 @@ class SetRolesCommand(QUndoCommand):
         n = len(self.changes)
         plural = QCoreApplication.translate("commands", "Change %n cell(s)", None, n)
         super().__init__(text or plural)
+        self.verb = text  # what the caller called the step ("Paste"); else named by the role
         self.store = store
         measures = dict.fromkeys(m for m, _, _ in self.changes)
         self.before: dict[int, list[Assignment]] = {m: store.assignments_of(m) for m in measures}

@@ -9,7 +9,9 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ..core.findings import FindingsTracker
-from ..store import MatrixStore, StoreEvent
+from ..core.numbers import display_numbers
+from ..store import MatrixStore, StoreError, StoreEvent
+from .history import describe
 
 
 class Document(QObject):
@@ -33,6 +35,7 @@ class Document(QObject):
         self.closed = False
         self.saved_at = _file_time(store.path)
         self.findings = FindingsTracker(store)
+        self._numbers: dict[int, str] | None = None
         store.subscribe(self._on_store_event)
 
     @property
@@ -45,11 +48,26 @@ class Document(QObject):
 
     def push(self, command: QUndoCommand) -> bool:
         """Run ``command`` and keep it for undo; refused (False) when the plan is read-only
-        or already closed (a panel's late commit must not write into a closed file)."""
+        or already closed (a panel's late commit must not write into a closed file).
+
+        The step is named for the history first (:func:`history.describe`).
+        """
         if self.read_only or self.closed:
             return False
+        try:
+            text = describe(self, command)
+        except (StoreError, KeyError, StopIteration):  # a stale id: the command will say so
+            text = None
+        if text:
+            command.setText(text)
         self.undo_stack.push(command)
         return True
+
+    def number(self, measure_id: int) -> str:
+        """The measure's number as the document writes it ((三)2.), else its code."""
+        if self._numbers is None:
+            self._numbers = display_numbers(self.store.measures())
+        return self._numbers.get(measure_id) or self.store.measure(measure_id).code
 
     def close(self) -> None:
         self.closed = True
@@ -65,6 +83,8 @@ class Document(QObject):
         return self.saved_at.strftime(fmt)
 
     def _on_store_event(self, event: StoreEvent) -> None:
+        if event.kind in ("structure", "reset", "measures"):
+            self._numbers = None
         self.saved_at = datetime.now()
         if event.kind == "roles":
             self.findings.touch(event.measure_ids, event.department_ids)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, QTimer, Signal
 
+from ...core.numbers import search_key
 from ...store import StoreEvent
 from .matrix_model import MatrixModel
 
@@ -110,13 +111,9 @@ class MatrixFilterProxy(QSortFilterProxyModel):
         return tracker.measure_ids()
 
     def _matches(self, m, with_findings: set[int] | None) -> bool:
-        t = self._text
-        if t and not (
-            t in m.code.casefold()
-            or t in m.title.casefold()
-            or t in m.text.casefold()
-            or t in m.label.casefold()
-        ):
+        t = search_key(self._text)  # （三）2． finds (三)2.
+        number = self.matrix().numbers.get(m.id, "")
+        if t and not any(t in search_key(f) for f in (number, m.code, m.title, m.text)):
             return False
         store = self.matrix().store
         if self._department_id is not None and store.role(m.id, self._department_id) is None:

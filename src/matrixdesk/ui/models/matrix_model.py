@@ -23,6 +23,7 @@ from enum import IntEnum
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from ...core.model import Role
+from ...core.numbers import display_numbers
 from ...store import RoleChange, StoreEvent
 from ..commands import SetRolesCommand
 from ..document import Document
@@ -103,6 +104,15 @@ class MatrixModel(QAbstractTableModel):
         self._cols = [d.id for d in self.store.departments()]
         self._reindex()
         self._groups = {mid for mid in self._rows if self._is_group(mid)}
+        self._number()
+
+    def _number(self) -> None:
+        """The document's numbering of every measure (changes only with the structure)."""
+        self.numbers: dict[int, str] = display_numbers(self.store.measures())
+
+    def number(self, measure_id: int) -> str:
+        """The measure's number as the document writes it, e.g. (三)2. (its code if none)."""
+        return self.numbers.get(measure_id) or self.store.measure(measure_id).code
 
     def _reindex(self) -> None:
         self._row_of = {mid: r for r, mid in enumerate(self._rows)}
@@ -222,8 +232,7 @@ class MatrixModel(QAbstractTableModel):
             return _count_text(sum(self.store.department_counts(did)))
         mid = self._rows[r]
         if c == CODE_COLUMN:
-            m = self.store.measure(mid)
-            return m.label if mid in self._groups else m.code
+            return self.numbers.get(mid) or self.store.measure(mid).code
         if c == TITLE_COLUMN:
             return self.store.measure(mid).title
         did = self.department_id(c)
@@ -241,18 +250,21 @@ class MatrixModel(QAbstractTableModel):
         if mid is None:
             return None
         m = self.store.measure(mid)
+        number = self.numbers.get(mid) or m.code
         if did is None and c >= FIRST_DEPARTMENT_COLUMN:
             lead, support = self.store.measure_counts(mid)
             return (
                 self.tr("Lead %1, support %2").replace("%1", str(lead)).replace("%2", str(support))
             )
         if did is None:
-            return f"{m.code} {m.title}\n{m.text[:300]}" if m.text else f"{m.code} {m.title}"
+            code = self.tr("Code %1 (for sorting)").replace("%1", m.code)
+            text = f"\n{m.text[:300]}" if m.text else ""
+            return f"{number} {m.title}\n{code}{text}"
         role = self.store.role(mid, did)
         what = {Role.LEAD: self.tr("lead"), Role.SUPPORT: self.tr("support")}.get(
             role, self.tr("—")
         )
-        return f"{m.code} {m.title}\n{self.store.department(did).name}: {what}"
+        return f"{number} {m.title}\n{self.store.department(did).name}: {what}"
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -383,6 +395,7 @@ class MatrixModel(QAbstractTableModel):
         self._rows = new
         self._reindex()
         self._groups = {mid for mid in self._rows if self._is_group(mid)}
+        self._number()
         if op == "insert":
             self.endInsertRows()
         elif op == "remove":

@@ -10,6 +10,8 @@ when it is shown.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
@@ -42,8 +44,12 @@ SEVERITY, MESSAGE = range(2)
 DELAY_MS = 0  # the next turn of the event loop: once per burst, before slower panels
 
 
-def finding_text(finding: Finding) -> str:
-    """The finding as a sentence in the UI language (built from its code, not from .message())."""
+def finding_text(finding: Finding, number: str = "") -> str:
+    """The finding as a sentence in the UI language (built from its code, not from .message()).
+
+    ``number`` is the measure's number as the document writes it ((三)2.); it replaces the
+    hierarchical code the check names measures by.
+    """
     template = {
         FindingCode.NO_LEAD: QCoreApplication.translate(
             "Findings", "Measure %1 has departments but no lead"
@@ -66,7 +72,10 @@ def finding_text(finding: Finding) -> str:
     }.get(finding.code)
     if template is None:  # a check added to core later: its English sentence beats nothing
         return finding.message()
-    return template.replace("%1", finding.subject).replace("%2", finding.other)
+    subject = finding.subject
+    if number and finding.measure_id is not None:
+        subject = f"{number} {subject.partition(' ')[2]}".strip()
+    return template.replace("%1", subject).replace("%2", finding.other)
 
 
 def severity_text(severity: Severity) -> str:
@@ -82,11 +91,18 @@ class FindingsModel(QAbstractTableModel):
         super().__init__(parent)
         self._findings: list[Finding] = []
         self._icons: dict[Severity, QIcon] = {}
+        self.number: Callable[[int], str] | None = None  # measure id → (三)2., set by the panel
 
     def set_findings(self, findings: list[Finding]) -> None:
         self.beginResetModel()
         self._findings = list(findings)
         self.endResetModel()
+
+    def text(self, row: int) -> str:
+        """The finding's sentence, naming its measure by the document's numbering."""
+        f = self._findings[row]
+        number = self.number(f.measure_id) if self.number and f.measure_id is not None else ""
+        return finding_text(f, number)
 
     def apply(self, splices: list[Splice]) -> None:
         """Follow a tracker's refresh: remove and insert just the rows that changed."""
@@ -129,7 +145,9 @@ class FindingsModel(QAbstractTableModel):
             return None
         f = self._findings[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return severity_text(f.severity) if index.column() == SEVERITY else finding_text(f)
+            return (
+                severity_text(f.severity) if index.column() == SEVERITY else self.text(index.row())
+            )
         if role == Qt.ItemDataRole.DecorationRole and index.column() == SEVERITY:
             return self._icon(f.severity)
         if role == Qt.ItemDataRole.UserRole:
@@ -157,6 +175,7 @@ class FindingsPanel(QWidget):
         self.document = document
         self.tracker: FindingsTracker = document.findings
         self.model = FindingsModel(self)
+        self.model.number = document.number
         self.summary = QLabel()
         self.summary.setContentsMargins(4, 2, 4, 2)
         self.view = QTableView()

@@ -62,6 +62,7 @@ ROW_HEIGHT = 24
 DEPARTMENT_WIDTH = 28
 TOTAL_WIDTH = 40
 CODE_WIDTH = 70
+CODE_MAX_WIDTH = 150  # a number longer than this is elided (its tooltip has it whole)
 TITLE_WIDTH = 300
 HEADER_CHARS = 9  # department names up to this many characters stand in one vertical line
 CURRENT_HEADER_FILL = QColor("#cce0ff")
@@ -524,7 +525,8 @@ class MatrixView(QWidget):
         if hasattr(source, "totalsChanged"):
             source.totalsChanged.connect(self._totals_changed)
         self._apply_columns()
-        self.splitter.setSizes([CODE_WIDTH + TITLE_WIDTH + 4, max(400, self.width() - 380)])
+        code = self.frozen.horizontalHeader().sectionSize(0)
+        self.splitter.setSizes([code + TITLE_WIDTH + 4, max(400, self.width() - 380)])
 
     def model(self):
         return self._model
@@ -548,7 +550,7 @@ class MatrixView(QWidget):
             if not frozen_side:
                 gh.resizeSection(c, TOTAL_WIDTH if c == n - 1 else DEPARTMENT_WIDTH)
         self.grid.select_columns = (FIRST_DEPARTMENT_COLUMN, n - 2)  # not the totals column
-        fh.resizeSection(0, CODE_WIDTH)
+        fh.resizeSection(0, self._code_width())
         fh.resizeSection(1, TITLE_WIDTH)
         self._fit_header()
         for footer in self.footers():
@@ -587,6 +589,16 @@ class MatrixView(QWidget):
         for footer in self.footers():
             for column in columns:
                 footer.updateSection(column)
+
+    def _code_width(self) -> int:
+        """Wide enough for the longest document number, such as 一、(三)12. (bold in headings)."""
+        source = getattr(self._model, "sourceModel", lambda: None)()
+        numbers = getattr(source, "numbers", None) or {}
+        font = QFont(self.frozen.font())
+        font.setBold(True)
+        metrics = QFontMetrics(font)
+        widest = max((metrics.horizontalAdvance(n) for n in set(numbers.values())), default=0)
+        return max(CODE_WIDTH, min(CODE_MAX_WIDTH, widest + 14))
 
     def _fit_header(self, *args) -> None:
         # Not on every headerDataChanged: QHeaderView.sizeHint() measures 200 sections, and

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.model import Role
+from ...core.numbers import display_numbers
 from ...store import EditError, StoreEvent
 from ..commands import (
     EditMeasureCommand,
@@ -83,6 +84,7 @@ class MeasurePanel(QWidget):
         super().__init__(parent)
         self.document = document
         self.measure_id: int | None = None
+        self._numbers: dict[int, str] | None = None
         self.targets_model = TargetsModel(document, self)
         self._build()
         document.changed.connect(self._on_store_event)
@@ -241,8 +243,8 @@ class MeasurePanel(QWidget):
             return
         store = self.document.store
         m = store.measure(self.measure_id)
-        self.code_label.setText(m.code)
-        self.code_label.setToolTip(self.tr("Numbered %1 in the document").replace("%1", m.label))
+        self.code_label.setText(self._number(m.id) or m.code)
+        self.code_label.setToolTip(self.tr("Code %1 (for sorting)").replace("%1", m.code))
         _set_text(self.title_edit, m.title)
         _set_text(self.deadline_edit, m.deadline)
         self.open_ended_box.setChecked(m.open_ended)
@@ -264,6 +266,12 @@ class MeasurePanel(QWidget):
         self.source_box.setVisible(_differs(source, m.text, m.label))
         if self.source_view.toPlainText() != source:
             self.source_view.setPlainText(source)
+
+    def _number(self, measure_id: int) -> str:
+        """The document's numbering, worked out once per structure of the plan."""
+        if self._numbers is None:
+            self._numbers = display_numbers(self.document.store.measures())
+        return self._numbers.get(measure_id, "")
 
     def _refresh_roles(self) -> None:
         store = self.document.store
@@ -354,6 +362,8 @@ class MeasurePanel(QWidget):
     def _on_store_event(self, event: StoreEvent) -> None:
         if event.kind in ("departments", "reset"):
             self._names_known = False  # read the names again when a measure is shown
+        if event.kind in ("structure", "reset"):
+            self._numbers = None
         if self.measure_id is None:
             return
         if event.kind in ("structure", "reset"):

@@ -105,20 +105,20 @@ class MatrixEditor(QObject):
         return any(left < last for _t, left, _b, _r in self.cell_blocks())
 
     # -- roles -----------------------------------------------------------------------------
-    def set_roles(self, role: Role | None, text: str) -> bool:
+    def set_roles(self, role: Role | None, text: str = "") -> bool:
         cells = self.selected_cells()
         if not cells or self.model is None:
             return False
         return self.model.push_changes([(m, d, role) for m, d in cells], text)
 
     def set_lead(self) -> bool:
-        return self.set_roles(Role.LEAD, _tr("Set lead"))
+        return self.set_roles(Role.LEAD)
 
     def set_support(self) -> bool:
-        return self.set_roles(Role.SUPPORT, _tr("Set support"))
+        return self.set_roles(Role.SUPPORT)
 
     def clear(self) -> bool:
-        return self.set_roles(None, _tr("Clear cells"))
+        return self.set_roles(None)
 
     def cycle_at(self, index: QModelIndex) -> bool:
         """A click: the clicked cell goes none → lead → support → none."""
@@ -129,7 +129,7 @@ class MatrixEditor(QObject):
             return False
         mid, did = self.model.measure_id(src.row()), self.model.department_id(src.column())
         new = NEXT_ROLE[self.model.store.role(mid, did)]
-        return self.model.push_changes([(mid, did, new)], _tr("Change cell"))
+        return self.model.push_changes([(mid, did, new)])
 
     def cycle_selection(self) -> bool:
         """Space: every selected cell takes the role that follows the current cell's."""
@@ -143,8 +143,7 @@ class MatrixEditor(QObject):
         if (mid, did) not in cells:
             base = self.model.store.role(*cells[0])
         new = NEXT_ROLE[base]
-        text = _tr("Change cell") if len(cells) == 1 else _tr("Change %n cell(s)", len(cells))
-        return self.model.push_changes([(m, d, new) for m, d in cells], text)
+        return self.model.push_changes([(m, d, new) for m, d in cells])
 
     # -- clipboard -------------------------------------------------------------------------
     def copy(self) -> None:
@@ -252,7 +251,7 @@ class MatrixEditor(QObject):
                 "Remove %1 %2 with its sub-measures, assignments and targets?\n"
                 "You can undo this with Ctrl+Z."
             )
-            .replace("%1", m.code)
+            .replace("%1", self.model.number(mid))
             .replace("%2", m.title),
         )
         if answer != QMessageBox.StandardButton.Yes:
