@@ -198,3 +198,23 @@ def test_excerpt_starting_mid_sequence() -> None:
     assert labels("三、重点任务\n（九）推进甲。\n（十）推进乙。\n四、保障\n（十一）丙。\n") == [
         ("三、", 1), ("（九）", 2), ("（十）", 2), ("四、", 1), ("（十一）", 2),
     ]  # fmt: skip
+
+
+def test_titles_of_labelled_items_and_one_line_text() -> None:
+    plan = parse_text(
+        "（一）第三届消费品博览会\n时间：5月\n地点：省会展中心\n主办单位：省商务厅\n"
+        "（二）推动服务消 费提质扩容\n"
+    )
+    assert [m.title for m in plan.measures] == ["第三届消费品博览会", "推动服务消 费提质扩容"]
+    one_line = parse_text("一、总体要求 以习近平新时代中国特色社会主义思想为指导。二、重点任务")
+    assert one_line.measures[0].title == "总体要求"
+
+
+def test_unknown_labels_beside_known_ones_are_not_parties() -> None:
+    plan = parse_text("（一）招商引资（4分）。（牵头考核单位：市投资促进局；数据来源：市商务局）\n")
+    assert rows(plan)[0][3] == [("市投资促进局", L)]
+
+
+def test_a_clause_with_a_verb_inside_a_name_is_text() -> None:
+    plan = parse_text("（一）推进甲。（费用由保险公司负责）\n")
+    assert plan.assignments == []

@@ -99,7 +99,7 @@ _SUPPORT_LABEL = re.compile(r"配合|协办|协同|协作|协助|参与")
 _TIME_LABEL = re.compile(r"时限|时间|期限|节点|进度|日期|完成时|截止")
 _OTHER_LABEL = re.compile(
     r"领导|负责人|责任人|联系人|电话|同志|分管|目标|范围|内容|方式|标准|依据|备注|说明|要求|措施"
-    r"|任务|指标|分值|权重"
+    r"|任务|指标|分值|权重|来源|地点|对象|形式|方式|口径|周期|频次"
 )
 # Where an unbracketed field block may begin: a line start or a sentence end, then a party label.
 _BLOCK_START = re.compile(r"(?:^|(?<=[。；;]))[ \t\u3000]*[（(【]?(?=[\u4e00-\u9fff]{1,10}[:：])",
@@ -131,6 +131,7 @@ class _Reading:
     deadline: str = ""
     open_ended: bool = False
     skipped: list[str] = field(default_factory=list)
+    unknown: list[str] = field(default_factory=list)  # values under labels the reader does not know
 
 
 def final_bracket(text: str) -> tuple[int, int] | None:
@@ -267,6 +268,11 @@ def _read_clauses(text: str, free_text: bool) -> _Reading | None:
             pending.append(clause)
     for waiting in pending:
         _add(reading, waiting, "duty")
+    if not reading.named and reading.unknown:
+        # A label the reader does not know (督查单位：…) whose value names only organisations.
+        for value in reading.unknown:
+            _add(reading, value, "duty")
+        reading.party_label = True
     return reading
 
 
@@ -304,8 +310,9 @@ def _read_labelled(reading: _Reading, kind: str, value: str) -> str:
     if kind == "unknown":
         trial = _Reading()
         _add(trial, value, role)
-        if trial.skipped or any(n.kind is not OrgKind.ORG for n, _ in trial.named):
-            return "other"  # a label we do not know, naming something other than organisations
+        if trial.named and not trial.skipped and all(n.kind is OrgKind.ORG for n, _ in trial.named):
+            reading.unknown.append(value)  # used only if no known label or verb names anyone
+        return "other"
     _add(reading, value, role)
     if len(reading.named) > before:
         reading.party_label = True

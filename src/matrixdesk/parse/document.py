@@ -58,6 +58,9 @@ from matrixdesk.parse.units import Region, Unit, find_units
 _SENTENCE_END = re.compile(r"[。！？!?]")
 _HEAD_SPLIT = 8
 _TITLE_LINE = 40  # a heading line this short, ending its paragraph, is a title of its own
+_SHORT_TITLE = 24  # a first line or a run of words this short before a break is a title
+_GAP = re.compile(r"[ \t\u3000]+")
+_LABEL_LINE = re.compile(r"[\u4e00-\u9fff]{2,8}[:：]")
 _WRAP_LINES = 10  # lines walked back to find where a paragraph before the first heading begins
 
 
@@ -137,10 +140,26 @@ def join_lines(raw: str) -> str:
     return "".join(line.strip() for line in raw.split("\n"))
 
 
-def _title(before: str) -> str:
-    """The heading text up to the first sentence end (大力发展冰雪消费。 → 大力发展冰雪消费)."""
-    match = _SENTENCE_END.search(before)
-    title = before[: match.start()] if match else before
+def _title(raw: str) -> str:
+    """The heading text: a short first line above labelled lines (第三届消费品博览会 / 时间：…), else
+    the text up to the first sentence end (大力发展冰雪消费。 → 大力发展冰雪消费); a long one is
+    cut at a gap of white space after a few characters (one-line text: 总体要求 以习近平… →
+    总体要求)."""
+    lines = raw.strip().split("\n", 1)
+    first = lines[0].strip()
+    if (
+        len(lines) > 1
+        and 0 < len(first) <= _SHORT_TITLE
+        and not _SENTENCE_END.search(first[:-1])
+        and _LABEL_LINE.match(lines[1].lstrip())
+    ):
+        return first.rstrip("。：:，,；;")
+    text = join_lines(raw)
+    match = _SENTENCE_END.search(text)
+    title = text[: match.start()] if match else text
+    gap = _GAP.search(title, 0, _SHORT_TITLE + 1) if len(title) > _SHORT_TITLE else None
+    if gap and gap.start() >= 2:
+        title = title[: gap.start()]
     return title.strip().rstrip("：:，,；;")
 
 
@@ -261,7 +280,7 @@ class _Builder:
         measure.title = (
             _title(title_text)
             if own_line
-            else _title(join_lines(source[heading.label_end : units[0].annotation.start]))
+            else _title(source[heading.label_end : units[0].annotation.start])
         )
         self._add_targets(measure, title_text)
         self.heading_measure[index] = measure
@@ -318,7 +337,7 @@ class _Builder:
     def _fill_plain(self, measure: Measure, start: int, end: int) -> None:
         body = join_lines(self.plan.source_text[start:end])
         measure.text = body
-        measure.title = _title(body)
+        measure.title = _title(self.plan.source_text[start:end])
         measure.deadline = _final_deadline(body)
         self._add_targets(measure, body)
 
@@ -337,7 +356,8 @@ class _Builder:
                 measure.text += "\n" + after
         else:
             measure.text = join_lines(source[start:end])
-        measure.title = _title(_without_title(before, skip_title)) if skip_title else _title(before)
+        raw = source[start : annotation.start]
+        measure.title = _title(_without_title(before, skip_title)) if skip_title else _title(raw)
         self._annotate(measure, annotation)
         if not measure.deadline:
             measure.deadline = _final_deadline(before)
