@@ -141,7 +141,7 @@ def join_lines(raw: str) -> str:
 
 
 def _title(raw: str) -> str:
-    """The heading text: a short first line above labelled lines (第三届消费品博览会 / 时间：…), else
+    """The heading text: a short first line above labelled lines (博览会 / 时间：…), else
     the text up to the first sentence end (大力发展冰雪消费。 → 大力发展冰雪消费); a long one is
     cut at a gap of white space after a few characters (one-line text: 总体要求 以习近平… →
     总体要求)."""
