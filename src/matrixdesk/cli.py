@@ -154,18 +154,20 @@ def cmd_chart(args: argparse.Namespace) -> int:
     """Draw a chart to PNG, SVG or PDF."""
     from .charts import build_chart, save_chart
 
-    fig = build_chart(_load(args.plan), args.kind, include_collective=args.include_collective)
+    fig = build_chart(
+        _load(args.plan), args.kind, include_collective=args.include_collective, period=args.period
+    )
     save_chart(fig, args.output)
     print(f"wrote {args.output}")
     return EXIT_OK
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    """Render the matrix report or a task list to PDF (no display needed)."""
+    """Render the matrix, a task list, a progress report or the chase list (催报) to PDF."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from .report import render_pdf
 
-    kind = "list" if args.department else args.kind
+    kind = "list" if args.department and args.kind == "matrix" else args.kind
     pages = render_pdf(
         _load(args.plan),
         args.output,
@@ -173,6 +175,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         department=args.department,
         page_size=args.page_size,
         landscape=not args.portrait,
+        period=args.period,
     )
     print(f"wrote {args.output} ({pages} pages)")
     return EXIT_OK
@@ -243,14 +246,23 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("chart", help=cmd_chart.__doc__, description=cmd_chart.__doc__)
     p.add_argument("plan", help="a .mdesk plan file")
     p.add_argument("-o", "--output", required=True, help="FILE.png, FILE.svg or FILE.pdf")
-    p.add_argument("--kind", default="workload", choices=["workload", "parts", "targets"])
+    p.add_argument(
+        "--kind", default="workload", choices=["workload", "parts", "targets", "progress"]
+    )
     p.add_argument("--include-collective", action="store_true", help="count 各地区, 有关部门 … too")
+    p.add_argument("--period", help="progress: the reporting period (default: the latest reported)")
 
     p = sub.add_parser("report", help=cmd_report.__doc__, description=cmd_report.__doc__)
     p.add_argument("plan", help="a .mdesk plan file")
     p.add_argument("-o", "--output", required=True, help="the PDF to write")
-    p.add_argument("--kind", default="matrix", choices=["matrix", "list"])
-    p.add_argument("--department", help="one department's task list (name or alias)")
+    p.add_argument("--kind", default="matrix", choices=["matrix", "list", "progress", "chase"])
+    p.add_argument(
+        "--department",
+        help="one department's task list, or with --kind progress its progress (name or alias)",
+    )
+    p.add_argument(
+        "--period", help="progress and chase: the reporting period (default: the current one)"
+    )
     p.add_argument("--page-size", default="A4", choices=["A4", "A3"])
     p.add_argument("--portrait", action="store_true", help="portrait instead of landscape")
     return parser

@@ -364,3 +364,46 @@ def test_reading_a_workbook_never_writes_it(plan_path, books, fill_workbook):
     before = books[COMMERCE].read_bytes()
     _collect(plan_path, books[COMMERCE])
     assert books[COMMERCE].read_bytes() == before
+
+
+# -- outputs of the ledger ---------------------------------------------------------------------
+def test_progress_report_chase_list_and_chart(plan_path, books, fill_workbook, tmp_path, capsys):
+    fill_workbook(books[COMMERCE], statuses={3: "推进中", 5: "滞后"}, notes={3: "已召开推进会"})
+    assert main(["collect", plan_path, str(books[COMMERCE])]) == 0
+    progress, chase = tmp_path / "progress.pdf", tmp_path / "chase.pdf"
+    args = ["--period", PERIOD]
+    assert main(["report", plan_path, "-o", str(progress), "--kind", "progress", *args]) == 0
+    assert main(["report", plan_path, "-o", str(chase), "--kind", "chase", *args]) == 0
+    assert main(["chart", plan_path, "-o", str(tmp_path / "p.png"), "--kind", "progress"]) == 0
+    assert (tmp_path / "p.png").stat().st_size > 1000
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext is not installed")
+
+    def text(pdf):
+        out = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, check=True)
+        return "".join(out.stdout.decode("utf-8").split())
+
+    report = text(progress)
+    assert "进展情况报告（2021年3月）" in report
+    assert "已召开推进会" in report and "滞后" in report
+    assert "省体育局" in report and "本期未报送" in report
+    listed = text(chase)
+    assert "催报清单" in listed and "省体育局" in listed and "省农业农村厅" in listed
+    assert "省商务厅" not in listed  # it reported
+
+
+def test_chase_list_workbook(plan_path, books, fill_workbook, tmp_path):
+    from openpyxl import load_workbook
+
+    from matrixdesk.exchange.chase import export_chase
+
+    fill_workbook(books[COMMERCE], statuses={3: "推进中"})
+    assert main(["collect", plan_path, str(books[COMMERCE])]) == 0
+    store = MatrixStore.open(plan_path, read_only=True)
+    try:
+        count = export_chase(store.plan(), tmp_path / "chase.xlsx", PERIOD)
+    finally:
+        store.close()
+    ws = load_workbook(tmp_path / "chase.xlsx").active
+    names = [row[1] for row in ws.iter_rows(min_row=4, values_only=True)]
+    assert count == 3 and names == ["省文化和旅游厅", "省体育局", "省农业农村厅"]

@@ -155,12 +155,25 @@ _BUILDERS: dict[str, Callable[[Plan, bool], Figure]] = {
     ),
     "parts": lambda plan, _collective: _parts(measures_per_part(plan)),
     "targets": lambda plan, _collective: _targets(targets_by_year(plan)),
+    "progress": lambda plan, _collective: _progress(plan),
 }
 #: The chart kinds :func:`build_chart` knows, in menu order.
 CHART_KINDS: tuple[str, ...] = tuple(_BUILDERS)
 
 
-def build_chart(plan: Plan, kind: str = "workload", *, include_collective: bool = False) -> Figure:
+def _progress(plan: Plan, period: str | None = None) -> Figure:
+    from .progress_chart import progress_figure
+
+    return progress_figure(plan, period)
+
+
+def build_chart(
+    plan: Plan,
+    kind: str = "workload",
+    *,
+    include_collective: bool = False,
+    period: str | None = None,
+) -> Figure:
     """Build one chart of ``plan``.
 
     Parameters
@@ -169,7 +182,8 @@ def build_chart(plan: Plan, kind: str = "workload", *, include_collective: bool 
         The plan to chart.
     kind
         One of :data:`CHART_KINDS`: ``"workload"`` (lead and support per department, busiest
-        first), ``"parts"`` (tasks per part 一、二、…) or ``"targets"`` (targets per year).
+        first), ``"parts"`` (tasks per part 一、二、…), ``"targets"`` (targets per year) or
+        ``"progress"`` (statuses per department in ``period``).
     include_collective
         Count collective parties (各地区 …) in the workload chart.
 
@@ -183,6 +197,8 @@ def build_chart(plan: Plan, kind: str = "workload", *, include_collective: bool 
     except KeyError:
         raise ValueError(f"unknown chart kind {kind!r}; expected one of {CHART_KINDS}") from None
     with chart_style():
+        if kind == "progress":
+            return _progress(plan, period)
         return builder(plan, include_collective)
 
 

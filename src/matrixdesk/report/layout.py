@@ -57,6 +57,7 @@ class ReportOptions:
     landscape: bool = True
     include_collective: bool = False
     font: str | None = None  # a family or a label of report/fonts.py; None: the default
+    period: str | None = None  # "progress" and "chase": the reporting period (default: current)
 
 
 @dataclass(frozen=True)
@@ -589,7 +590,12 @@ def layout_report(
     metrics: Metrics,
     printed: dt.date | None = None,
 ) -> Layout:
-    """The layout ``options`` ask for; a department implies its task list."""
+    """The layout ``options`` ask for; a department implies its task list (or, with the kind
+    "progress", its progress report)."""
+    if options.kind in ("progress", "chase"):
+        from matrixdesk.report.progress_layout import layout_progress_report
+
+        return layout_progress_report(plan, options, width, height, metrics, printed)
     if options.department:
         return layout_department_list(plan, options.department, width, height, metrics, printed)
     if options.kind == "list":

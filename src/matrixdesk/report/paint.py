@@ -422,6 +422,7 @@ def render_pdf(
     font: str | None = None,
     layout: QPageLayout | None = None,
     printed: dt.date | None = None,
+    period: str | None = None,
 ) -> int:
     """Write the report as a PDF file at ``path``; return its page count.
 
@@ -431,11 +432,13 @@ def render_pdf(
     ``path`` and replaces it only when complete (``core/safefile.py``); its text layer is
     repaired to carry the plan's own characters (``textlayer.py``).
     """
-    if kind not in ("matrix", "list"):
+    if kind not in ("matrix", "list", "progress", "chase"):
         raise ValueError(f"unknown report kind: {kind}")
     if department:
         find_department(plan, department)
-    options = ReportOptions(kind, department, page_size, landscape, include_collective, font)
+    options = ReportOptions(
+        kind, department, page_size, landscape, include_collective, font, period
+    )
     drawn: list[str] = []
     with atomic_output(path) as tmp:
         writer = pdf_writer(tmp, options, plan.info.title, layout=layout)

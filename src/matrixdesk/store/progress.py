@@ -127,7 +127,8 @@ class ProgressEdits(StoreBase):
     """Reads and writes of the progress ledger."""
 
     def _reload_progress(self) -> None:
-        if not self.db.table("progress").exists():  # an older plan opened read-only
+        self._ledger_tables = self.db.table("progress").exists()
+        if not self._ledger_tables:  # an older plan opened read-only
             self._schedule, self._progress, self._actuals = Schedule(), {}, {}
             return
         self._schedule = read_schedule(self.db)
@@ -156,6 +157,44 @@ class ProgressEdits(StoreBase):
 
     def actuals(self) -> list[Actual]:
         return list(self._actuals.values())
+
+    def change_log(
+        self,
+        *,
+        department: str | None = None,
+        period: str | None = None,
+        action: str | None = None,
+        limit: int = 5000,
+    ) -> list[dict]:
+        """Change-log rows, newest first, filtered by department name, period and kind.
+
+        Returns
+        -------
+        list of dict
+            ``id, at, action, summary, department, period, source`` of each row.
+        """
+        if not self._ledger_tables:
+            return []
+        where, args = [], []
+        for column, value in (("department", department), ("period", period), ("action", action)):
+            if value:
+                where.append(f"{column} = ?")
+                args.append(value)
+        sql = "SELECT id, at, action, summary, department, period, source FROM changelog"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY id DESC LIMIT ?"
+        keys = ["id", "at", "action", "summary", "department", "period", "source"]
+        return [dict(zip(keys, r, strict=True)) for r in self.db.execute(sql, [*args, limit])]
+
+    def change_log_values(self, column: str) -> list[str]:
+        """The distinct values of ``department``, ``period`` or ``action`` in the log."""
+        if column not in ("department", "period", "action"):
+            raise EditError(self.path, f"no change-log column {column}")
+        if not self._ledger_tables:
+            return []
+        sql = f"SELECT DISTINCT {column} FROM changelog WHERE {column} <> '' ORDER BY {column}"
+        return [r[0] for r in self.db.execute(sql)]
 
     # -- writes ------------------------------------------------------------------------------
     def set_schedule(self, schedule: Schedule) -> Schedule:

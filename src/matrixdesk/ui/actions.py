@@ -65,6 +65,10 @@ class ActionId(StrEnum):
     GO_FINDINGS = "view.go_findings"
     GO_HISTORY = "view.go_history"
     GO_CHART = "view.go_chart"
+    COLLECT = "file.collect"
+    STATUS_COLOURS = "view.status_colours"
+    GO_PROGRESS = "view.go_progress"
+    GO_CHANGELOG = "view.go_changelog"
 
 
 @dataclass(frozen=True)
@@ -92,6 +96,7 @@ FILE_MENU = [
     SEPARATOR,
     ActionId.EXPORT_WORKBOOK,
     ActionId.EXPORT_DEPARTMENTS,
+    ActionId.COLLECT,
     ActionId.EXPORT_PDF,
     ActionId.SHOW_OUTPUT,
     SEPARATOR,
@@ -128,10 +133,14 @@ PANEL_ACTIONS = (
     ActionId.GO_FINDINGS,
     ActionId.GO_HISTORY,
     ActionId.GO_CHART,
+    ActionId.GO_PROGRESS,
+    ActionId.GO_CHANGELOG,
 )
 VIEW_MENU = [
     ActionId.FIND,
     ActionId.CLEAR_FILTER,
+    SEPARATOR,
+    ActionId.STATUS_COLOURS,
     SEPARATOR,
     Submenu(DOCKS, PANEL_ACTIONS),
     SEPARATOR,
@@ -364,6 +373,31 @@ FACTORIES: dict[ActionId, Callable[[QObject], QAction]] = {
     ActionId.GO_CHART: lambda p: _make(
         p, _tr("&Chart"), _tr("Show the chart panel and move the keyboard there"), "Ctrl+6"
     ),
+    ActionId.GO_PROGRESS: lambda p: _make(
+        p,
+        _tr("&Progress"),
+        _tr("Show the progress ledger (进展台账) and the departments to chase"),
+        "Ctrl+7",
+    ),
+    ActionId.GO_CHANGELOG: lambda p: _make(
+        p,
+        _tr("Change &Log"),
+        _tr("Show every change recorded in the plan, by department, period and kind"),
+        "Ctrl+8",
+    ),
+    ActionId.COLLECT: lambda p: _make(
+        p,
+        _tr("Collec&t Returned Workbooks…"),
+        _tr("Read the workbooks the departments sent back into the progress ledger"),
+        "Ctrl+Shift+R",
+        _icon("mail-receive", SP.SP_ArrowDown),
+    ),
+    ActionId.STATUS_COLOURS: lambda p: _make(
+        p,
+        _tr("Colour Cells by &Status"),
+        _tr("Colour the matrix by each department's reported status instead of its role"),
+        checkable=True,
+    ),
     ActionId.LANGUAGE_ZH: lambda p: _make(
         p,
         "简体中文(&Z)",
@@ -516,9 +550,10 @@ NEEDS_DOCUMENT = {
     ActionId.CLOSE,
     ActionId.FIND,
     ActionId.EDIT_DEPARTMENTS,
+    ActionId.STATUS_COLOURS,
     *PANEL_ACTIONS,
 }
-NEEDS_WRITABLE = {ActionId.ADD_MEASURE, ActionId.ADD_DEPARTMENT}
+NEEDS_WRITABLE = {ActionId.ADD_MEASURE, ActionId.ADD_DEPARTMENT, ActionId.COLLECT}
 NEEDS_CELLS = {ActionId.CYCLE, ActionId.SET_LEAD, ActionId.SET_SUPPORT, ActionId.CLEAR}
 
 

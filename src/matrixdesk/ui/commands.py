@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from ..core.model import Assignment, DocumentInfo, Measure, Plan, Role, Target
+from ..core.progress import ProgressUpdate
 from ..store import DepartmentSnapshot, MatrixStore, MeasureSnapshot, RoleChange
 
 
@@ -297,3 +298,21 @@ class ReplacePlanCommand(QUndoCommand):
     def undo(self) -> None:
         assert self.old is not None
         self.store.replace_plan(self.old)
+
+
+class ApplyProgressCommand(QUndoCommand):
+    """Write reports into the progress ledger in one step (a collect, or an edit by hand);
+    undo puts back exactly what they replaced."""
+
+    def __init__(self, store: MatrixStore, update: ProgressUpdate, text: str = "") -> None:
+        super().__init__(text or _tr("Collect returned workbooks"))
+        self.store = store
+        self.update = update
+        self.inverse: ProgressUpdate | None = None
+
+    def redo(self) -> None:
+        self.inverse = self.store.apply_progress(self.update)
+
+    def undo(self) -> None:
+        assert self.inverse is not None
+        self.store.apply_progress(self.inverse)

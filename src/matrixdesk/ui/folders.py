@@ -27,7 +27,8 @@ WORKBOOK = "workbook"  # the master workbook
 DEPARTMENTS = "departments"  # the folder for one workbook per department
 PDF = "pdf"  # reports exported as PDF
 CHART = "chart"  # chart images
-KINDS = (PLAN, DOCUMENT, WORKBOOK, DEPARTMENTS, PDF, CHART)
+RETURNED = "returned"  # department workbooks sent back, to collect
+KINDS = (PLAN, DOCUMENT, WORKBOOK, DEPARTMENTS, PDF, CHART, RETURNED)
 
 ENV_DOCUMENTS = "MATRIXDESK_DOCUMENTS_DIR"  # tests point "Documents" at a temporary folder
 ENV_DATA_DIR = errorlog.ENV_DATA_DIR
@@ -109,6 +110,14 @@ def open_file(parent: QWidget | None, kind: str, title: str, filters: str) -> st
     if path:
         remember(kind, path)
     return path
+
+
+def open_files(parent: QWidget | None, kind: str, title: str, filters: str) -> list[str]:
+    """Ask for one or more existing files; [] when cancelled."""
+    paths, _ = QFileDialog.getOpenFileNames(parent, title, start_folder(kind), filters)
+    if paths:
+        remember(kind, paths[0])
+    return list(paths)
 
 
 def choose_folder(parent: QWidget | None, kind: str, title: str) -> str:

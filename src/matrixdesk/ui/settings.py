@@ -46,6 +46,7 @@ FOLDERS = {
         ("departments", "the department workbooks"),
         ("pdf", "reports saved as PDF"),
         ("chart", "chart images"),
+        ("returned", "department workbooks sent back to collect"),
     )
 }
 

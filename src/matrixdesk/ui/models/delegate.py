@@ -61,11 +61,13 @@ class MatrixDelegate(QStyledItemDelegate):
         info = index.data(ItemRole.PAINT)
         if info is None:
             return
-        row_kind, col_kind, value, level = info
+        row_kind, col_kind, value, level, fill = info
         rect: QRect = option.rect
         state = option.state
         if row_kind == RowKind.TASK and col_kind == ColumnKind.DEPARTMENT and not state & _BUSY:
             # the common case, kept short: an unselected, unfocused department cell
+            if fill is not None:
+                painter.fillRect(rect, fill)
             painter.setPen(self._grid_pen)
             painter.drawLines(_cell_lines(rect))
             if value is not None:
@@ -79,6 +81,8 @@ class MatrixDelegate(QStyledItemDelegate):
             painter.fillRect(rect, GROUP_FILL.get(level, GROUP_FILL[2]))
         elif row_kind == RowKind.TOTAL or col_kind == ColumnKind.TOTAL:
             painter.fillRect(rect, TOTAL_FILL)
+        elif fill is not None:
+            painter.fillRect(rect, fill)
         painter.setPen(self._grid_pen)
         painter.drawLine(rect.left(), rect.bottom(), rect.right(), rect.bottom())
         if not group or col_kind == ColumnKind.TOTAL:

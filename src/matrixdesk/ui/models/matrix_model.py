@@ -22,11 +22,13 @@ from enum import IntEnum
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
+from ...core.ledger import Ledger
 from ...core.model import Role
 from ...core.numbers import display_numbers
 from ...store import RoleChange, StoreEvent
 from ..commands import SetRolesCommand
 from ..document import Document
+from .status_colours import OVERDUE_FILL, StatusView
 
 CODE_COLUMN = 0
 TITLE_COLUMN = 1
@@ -58,7 +60,8 @@ class ItemRole(IntEnum):
     COLUMN_KIND = Qt.ItemDataRole.UserRole + 3
     MEASURE_ID = Qt.ItemDataRole.UserRole + 4
     DEPARTMENT_ID = Qt.ItemDataRole.UserRole + 5
-    PAINT = Qt.ItemDataRole.UserRole + 6  # (row kind, column kind, value, level) for the delegate
+    # (row kind, column kind, value, level, fill) for the delegate; fill: a status colour
+    PAINT = Qt.ItemDataRole.UserRole + 6
     TOTAL = Qt.ItemDataRole.UserRole + 7  # horizontal header: the column's totals-row text
     TOTAL_TOOLTIP = Qt.ItemDataRole.UserRole + 8  # horizontal header: the totals-row tooltip
 
@@ -91,8 +94,17 @@ class MatrixModel(QAbstractTableModel):
         self.store = document.store
         self._rows: list[int] = []
         self._cols: list[int] = []
+        self.status_view: StatusView | None = None  # colour by status instead of role
         self._load()
         self.store.subscribe(self._on_store_event)
+
+    def set_status_view(self, ledger: Ledger | None) -> None:
+        """Colour cells by the status in ``ledger`` (None: by role, as usual)."""
+        self.status_view = StatusView(ledger) if ledger is not None else None
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1)
+            )
 
     def detach(self) -> None:
         """Stop listening to the store (the document is closing)."""
@@ -214,11 +226,15 @@ class MatrixModel(QAbstractTableModel):
             kind = RowKind.GROUP if mid in self._groups else RowKind.TASK
             level = self.store.measure(mid).level
             if FIRST_DEPARTMENT_COLUMN <= c < self.total_column:
-                role = self.store.role(mid, self._cols[c - FIRST_DEPARTMENT_COLUMN])
-                return kind, ColumnKind.DEPARTMENT, role, level
+                did = self._cols[c - FIRST_DEPARTMENT_COLUMN]
+                role = self.store.role(mid, did)
+                fill = self.status_view.cell_fill(mid, did) if self.status_view else None
+                return kind, ColumnKind.DEPARTMENT, role, level, fill
+            if c == TITLE_COLUMN and self.status_view and mid in self.status_view.ledger.overdue:
+                return kind, ColumnKind.TITLE, self._display(r, c), level, OVERDUE_FILL
         else:
             kind, level = RowKind.TOTAL, 0
-        return kind, self.column_kind(c), self._display(r, c), level
+        return kind, self.column_kind(c), self._display(r, c), level, None
 
     def _display(self, r: int, c: int) -> str:
         if r >= len(self._rows):

@@ -9,10 +9,12 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDockWidget, QLabel, QUndoView, QWidget
 
 from ..document import Document
+from ..widgets.changelog_panel import ChangeLogPanel
 from ..widgets.chart_view import ChartView
 from ..widgets.departments_panel import DepartmentsPanel
 from ..widgets.findings_panel import FindingsPanel
 from ..widgets.measure_panel import MeasurePanel
+from ..widgets.progress_panel import ProgressPanel
 
 
 def _tr(text: str) -> str:
@@ -30,10 +32,20 @@ class Docks:
             "chart": _tr("Chart"),
             "findings": _tr("Findings"),
             "history": _tr("History"),
+            "progress": _tr("Progress"),
+            "changelog": _tr("Change Log"),
         }
         self.docks: dict[str, QDockWidget] = {}
         self.panels: dict[str, QWidget] = {}
-        for key in ("measure", "departments", "chart", "findings", "history"):
+        for key in (
+            "measure",
+            "departments",
+            "chart",
+            "findings",
+            "history",
+            "progress",
+            "changelog",
+        ):
             dock = QDockWidget(titles[key], window)
             dock.setObjectName(f"dock.{key}")
             dock.setAllowedAreas(Qt.DockWidgetArea.AllDockWidgetAreas)
@@ -45,6 +57,8 @@ class Docks:
         window.tabifyDockWidget(self.docks["measure"], self.docks["departments"])
         window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.docks["findings"])
         window.tabifyDockWidget(self.docks["findings"], self.docks["history"])
+        window.tabifyDockWidget(self.docks["history"], self.docks["progress"])
+        window.tabifyDockWidget(self.docks["progress"], self.docks["changelog"])
         self.docks["measure"].raise_()
         self.docks["findings"].raise_()
         window.resizeDocks([self.docks["measure"]], [440], Qt.Orientation.Horizontal)
@@ -75,7 +89,7 @@ class Docks:
         old = dict(self.panels)
         self.panels.clear()
         if document is None:
-            for key in ("measure", "departments", "chart", "findings"):
+            for key in ("measure", "departments", "chart", "findings", "progress", "changelog"):
                 self.docks[key].setWidget(self._note(_tr("No plan is open.")))
         else:
             measure = MeasurePanel(document, self.docks["measure"])
@@ -84,15 +98,22 @@ class Docks:
             findings = FindingsPanel(document, self.docks["findings"])
             findings.findingActivated.connect(self.window.select_measure)
             chart = ChartView(document.store, self.docks["chart"])
+            progress = ProgressPanel(document, self.window.progress, self.docks["progress"])
+            progress.periodChosen.connect(self.window.progress.set_period)
+            progress.exportChase.connect(self.window.progress.export_chase)
+            progress.printChase.connect(self.window.progress.print_chase)
             self.panels = {
                 "measure": measure,
                 "departments": departments,
                 "findings": findings,
                 "chart": chart,
+                "progress": progress,
+                "changelog": ChangeLogPanel(document, self.docks["changelog"]),
             }
             for key, panel in self.panels.items():
                 self.docks[key].setWidget(panel)
         for panel in old.values():
+            getattr(panel, "detach", lambda: None)()
             panel.deleteLater()
 
     def _note(self, text: str) -> QLabel:

@@ -41,6 +41,7 @@ from .docks import Docks
 from .edit import MatrixEditor
 from .feedback import OutputFeedback
 from .files import FileController
+from .progress import ProgressController
 
 
 class MainWindow(QMainWindow):
@@ -77,6 +78,7 @@ class MainWindow(QMainWindow):
         self.files = FileController(self)
         self.editor = MatrixEditor(self)
         self.docks = Docks(self)
+        self.progress = ProgressController(self)
         self.feedback = OutputFeedback(self)
         self._build_menus()
         self._connect_actions()
@@ -144,6 +146,10 @@ class MainWindow(QMainWindow):
             ActionId.GO_FINDINGS: lambda: self.docks.focus_dock("findings"),
             ActionId.GO_HISTORY: lambda: self.docks.focus_dock("history"),
             ActionId.GO_CHART: lambda: self.docks.focus_dock("chart"),
+            ActionId.GO_PROGRESS: lambda: self.docks.focus_dock("progress"),
+            ActionId.GO_CHANGELOG: lambda: self.docks.focus_dock("changelog"),
+            ActionId.COLLECT: lambda: self.progress.collect(),
+            ActionId.STATUS_COLOURS: self.progress.refresh,
             ActionId.EXPORT_PDF: f.export_pdf,
             ActionId.PRINT_PREVIEW: f.print_preview,
             ActionId.PAGE_SETUP: f.page_setup,
@@ -195,7 +201,9 @@ class MainWindow(QMainWindow):
             self.undo_group.setActiveStack(document.undo_stack)
             document.changed.connect(self._store_changed)
         self.filter_bar.set_document(document)
+        self.progress.set_document(document)
         self.docks.set_document(document)
+        self.progress.refresh()
         self.view.setVisible(document is not None)
         self.filter_bar.setVisible(document is not None)
         self.empty_label.setVisible(document is None)
@@ -299,6 +307,8 @@ class MainWindow(QMainWindow):
 
     def _store_changed(self, event) -> None:
         self.update_status()
+        if event.kind == "progress" or (event.kind != "info" and self.progress.status_colours()):
+            self.progress.refresh()
         if event.kind in ("departments", "reset"):
             self.filter_bar.refresh_departments()
 
@@ -400,6 +410,12 @@ class MainWindow(QMainWindow):
         state = settings.value(settings.WINDOW_STATE)
         if state and not state.isEmpty():
             self.restoreState(state)
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 - returned workbooks dropped here
+        self.progress.drag_enter(event)
+
+    def dropEvent(self, event) -> None:  # noqa: N802
+        self.progress.drop(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if self.persist_layout:

@@ -1,0 +1,151 @@
+"""Progress for the main window: collecting returned workbooks (menu or drop), the period the
+window looks at, and colouring the grid by status.
+
+Collecting opens :class:`CollectDialog`; what the user applies is one
+:class:`ApplyProgressCommand` on the document's undo stack. Workbooks dropped onto the window
+open the same dialog with those files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+
+from ...core.ledger import Ledger, build_ledger
+from ..commands import ApplyProgressCommand
+from ..dialogs.collect_dialog import is_workbook_path, run_collect_dialog
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ProgressController", text)
+
+
+class ProgressController(QObject):
+    """Collecting and the progress view of one main window."""
+
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self.window = window
+        self.period = ""  # the period the window shows ("" until a plan is open)
+        self.today = dt.date.today()
+        window.setAcceptDrops(True)
+
+    # -- the period ------------------------------------------------------------------------
+    def set_document(self, document) -> None:
+        self.period = ""
+        if document is not None:
+            store = document.store
+            self.period = store.schedule().current(self.today, store.info().date)
+
+    def set_period(self, period: str) -> None:
+        self.period = period
+        self.refresh()
+
+    def ledger(self) -> Ledger | None:
+        doc = self.window.document
+        if doc is None or not self.period:
+            return None
+        return build_ledger(doc.store.plan(), self.period, self.today)
+
+    def refresh(self) -> None:
+        """Recolour the grid and refill the progress panel after a change of period or data."""
+        model = self.window.model
+        if model is not None:
+            model.set_status_view(self.ledger() if self.status_colours() else None)
+        panel = self.window.docks.panels.get("progress")
+        if panel is not None:
+            panel.set_period(self.period)
+
+    def status_colours(self) -> bool:
+        from ..actions import ActionId
+
+        return self.window.actions[ActionId.STATUS_COLOURS].isChecked()
+
+    # -- collecting ------------------------------------------------------------------------
+    def collect(self, paths: list[str] | None = None) -> bool:
+        """Show the collect dialog (with ``paths`` already added); True when applied."""
+        doc = self.window.document
+        if doc is None or doc.read_only:
+            return False
+        self.window.commit_pending_edits()
+        update, collection = run_collect_dialog(doc.store, paths, self.window)
+        if update is None or update.is_empty():
+            return False
+        departments = len({line.department_id for line in update.log})
+        text = _tr("Collect %1 workbooks").replace("%1", str(len(update.log)))
+        if not doc.push(ApplyProgressCommand(doc.store, update, text)):
+            return False
+        refused = sum(1 for f in collection.files if f.refused is not None) if collection else 0
+        message = (
+            _tr("Collected %1 entries from %2 departments; %3 workbooks refused.")
+            .replace("%1", str(len(update.entries) + len(update.actuals)))
+            .replace("%2", str(departments))
+            .replace("%3", str(refused))
+        )
+        self.window.statusBar().showMessage(message, 10000)
+        return True
+
+    # -- the 催报 list ----------------------------------------------------------------------
+    def export_chase(self) -> bool:
+        from ...core.periods import period_label
+        from ...exchange.chase import export_chase
+        from .. import folders
+        from ..messages import output_error_text
+
+        doc = self.window.document
+        if doc is None or not self.period:
+            return False
+        name = _tr("Chase list %1.xlsx").replace("%1", self.period)
+        path = folders.save_file(
+            self.window, folders.WORKBOOK, _tr("Export the chase list"), name,
+            _tr("Excel workbooks (*.xlsx)"), ".xlsx",
+        )  # fmt: skip
+        if not path:
+            return False
+        try:
+            count = export_chase(doc.store.plan(), path, self.period, self.today)
+        except OSError as exc:
+            self.window.feedback.failed(_tr("Chase list"), path, output_error_text(exc))
+            return False
+        self.window.feedback.written(
+            path,
+            _tr("Wrote the chase list of %1 (%2 departments).")
+            .replace("%1", period_label(self.period))
+            .replace("%2", str(count)),
+        )
+        return True
+
+    def print_chase(self) -> None:
+        from ...report import ReportOptions
+        from ..printing import print_preview
+
+        doc = self.window.document
+        if doc is not None and self.period:
+            options = ReportOptions(kind="chase", period=self.period)
+            print_preview(self.window, doc.store.plan(), options)
+
+    # -- drops (the window's dragEnterEvent and dropEvent hand them here) ---------------------
+    def drag_enter(self, event: QDragEnterEvent) -> None:
+        if self._dropped_workbooks(event) and self._writable():
+            event.acceptProposedAction()
+
+    def drop(self, event: QDropEvent) -> None:
+        paths = self._dropped_workbooks(event)
+        if paths and self._writable():
+            event.acceptProposedAction()
+            self.collect(paths)
+
+    def _writable(self) -> bool:
+        doc = self.window.document
+        return doc is not None and not doc.read_only
+
+    @staticmethod
+    def _dropped_workbooks(event: QDragEnterEvent | QDropEvent) -> list[str]:
+        mime = event.mimeData()
+        if mime is None or not mime.hasUrls():
+            return []
+        paths = [u.toLocalFile() for u in mime.urls() if u.isLocalFile()]
+        return [p for p in paths if is_workbook_path(p) and os.path.isfile(p)]

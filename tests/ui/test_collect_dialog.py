@@ -1,0 +1,188 @@
+"""File ▸ Collect Returned Workbooks…, driven as a user would: choose the files in the file
+dialog, look at the preview, tick a conflict, apply, undo and redo; and workbooks dropped on
+the window. The modal dialog's ``exec`` is replaced by the user's clicks on the real dialog."""
+
+from __future__ import annotations
+
+import pytest
+
+from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QDialog, QFileDialog, QTreeWidgetItemIterator
+
+from matrixdesk.core.progress import ProgressEntry, ProgressUpdate
+from matrixdesk.exchange import export_departments
+from matrixdesk.store import MatrixStore
+from matrixdesk.ui.actions import ActionId
+from matrixdesk.ui.dialogs.collect_dialog import CollectDialog
+from matrixdesk.ui.models.matrix_model import ItemRole
+from matrixdesk.ui.models.status_colours import MEANING_FILL, SILENT_FILL
+from matrixdesk.ui.window import MainWindow
+
+PERIOD = "2021-03"
+
+
+@pytest.fixture
+def returned(plan_file, tmp_path, fill_workbook):
+    """Two filled-in workbooks and an old .xls; the plan holds a newer value for one task."""
+    store = MatrixStore.open(plan_file)
+    try:
+        files = {p.stem: p for p in export_departments(store.plan(), tmp_path / "o", period=PERIOD)}
+        store.apply_progress(  # typed in after the departments saved their workbooks
+            ProgressUpdate([ProgressEntry(3, 4, PERIOD, "推进中", "", "2999-01-01T09:00:00")])
+        )
+    finally:
+        store.close()
+    commerce = fill_workbook(
+        files["省商务厅"], statuses={3: "滞后", 5: "已完成"}, notes={5: "完成"}
+    )
+    tourism = fill_workbook(files["省文化和旅游厅"], statuses={2: "推进中"}, actuals={1: 12})
+    old = tmp_path / "省体育局.xls"
+    old.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
+    return [commerce, tourism, str(old)]
+
+
+@pytest.fixture
+def window(qtbot, plan_file, returned):
+    w = MainWindow(persist_layout=False)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    assert w.files.open_path(plan_file)
+    return w
+
+
+def items(dialog: CollectDialog):
+    it = QTreeWidgetItemIterator(dialog.tree)
+    while it.value():
+        yield it.value()
+        it += 1
+
+
+def test_collect_choose_preview_resolve_apply_undo(
+    window, returned, qtbot, monkeypatch, menu_action
+):
+    store = window.document.store
+    seen = {}
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileNames", lambda *a, **k: (returned, "Excel workbooks")
+    )
+
+    def user(dialog: CollectDialog) -> int:
+        qtbot.addWidget(dialog)
+        dialog.show()
+        QTest.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+        tops = [dialog.tree.topLevelItem(i) for i in range(dialog.tree.topLevelItemCount())]
+        seen["files"] = [t.text(0) for t in tops]
+        seen["refused"] = [t.text(3) for t in tops if t.text(1) == "Refused"]
+        conflict = next(i for i in items(dialog) if "conflict" in i.text(1))
+        seen["conflict"] = (conflict.text(2), conflict.text(3), conflict.checkState(0))
+        seen["apply_before"] = dialog.summary.text()
+        dialog.tree.setCurrentItem(conflict)  # the user ticks it: take the workbook's value
+        dialog.tree.setFocus()
+        QTest.keyClick(dialog.tree, Qt.Key.Key_Space)
+        seen["ticked"] = conflict.checkState(0)
+        QTest.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
+        return dialog.result()
+
+    monkeypatch.setattr(CollectDialog, "exec", user)
+    menu_action(window, ActionId.COLLECT).trigger()
+
+    assert len(seen["files"]) == 3
+    assert seen["files"][0].startswith("省商务厅 · 2021年3月")
+    assert seen["refused"] == [
+        "An old-format workbook (.xls or WPS .et). Open it in Excel or WPS and save it as .xlsx, "
+        "then collect it again."
+    ]
+    assert seen["conflict"] == ("推进中", "滞后", Qt.CheckState.Unchecked)
+    assert "1 conflicts" in seen["apply_before"]
+    assert seen["ticked"] == Qt.CheckState.Checked
+    after = {e.key: (e.status, e.note) for e in store.progress_entries()}
+    assert after == {
+        (3, 4, PERIOD): ("滞后", ""),
+        (5, 4, PERIOD): ("已完成", "完成"),
+        (2, 1, PERIOD): ("推进中", ""),
+    }
+    assert store.actual(1, PERIOD).value == 12
+    assert window.document.undo_stack.count() == 1  # one step
+    assert "1 workbooks refused" in window.statusBar().currentMessage()
+
+    menu_action(window, ActionId.UNDO).trigger()
+    assert {e.key: e.status for e in store.progress_entries()} == {(3, 4, PERIOD): "推进中"}
+    assert store.actuals() == []
+    assert window.document.undo_stack.isClean()
+    menu_action(window, ActionId.REDO).trigger()
+    assert store.progress_entry(3, 4, PERIOD).status == "滞后"
+    log = store.change_log(action="collect")
+    assert {(r["department"], r["period"], r["source"]) for r in log} == {
+        ("省商务厅", PERIOD, "省商务厅.xlsx"),
+        ("省文化和旅游厅", PERIOD, "省文化和旅游厅.xlsx"),
+    }
+
+
+def test_cancel_changes_nothing(window, returned, monkeypatch, menu_action, qtbot):
+    def user(dialog: CollectDialog) -> int:
+        qtbot.addWidget(dialog)
+        dialog.add_paths(returned)
+        dialog.reject()
+        return dialog.result()
+
+    monkeypatch.setattr(CollectDialog, "exec", user)
+    menu_action(window, ActionId.COLLECT).trigger()
+    assert len(window.document.store.progress_entries()) == 1
+    assert window.document.undo_stack.count() == 0
+
+
+def test_workbooks_dropped_on_the_window_open_the_preview(window, returned, monkeypatch, qtbot):
+    opened = {}
+
+    def user(dialog: CollectDialog) -> int:
+        qtbot.addWidget(dialog)
+        opened["paths"] = list(dialog.paths)
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(CollectDialog, "exec", user)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(p) for p in returned[:2]])
+    drop = QDropEvent(
+        QPoint(200, 200),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    window.dropEvent(drop)  # what Qt calls when files are dropped (QTest cannot drag)
+    assert [p.endswith(".xlsx") for p in opened["paths"]] == [True, True]
+
+
+def test_status_colours_follow_the_collected_statuses(window, returned, menu_action, monkeypatch):
+    def user(dialog: CollectDialog) -> int:
+        dialog.add_paths(returned[:2])
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(CollectDialog, "exec", user)
+    window.progress.set_period(PERIOD)
+    menu_action(window, ActionId.COLLECT).trigger()
+    menu_action(window, ActionId.STATUS_COLOURS).trigger()
+    model = window.model
+
+    def fill(measure_id, department_id):
+        index = model.index(model.row_of(measure_id), model.column_of(department_id))
+        return index.data(ItemRole.PAINT)[4]
+
+    from matrixdesk.core.progress import Meaning
+
+    assert fill(5, 4) == MEANING_FILL[Meaning.DONE]  # 已完成
+    assert fill(3, 4) == MEANING_FILL[Meaning.DOING]  # the newer 推进中 was kept
+    assert fill(2, 2) == SILENT_FILL  # 省体育局 said nothing
+    assert fill(2, 3) is None  # not assigned
+    menu_action(window, ActionId.STATUS_COLOURS).trigger()
+    assert fill(5, 4) is None
+    panel = window.docks.panels["progress"]
+    names = [panel.model.data(panel.model.index(r, 0)) for r in range(panel.model.rowCount())]
+    assert "省体育局" in names
+    panel.chase_only.setChecked(True)
+    names = [panel.model.data(panel.model.index(r, 0)) for r in range(panel.model.rowCount())]
+    assert names == ["省体育局", "省农业农村厅"]  # returned nothing for 2021-03: to chase
