@@ -12,13 +12,18 @@ from pathlib import Path
 import pytest
 
 
-def cjk_family() -> str:
-    """A Chinese font family Qt can use here, or skip the test (no CJK fonts installed)."""
-    from PySide6.QtGui import QFontDatabase
+def _application() -> None:
     from PySide6.QtWidgets import QApplication
 
     # A QApplication, not a QGuiApplication: the GUI tests that may run later need widgets.
     QApplication.instance() or QApplication([])
+
+
+def cjk_family() -> str:
+    """A Chinese font family Qt can use here, or skip the test (no CJK fonts installed)."""
+    from PySide6.QtGui import QFontDatabase
+
+    _application()
     for family in QFontDatabase.families():
         if "CJK" in family and ("SC" in family or "Sans CJK" in family):
             return family
@@ -74,7 +79,7 @@ def write_scan(path: Path, pages: int = 2) -> None:
     from PySide6.QtCore import QRectF
     from PySide6.QtGui import QColor, QImage, QPageSize, QPainter, QPdfWriter
 
-    cjk_family()
+    _application()
     writer = QPdfWriter(str(path))
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     image = QImage(200, 280, QImage.Format.Format_RGB32)

@@ -45,11 +45,14 @@ class _Glyph:
 def _glyphs(textpage: Any) -> Iterator[_Glyph]:
     import pypdfium2.raw as raw
 
+    handle, rect = textpage.raw, raw.FS_RECTF()  # one rectangle reused: 300k calls a book
+    unicode, box = raw.FPDFText_GetUnicode, raw.FPDFText_GetLooseCharBox
     for i in range(textpage.count_chars()):
-        code = raw.FPDFText_GetUnicode(textpage.raw, i)
+        code = unicode(handle, i)
         if code <= 32 or code == 0xFFFE or 0xD800 <= code <= 0xDFFF:
             continue  # spaces and line breaks PDFium inferred; positions decide them here
-        yield _Glyph(chr(code), textpage.get_charbox(i, loose=True))
+        if box(handle, i, rect):
+            yield _Glyph(chr(code), (rect.left, rect.bottom, rect.right, rect.top))
 
 
 def _line_text(glyphs: list[_Glyph]) -> str:
@@ -102,15 +105,21 @@ def _open(data: bytes, name: str) -> Any:
         raise ParseError(f"{name} is damaged and cannot be opened as a PDF.", "damaged") from None
 
 
-def _has_images(page: Any) -> bool:
+def _has_images(document: Any) -> bool:
     import pypdfium2.raw as raw
 
-    return any(True for _ in page.get_objects(filter=(raw.FPDF_PAGEOBJ_IMAGE,), max_depth=2))
+    for page in document:
+        found = any(True for _ in page.get_objects(filter=(raw.FPDF_PAGEOBJ_IMAGE,), max_depth=2))
+        page.close()
+        if found:
+            return True
+    return False
 
 
-def _check_readable(pages: list[list[Line]], images: bool, name: str) -> None:
+def _check_readable(pages: list[list[Line]], document: Any, name: str) -> None:
     text = "".join(line.text for page in pages for line in page)
-    if len(text) < 20 * max(1, len(pages)) and images or not text:
+    # Walking every page's objects costs as much as reading its text: only for sparse text.
+    if not text or len(text) < 20 * max(1, len(pages)) and _has_images(document):
         raise ParseError(
             f"{name}: this PDF has no text layer; it looks scanned (pages are pictures). Ask "
             "for the Word or text version, or run text recognition (OCR) on it first.",
@@ -144,18 +153,18 @@ def pdf_to_text(data: bytes, name: str = "document.pdf") -> str:
     document = _open(data, name)
     try:
         pages: list[list[Line]] = []
-        images = False
         for page in document:
             textpage = page.get_textpage()
             try:
                 pages.append(page_lines(textpage))
             finally:
                 textpage.close()
-            images = images or _has_images(page)
-            page.close()
+                page.close()
+        _check_readable(pages, document, name)
+    except ParseError:
+        raise
     except Exception as exc:  # PDFium can fail on a broken page
         raise ParseError(f"{name} is damaged: {exc}", "damaged") from None
     finally:
         document.close()
-    _check_readable(pages, images, name)
     return fold_pages(pages)

@@ -80,7 +80,15 @@ def read_source(path: str | os.PathLike[str], encoding: str | None = None) -> st
     file = Path(path)
     data = read_limited(file)
     kind = file_kind(data, file)
-    text = _read_text(data, file, encoding) if kind == "text" else _read_binary(kind, data, file)
+    if kind == "text":
+        text = _read_text(data, file, encoding)
+    else:
+        try:
+            text = _read_binary(kind, data, file)
+        except ParseError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - a reader's library failing on odd content
+            raise ParseError(f"{file.name} could not be read ({exc}).", "damaged") from None
     if not text.strip():
         raise ParseError(f"The file has no text: {file}", "no-text")
     return text

@@ -18,7 +18,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor, QDragEnterEvent, QDropEvent, QFont
+from PySide6.QtGui import QBrush, QColor, QDragEnterEvent, QDropEvent, QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -423,6 +423,8 @@ class ImportDialog(QDialog):
 
     def load_file(self, path: str) -> bool:
         """Read ``path`` with the chosen encoding into the text box; False with a message."""
+        # A few hundred PDF pages take seconds to read.
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             text = read_source(path, self.encoding_combo.currentData())
         except ParseError as exc:
@@ -432,6 +434,8 @@ class ImportDialog(QDialog):
                 .replace("%2", self.reason_text(exc))
             )
             return False
+        finally:
+            QGuiApplication.restoreOverrideCursor()
         self._path = path
         self.text_edit.setPlainText(text)
         self.file_label.setText(Path(path).name)
