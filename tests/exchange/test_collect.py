@@ -407,3 +407,28 @@ def test_chase_list_workbook(plan_path, books, fill_workbook, tmp_path):
     ws = load_workbook(tmp_path / "chase.xlsx").active
     names = [row[1] for row in ws.iter_rows(min_row=4, values_only=True)]
     assert count == 3 and names == ["省文化和旅游厅", "省体育局", "省农业农村厅"]
+
+
+def test_master_workbook_gains_the_ledger_and_a_native_progress_chart(
+    plan_path, books, fill_workbook, tmp_path
+):
+    from openpyxl import load_workbook
+
+    fill_workbook(books[COMMERCE], statuses={3: "推进中", 5: "已完成"}, notes={3: "已召开推进会"})
+    assert main(["collect", plan_path, str(books[COMMERCE])]) == 0
+    out = tmp_path / "master.xlsx"
+    assert main(["export", plan_path, "-o", str(out)]) == 0
+    wb = load_workbook(out)
+    assert wb.sheetnames[-2:] == ["进展台账", "进展统计"]
+    ledger = wb["进展台账"]
+    assert ledger["F3"].value == "2021年3月" and ledger["F4"].value == "状态"
+    rows = {(r[0], r[2]): r for r in ledger.iter_rows(min_row=5, values_only=True)}
+    assert rows[("1.2", "省商务厅")][5:7] == ("推进中", "已召开推进会")
+    assert rows[("2.3", "省商务厅")][5] == "已完成"
+    assert rows[("1.1", "省体育局")][5] is None
+    counts = wb["进展统计"]
+    table = {r[0]: r[1:] for r in counts.iter_rows(min_row=3, values_only=True) if r[0]}
+    assert table["省商务厅"] == (1, 1, 0, 0, 0)  # done, in progress, late, not started, silent
+    assert table["省体育局"] == (0, 0, 0, 0, 1)
+    (chart,) = counts._charts
+    assert chart.grouping == "stacked" and len(chart.series) == 5

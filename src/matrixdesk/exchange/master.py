@@ -1,4 +1,5 @@
-"""The master workbook: 任务分工, 责任矩阵, 部门工作量 (with a native chart) and 目标指标."""
+"""The master workbook: 任务分工, 责任矩阵, 部门工作量 (with a native chart), 目标指标, and once
+progress was reported 进展台账 and 进展统计 (with a native chart, see ledger_sheet.py)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from ..core.model import Plan, Role
 from ..core.stats import workload
 from ..core.tasks import task_ids
+from .ledger_sheet import write_ledger_sheets
 from .sheets import (
     Progress,
     Ticker,
@@ -92,6 +94,7 @@ def export_master(
         _matrix_sheet(wb.create_sheet(SHEET_MATRIX), index, ticker)
         _workload_sheet(wb.create_sheet(SHEET_WORKLOAD), plan, ticker)
         _target_sheet(wb.create_sheet(SHEET_TARGETS), index, ticker)
+        write_ledger_sheets(wb, index)  # 进展台账 and 进展统计, once progress was reported
         save_workbook(wb, tmp)
         ticker.step(ticker.total)
 
