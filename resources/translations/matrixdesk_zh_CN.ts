@@ -2,6 +2,121 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ChangeLogPanel</name>
+    <message>
+        <source>Collected workbook</source>
+        <translation>收集的工作簿</translation>
+    </message>
+    <message>
+        <source>Collect undone</source>
+        <translation>撤销收集</translation>
+    </message>
+    <message>
+        <source>Cells</source>
+        <translation>单元格</translation>
+    </message>
+    <message>
+        <source>Cells restored</source>
+        <translation>单元格已恢复</translation>
+    </message>
+    <message>
+        <source>Measure edited</source>
+        <translation>修改任务</translation>
+    </message>
+    <message>
+        <source>Measure added</source>
+        <translation>添加任务</translation>
+    </message>
+    <message>
+        <source>Measure removed</source>
+        <translation>删除任务</translation>
+    </message>
+    <message>
+        <source>Measure restored</source>
+        <translation>恢复任务</translation>
+    </message>
+    <message>
+        <source>Target added</source>
+        <translation>添加目标指标</translation>
+    </message>
+    <message>
+        <source>Target edited</source>
+        <translation>修改目标指标</translation>
+    </message>
+    <message>
+        <source>Target removed</source>
+        <translation>删除目标指标</translation>
+    </message>
+    <message>
+        <source>Department added</source>
+        <translation>添加部门</translation>
+    </message>
+    <message>
+        <source>Department renamed</source>
+        <translation>部门重命名</translation>
+    </message>
+    <message>
+        <source>Departments merged</source>
+        <translation>合并部门</translation>
+    </message>
+    <message>
+        <source>Department removed</source>
+        <translation>删除部门</translation>
+    </message>
+    <message>
+        <source>Reporting schedule</source>
+        <translation>报送周期</translation>
+    </message>
+    <message>
+        <source>Document details</source>
+        <translation>文件信息</translation>
+    </message>
+    <message>
+        <source>Plan replaced</source>
+        <translation>任务分工被替换</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期次</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>&amp;Department:</source>
+        <translation>部门(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>P&amp;eriod:</source>
+        <translation>期次(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>类别(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+</context>
+<context>
     <name>ChartView</name>
     <message>
         <source>Workload</source>
@@ -48,6 +163,169 @@
 %1</source>
         <translation>无法保存统计图：
 %1</translation>
+    </message>
+</context>
+<context>
+    <name>CollectDialog</name>
+    <message>
+        <source>The file cannot be read.</source>
+        <translation>无法读取该文件。</translation>
+    </message>
+    <message>
+        <source>Not an Excel workbook (.xlsx).</source>
+        <translation>不是 Excel 工作簿（.xlsx）。</translation>
+    </message>
+    <message>
+        <source>An old-format workbook (.xls or WPS .et). Open it in Excel or WPS and save it as .xlsx, then collect it again.</source>
+        <translation>这是旧格式工作簿（.xls 或 WPS .et）。请在 Excel 或 WPS 中打开并另存为 .xlsx 后再收集。</translation>
+    </message>
+    <message>
+        <source>The workbook is password-protected. Ask the department to remove the password.</source>
+        <translation>该工作簿设有密码保护，请联系报送部门取消密码。</translation>
+    </message>
+    <message>
+        <source>The workbook is damaged.</source>
+        <translation>该工作簿已损坏。</translation>
+    </message>
+    <message>
+        <source>The workbook contains XML entity declarations; refused as unsafe.</source>
+        <translation>该工作簿含有 XML 实体声明，出于安全考虑不予读取。</translation>
+    </message>
+    <message>
+        <source>The workbook is far larger than any department workbook (possibly a zip bomb).</source>
+        <translation>该工作簿远大于正常的部门工作簿（可能是压缩炸弹），不予读取。</translation>
+    </message>
+    <message>
+        <source>Not a department workbook exported by MatrixDesk.</source>
+        <translation>不是由 MatrixDesk 导出的部门工作簿。</translation>
+    </message>
+    <message>
+        <source>A workbook of another plan.</source>
+        <translation>这是另一份任务分工的工作簿。</translation>
+    </message>
+    <message>
+        <source>Its rows belong to another department than the workbook itself.</source>
+        <translation>表中各行属于与本工作簿不同的部门。</translation>
+    </message>
+    <message>
+        <source>The hidden identifiers of the workbook were edited.</source>
+        <translation>工作簿中的隐藏标识已被修改。</translation>
+    </message>
+    <message>
+        <source>Rows were added to or removed from the workbook.</source>
+        <translation>工作簿中有行被添加或删除。</translation>
+    </message>
+    <message>
+        <source>A formula where a value is expected (it was not evaluated).</source>
+        <translation>应填数值处填入了公式（未计算）。</translation>
+    </message>
+    <message>
+        <source>A status that is not in the plan&apos;s list.</source>
+        <translation>状态不在本任务分工的状态列表中。</translation>
+    </message>
+    <message>
+        <source>A value reached that is not a number.</source>
+        <translation>完成值不是数字。</translation>
+    </message>
+    <message>
+        <source>A reporting period the plan does not have.</source>
+        <translation>报送期次不在本任务分工中。</translation>
+    </message>
+    <message>
+        <source>Collect Returned Workbooks</source>
+        <translation>收集回报工作簿</translation>
+    </message>
+    <message>
+        <source>&amp;Add Files…</source>
+        <translation>添加文件(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>C&amp;lear List</source>
+        <translation>清空列表(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Each workbook&apos;s own period</source>
+        <translation>按各工作簿自身的期次</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>期次(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>A&amp;pply</source>
+        <translation>应用(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Returned department workbooks</source>
+        <translation>回报的部门工作簿</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx *.xls *.et);;All files (*)</source>
+        <translation>Excel 工作簿 (*.xlsx *.xls *.et);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进展情况</translation>
+    </message>
+    <message>
+        <source>Value reached</source>
+        <translation>完成值</translation>
+    </message>
+    <message>
+        <source>Conflict: the plan&apos;s value was reported %1 (%2), after this workbook was saved. Tick to use the workbook&apos;s value anyway.</source>
+        <translation>冲突：任务分工中的值于 %1（%2）报送，晚于本工作簿的保存时间。勾选则仍采用工作簿中的值。</translation>
+    </message>
+    <message>
+        <source>Add the workbooks the departments sent back (or drop them on the window).</source>
+        <translation>添加各部门回报的工作簿（也可拖放到窗口中）。</translation>
+    </message>
+    <message>
+        <source>File / task</source>
+        <translation>文件 / 任务</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>In the plan</source>
+        <translation>任务分工中</translation>
+    </message>
+    <message>
+        <source>In the workbook</source>
+        <translation>工作簿中</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <source>No changes</source>
+        <translation>无变化</translation>
+    </message>
+    <message>
+        <source>typed in</source>
+        <translation>手工填写</translation>
+    </message>
+    <message>
+        <source>A later workbook of this department: %1</source>
+        <translation>该部门较新的工作簿：%1</translation>
+    </message>
+    <message>
+        <source>%1 — conflict</source>
+        <translation>%1 — 冲突</translation>
+    </message>
+    <message>
+        <source>%1 workbooks: %2 refused. %3 changes chosen of %4; %5 conflicts with newer values in the plan (kept unless ticked).</source>
+        <translation>%1 个工作簿：%2 个被拒绝。已选 %3 处变化（共 %4 处）；%5 处与任务分工中较新的值冲突（除非勾选，否则保留原值）。</translation>
     </message>
 </context>
 <context>
@@ -325,6 +603,10 @@
         <translation>%1 以只读方式打开，未作任何修改。</translation>
     </message>
     <message>
+        <source>%1 is open already.</source>
+        <translation>%1 已经打开。</translation>
+    </message>
+    <message>
         <source>Open it read-only? You can look, print and export, but not edit.</source>
         <translation>以只读方式打开？可以查看、打印和导出，但不能编辑。</translation>
     </message>
@@ -343,6 +625,10 @@
     <message>
         <source>All changes are saved in %1 (last change %2).</source>
         <translation>所有修改均已保存在 %1 中（最近一次修改：%2）。</translation>
+    </message>
+    <message>
+        <source>Wrote the chart %1 in %2.</source>
+        <translation>已导出统计图 %1，位于 %2。</translation>
     </message>
     <message>
         <source>Wrote the workbook %1 in %2.</source>
@@ -855,6 +1141,10 @@ File ▸ Open… opens a .mdesk file; Help ▸ Open Sample Plan shows an example
         <translation>每一次修改都会立即写入 %1。</translation>
     </message>
     <message>
+        <source>Matrix: arrow keys move; L lead, S support, Space cycles, Delete clears; Ctrl+2 … Ctrl+8 go to the panels.</source>
+        <translation>任务矩阵：方向键移动；L 设为牵头，S 设为配合，空格切换，Delete 清除；Ctrl+2 … Ctrl+8 切换到各面板。</translation>
+    </message>
+    <message>
         <source>The plan is open read-only.</source>
         <translation>任务分工以只读方式打开。</translation>
     </message>
@@ -863,8 +1153,16 @@ File ▸ Open… opens a .mdesk file; Help ▸ Open Sample Plan shows an example
         <translation>请在部门列中选择单元格来设置牵头或配合；序号和任务列选中的是整行（用于复制）。</translation>
     </message>
     <message>
+        <source>This is the language in use already.</source>
+        <translation>当前已是该界面语言。</translation>
+    </message>
+    <message>
         <source>The language changes the next time MatrixDesk starts.</source>
         <translation>界面语言将在下次启动 MatrixDesk 时生效。</translation>
+    </message>
+    <message>
+        <source>Print, Print Preview and Export PDF now make: %1</source>
+        <translation>打印、打印预览和导出 PDF 现在输出：%1</translation>
     </message>
     <message>
         <source>About MatrixDesk</source>
@@ -897,6 +1195,14 @@ File ▸ Open… opens a .mdesk file; Help ▸ Open Sample Plan shows an example
     <message>
         <source>History</source>
         <translation>操作历史</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进展</translation>
+    </message>
+    <message>
+        <source>Change Log</source>
+        <translation>变更记录</translation>
     </message>
     <message>
         <source>&lt;opened&gt;</source>
@@ -936,6 +1242,10 @@ File ▸ Open… opens a .mdesk file; Help ▸ Open Sample Plan shows an example
     <message>
         <source>Name of the department:</source>
         <translation>部门名称：</translation>
+    </message>
+    <message>
+        <source>Nothing to change: the selected cells are like that already.</source>
+        <translation>无需修改：所选单元格已是该状态。</translation>
     </message>
     <message>
         <source>Nothing pasted: the clipboard holds no ● / ○ marks (or 牵头 / 配合).</source>
@@ -1180,6 +1490,96 @@ You can undo this with Ctrl+Z.</source>
     <message>
         <source>Code %1</source>
         <translation>编号 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressController</name>
+    <message>
+        <source>Export the chase list</source>
+        <translation>导出催报清单</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Collect %1 workbooks</source>
+        <translation>收集 %1 个工作簿</translation>
+    </message>
+    <message>
+        <source>Chase list %1.xlsx</source>
+        <translation>催报清单 %1.xlsx</translation>
+    </message>
+    <message>
+        <source>Chase list</source>
+        <translation>催报清单</translation>
+    </message>
+    <message>
+        <source>Wrote the chase list of %1 (%2 departments).</source>
+        <translation>已导出 %1 的催报清单（%2 个部门）。</translation>
+    </message>
+    <message>
+        <source>Collected %1 entries from %2 departments; %3 workbooks refused.</source>
+        <translation>已从 %2 个部门收集 %1 条记录；%3 个工作簿被拒绝。</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressPanel</name>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>任务数</translation>
+    </message>
+    <message>
+        <source>Reported</source>
+        <translation>已报送</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>推进中</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>滞后</translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>Returned nothing for this period: to chase (催报)</source>
+        <translation>本期未报送：需催报</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>期次(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Only departments to &amp;chase (催报)</source>
+        <translation>仅显示需催报的部门(&amp;C)</translation>
+    </message>
+    <message>
+        <source>E&amp;xport Chase List…</source>
+        <translation>导出催报清单(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>P&amp;rint Chase List…</source>
+        <translation>打印催报清单(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>%1: %2 departments reported, %3 to chase; %4 measures overdue.</source>
+        <translation>%1：%2 个部门已报送，%3 个需催报；%4 项任务已逾期。</translation>
     </message>
 </context>
 <context>
@@ -1524,6 +1924,38 @@ You can undo this with Ctrl+Z.</source>
         <translation>显示统计图面板并将键盘焦点移到该处</translation>
     </message>
     <message>
+        <source>&amp;Progress</source>
+        <translation>进展(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Show the progress ledger (进展台账) and the departments to chase</source>
+        <translation>显示进展台账和需催报的部门</translation>
+    </message>
+    <message>
+        <source>Change &amp;Log</source>
+        <translation>变更记录(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Show every change recorded in the plan, by department, period and kind</source>
+        <translation>按部门、期次和类别显示任务分工中记录的每一项变更</translation>
+    </message>
+    <message>
+        <source>Collec&amp;t Returned Workbooks…</source>
+        <translation>收集回报工作簿(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Read the workbooks the departments sent back into the progress ledger</source>
+        <translation>将各部门回报的工作簿读入进展台账</translation>
+    </message>
+    <message>
+        <source>Colour Cells by &amp;Status</source>
+        <translation>按状态为单元格着色(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Colour the matrix by each department&apos;s reported status instead of its role</source>
+        <translation>按各部门报送的状态而非职责为矩阵着色</translation>
+    </message>
+    <message>
         <source>Chinese user interface (takes effect after a restart)</source>
         <translation>中文界面（重启后生效）</translation>
     </message>
@@ -1624,6 +2056,10 @@ You can undo this with Ctrl+Z.</source>
     <message>
         <source>Paste</source>
         <translation>粘贴</translation>
+    </message>
+    <message>
+        <source>Collect returned workbooks</source>
+        <translation>收集回报工作簿</translation>
     </message>
     <message>
         <source>Edit measure</source>

@@ -89,11 +89,11 @@ def test_save_to_rejects_other_suffixes(view, tmp_path):
 
 
 def test_export_button_uses_the_chosen_name(view, tmp_path, monkeypatch):
-    from matrixdesk.ui.widgets import chart_view
+    from PySide6.QtWidgets import QFileDialog
 
     target = tmp_path / "picked"
     monkeypatch.setattr(
-        chart_view.QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "SVG (*.svg)")
+        QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "SVG (*.svg)")
     )
     assert view.export_chart() == tmp_path / "picked.svg"
     assert (tmp_path / "picked.svg").exists()

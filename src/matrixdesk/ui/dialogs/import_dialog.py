@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -39,6 +38,7 @@ from ...core.model import Comparator, Plan, Role, Target
 from ...core.tasks import task_ids
 from ...parse import ParseError, read_source
 from ...parse.document import parse_document
+from .. import folders
 from ..widgets.targets_model import format_value
 from .import_notes import ImportNotesPanel
 
@@ -338,10 +338,10 @@ class ImportDialog(QDialog):
 
     # -- files ----------------------------------------------------------------------------------
     def choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
+        path = folders.open_file(
             self,
+            folders.DOCUMENT,
             self.tr("Open policy document"),
-            "",
             self.tr(
                 "Policy documents (*.docx *.pdf *.txt *.html *.htm *.xlsx);;"
                 "Word documents (*.docx);;PDF documents (*.pdf);;Text files (*.txt);;"

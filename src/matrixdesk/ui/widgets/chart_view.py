@@ -22,11 +22,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -38,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from ...core.stats import LiveStats
 from ...store import MatrixStore, StoreEvent
+from .. import folders
 from ..messages import output_error_text
 
 if TYPE_CHECKING:
@@ -73,6 +73,8 @@ FILTERS = {".png": "PNG (*.png)", ".svg": "SVG (*.svg)", ".pdf": "PDF (*.pdf)"}
 
 class ChartView(QWidget):
     """Chart of ``store``'s plan with a kind selector, a collective switch and an export button."""
+
+    exported = Signal(str)  # the chart was saved to this file (the window says so)
 
     def __init__(self, store: MatrixStore, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -235,8 +237,8 @@ class ChartView(QWidget):
     def export_chart(self) -> Path | None:
         """Ask for a file name and save the chart there (the Export… button)."""
         filters = ";;".join(FILTERS.values())
-        path, chosen = QFileDialog.getSaveFileName(
-            self, self.tr("Export chart"), self._suggested_name(), filters
+        path, chosen = folders.save_file_filtered(
+            self, folders.CHART, self.tr("Export chart"), self._suggested_name(), filters
         )
         if not path:
             return None
@@ -244,7 +246,7 @@ class ChartView(QWidget):
             suffix = next((s for s, f in FILTERS.items() if f == chosen), ".png")
             path += suffix
         try:
-            return self.save_to(path)
+            written = self.save_to(path)
         except OSError as exc:
             QMessageBox.warning(self, self.tr("Export chart"), output_error_text(exc))
             return None
@@ -254,6 +256,8 @@ class ChartView(QWidget):
                 .replace("%1", str(exc))
             )  # fmt: skip
             return None
+        self.exported.emit(str(written))
+        return written
 
     def _suggested_name(self) -> str:
         names = {"workload": "工作量", "parts": "各部分任务", "targets": "目标年份"}

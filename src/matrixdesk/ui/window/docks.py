@@ -98,6 +98,7 @@ class Docks:
             findings = FindingsPanel(document, self.docks["findings"])
             findings.findingActivated.connect(self.window.select_measure)
             chart = ChartView(document.store, self.docks["chart"])
+            chart.exported.connect(self.window.files.chart_exported)
             progress = ProgressPanel(document, self.window.progress, self.docks["progress"])
             progress.periodChosen.connect(self.window.progress.set_period)
             progress.exportChase.connect(self.window.progress.export_chase)

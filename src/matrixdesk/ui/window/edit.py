@@ -109,7 +109,17 @@ class MatrixEditor(QObject):
         cells = self.selected_cells()
         if not cells or self.model is None:
             return False
-        return self.model.push_changes([(m, d, role) for m, d in cells], text)
+        if self.model.push_changes([(m, d, role) for m, d in cells], text):
+            return True
+        self._unchanged()
+        return False
+
+    def _unchanged(self) -> None:
+        """An edit that would change nothing says so, rather than seeming to be ignored."""
+        if self.window.document is not None and not self.window.document.read_only:
+            self.window.statusBar().showMessage(
+                _tr("Nothing to change: the selected cells are like that already."), 5000
+            )
 
     def set_lead(self) -> bool:
         return self.set_roles(Role.LEAD)
@@ -183,6 +193,7 @@ class MatrixEditor(QObject):
                 != [(x.department_id, x.role) for x in doc.store.assignments_of(m)]
             }
             if not by_measure:
+                self._unchanged()
                 return False
             return doc.push(
                 ReplaceAssignmentsCommand(
@@ -190,7 +201,10 @@ class MatrixEditor(QObject):
                 )
             )
         changes = paste_cells(self.proxy, block, self.window.view.current_index(), rows)
-        return self.model.push_changes(changes, _tr("Paste"))
+        if self.model.push_changes(changes, _tr("Paste")):
+            return True
+        self._unchanged()
+        return False
 
     # -- measures and departments ----------------------------------------------------------
     def add_measure(self) -> bool:

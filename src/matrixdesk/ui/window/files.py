@@ -110,6 +110,9 @@ class FileController(QObject):
         if doc is not None and os.path.normcase(os.path.abspath(doc.path)) == os.path.normcase(
             path
         ):
+            self.window.statusBar().showMessage(
+                _tr("%1 is open already.").replace("%1", os.path.basename(path)), 5000
+            )
             return True
         try:
             store = MatrixStore.open(path, read_only=read_only, lock=not read_only)
@@ -376,6 +379,15 @@ class FileController(QObject):
             self.window.statusBar().showMessage(
                 _tr("Sent %1 pages to the printer.").replace("%1", str(pages)), 8000
             )
+
+    def chart_exported(self, path: str) -> None:
+        """The chart panel saved a chart: name it and offer to open it like any export."""
+        self.window.feedback.written(
+            path,
+            _tr("Wrote the chart %1 in %2.")
+            .replace("%1", os.path.basename(path))
+            .replace("%2", os.path.dirname(path)),
+        )
 
     def export_pdf(self) -> bool:
         from ...report import render_pdf

@@ -124,6 +124,7 @@ class MainWindow(QMainWindow):
         reports = QActionGroup(self)
         for action_id in (ActionId.REPORT_MATRIX, ActionId.REPORT_LIST, ActionId.REPORT_DEPARTMENT):
             reports.addAction(self.actions[action_id])
+        reports.triggered.connect(self._report_chosen)
         self.actions[ActionId.REPORT_MATRIX].setChecked(True)
         lang = settings.value(settings.LANGUAGE)
         key = ActionId.LANGUAGE_EN if lang.startswith("en") else ActionId.LANGUAGE_ZH
@@ -271,9 +272,20 @@ class MainWindow(QMainWindow):
             )
 
     def focus_grid(self) -> None:
-        """Ctrl+1: the keyboard goes to the matrix (its current cell)."""
-        if self.document is not None:
-            self.view.grid.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        """Ctrl+1: the keyboard goes to the matrix, its current cell in view, and how to edit."""
+        if self.document is None:
+            return
+        self.view.grid.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        current = self.view.current_index()
+        if current.isValid():
+            self.view.grid.scrollTo(current)
+        self.statusBar().showMessage(
+            self.tr(
+                "Matrix: arrow keys move; L lead, S support, Space cycles, Delete clears; "
+                "Ctrl+2 … Ctrl+8 go to the panels."
+            ),
+            6000,
+        )
 
     def update_actions(self, *args) -> None:
         doc = self.document
@@ -368,10 +380,19 @@ class MainWindow(QMainWindow):
     # -- language, about, closing ----------------------------------------------------------
     def _set_language(self, code: str) -> None:
         if settings.value(settings.LANGUAGE) == code:
+            self.statusBar().showMessage(self.tr("This is the language in use already."), 5000)
             return
         settings.set_value(settings.LANGUAGE, code)
         self.statusBar().showMessage(
             self.tr("The language changes the next time MatrixDesk starts."), 8000
+        )
+
+    def _report_chosen(self, action: QAction) -> None:
+        self.statusBar().showMessage(
+            self.tr("Print, Print Preview and Export PDF now make: %1").replace(
+                "%1", action.iconText()
+            ),
+            6000,
         )
 
     def _about(self) -> None:
