@@ -218,3 +218,39 @@ def test_unknown_labels_beside_known_ones_are_not_parties() -> None:
 def test_a_clause_with_a_verb_inside_a_name_is_text() -> None:
     plan = parse_text("（一）推进甲。（费用由保险公司负责）\n")
     assert plan.assignments == []
+
+
+# -- text whose line breaks were lost, or added by hard wrapping -----------------------------
+
+
+def test_labelled_lines_run_together_on_one_line() -> None:
+    plan = parse_text(
+        "现提出如下意见：一、推进甲。做好甲。属地责任:各地(市)行署(人民政府)责任单位:各地(市)住建局"
+        "二、推进乙。做好乙。责任单位：市财政局"
+    )
+    assert [(m.label, r[3]) for m, r in zip(plan.measures, rows(plan), strict=True)] == [
+        ("一、", [("各地(市)行署(人民政府)", L), ("各地(市)住建局", S)]),
+        ("二、", [("市财政局", L)]),
+    ]
+
+
+def test_hard_wraps_inside_field_values_and_standing_statements() -> None:
+    plan = parse_text(
+        "（一）推进甲。（省商务厅负责。以下任务均\n需各市落实，不再列出）\n"
+        "（二）推进乙。\n责任单位：市国有房产管理中\n心、各地(市)\n金融机构\n"
+        "（三）推进丙。（省财政厅负责）\n"
+    )
+    assert [r[3] for r in rows(plan)] == [
+        [("省商务厅", L)],
+        [("市国有房产管理中心", L), ("各地(市)金融机构", S), ("各市", S)],
+        [("省财政厅", L), ("各市", S)],
+    ]
+
+
+def test_a_wrapped_first_line_is_not_a_title_of_its_own() -> None:
+    plan = parse_text(
+        "7.推动企业上市融资。实施“迎客松行动计划”，新增上市\n企业30家以上。（省地方金融监管局负责）"
+        "支持企业发债。（省发展改革委负责）\n"
+    )
+    first = plan.measures[1]
+    assert first.text.startswith("推动企业上市融资。实施") and "新增上市企业30家以上" in first.text

@@ -80,10 +80,23 @@ _TIME = re.compile(
     r"|每年|每季|每月|每半年|上半年|下半年|季度|长期|持续|常态化|动态|年度|[0-9０-９]{4}[-—－至~～])"
 )
 _SCORE = re.compile(r"^[0-9０-９.．]+分$|分值|得分|扣分|计分|加分")
+
+
+def _spaced(*words: str) -> str:
+    """An alternation of ``words`` that also matches them broken by white space (hard wraps)."""
+    return "(?:" + "|".join(r"\s*".join(word) for word in words) + ")"
+
+
 _STANDING = re.compile(
-    r"以下(?:各项)?(?:任务|工作|措施|政策)?(?:均需|均须|均由|均要|均请|均)"
-    r"(?P<party>(?:[^。；;（）()〔〕]|[（(〔][^，,。；;（）()〔〕]{1,12}[)）〕]){2,60}?)"
-    r"(?:负责落实|负责|落实|配合)[，,；;]?\s*(?:不再|不另)(?:一一)?(?:列出|列明|重复)"
+    _spaced("以下")
+    + rf"\s*{_spaced('各项')}?\s*{_spaced('任务', '工作', '措施', '政策')}?\s*"
+    + _spaced("均需", "均须", "均由", "均要", "均请", "均")
+    + r"(?P<party>(?:[^。；;（）()〔〕]|[（(〔][^，,。；;（）()〔〕]{1,12}[)）〕]){2,60}?)"
+    + _spaced("负责落实", "负责", "落实", "配合")
+    + r"\s*[，,；;]?\s*"
+    + _spaced("不再", "不另")
+    + rf"\s*{_spaced('一一')}?\s*"
+    + _spaced("列出", "列明", "重复")
 )
 _LABEL = re.compile(r"^[（(【]?\s*(?P<label>[\u4e00-\u9fff]{1,10}?)\s*[:：]\s*")
 _PARTY_WORDS = r"单位|部门|主体|机构|机关|处室|科室|责任方|承办方"
@@ -92,6 +105,11 @@ _LABEL_ATOMS = (
     r"|监管|落实|执行|业务|具体|共同|联合|联系|主要|其他|相关|属地|行业|主管"
 )
 _PARTY_LABEL = re.compile(rf"^(?:(?:{_LABEL_ATOMS})+(?:{_PARTY_WORDS})?|{_PARTY_WORDS})$")
+_EMBEDDED_LABEL = re.compile(
+    rf"(?<![\s（(【〔])(?=(?:(?:{_LABEL_ATOMS})+(?:{_PARTY_WORDS})|(?:{_LABEL_ATOMS}){{2,}}"
+    rf"|完成时限|时间节点|完成时间)\s*[:：])"
+)
+_ATOM_END = re.compile(rf"(?:{_LABEL_ATOMS})$")
 _ANY_BRACKET = re.compile(r"[(（【〔［\[)）】〕］\]]")
 _FIELD_KINDS = ("lead", "support", "duty", "time")
 _LEAD_LABEL = re.compile(r"牵头|主办|主责|主抓")
@@ -156,7 +174,7 @@ def standing_parties(text: str) -> list[tuple[int, str]]:
     each party the statement names."""
     found = []
     for match in _STANDING.finditer(text):
-        accepted, _, _ = named_parties(match.group("party"))
+        accepted, _, _ = named_parties(re.sub(r"\s+", "", match.group("party")))
         found += [(match.start(), named.name) for named in accepted]
     return found
 
@@ -208,10 +226,26 @@ def parse_fields(block: str, free_text: bool) -> Annotation | None:
     Without ``free_text`` the block must begin with a party or time label (the unbracketed
     layout). None when no party is named.
     """
-    reading = _read_clauses(block.strip(), free_text=free_text)
+    reading = _read_clauses(_unwrap(block.strip()), free_text=free_text)
     if reading is None or not reading.named or not reading.party_label:
         return None
     return _annotation(block.strip(), reading)
+
+
+def _unwrap(block: str) -> str:
+    """Field lines with their hard wraps joined: a line that does not begin with a label
+    continues the one before (``各地(市)`` / ``金融机构`` is one name)."""
+    if "\n" not in block:
+        return block
+    lines = block.split("\n")
+    out = [lines[0].strip()]
+    for line in lines[1:]:
+        line = line.strip()
+        if starts_field(line):
+            out.append(line)
+        else:
+            out[-1] += line
+    return "\n".join(out)
 
 
 def _annotation(content: str, reading: _Reading) -> Annotation:
@@ -227,7 +261,21 @@ def _annotation(content: str, reading: _Reading) -> Annotation:
 
 
 def _clauses(text: str) -> list[str]:
-    return [c.strip() for c in split_top(text, "，,；;。\n") if c.strip(" \t\u3000")]
+    """Clauses cut at ，；。 and line breaks outside brackets, and before a label run on without
+    a separator (``属地责任:A责任单位:B``, a field list whose line breaks were lost)."""
+    found = []
+    for clause in split_top(text, "，,；;。\n"):
+        if not clause.strip(" \t\u3000"):
+            continue
+        cuts = [
+            m.start()
+            for m in _EMBEDDED_LABEL.finditer(clause, 1)
+            if not _ATOM_END.search(clause, 0, m.start())  # not inside 牵头责任单位：
+        ]
+        for a, b in zip([0, *cuts], [*cuts, len(clause)], strict=True):
+            if clause[a:b].strip():
+                found.append(clause[a:b].strip())
+    return found
 
 
 def _read_clauses(text: str, free_text: bool) -> _Reading | None:

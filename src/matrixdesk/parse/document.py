@@ -57,7 +57,7 @@ from matrixdesk.parse.units import Region, Unit, find_units
 
 _SENTENCE_END = re.compile(r"[。！？!?]")
 _HEAD_SPLIT = 8
-_TITLE_LINE = 40  # a heading line this short, ending its paragraph, is a title of its own
+_SHORT_LINE = 20  # a heading line this short without a sentence end is a title of its own
 _SHORT_TITLE = 24  # a first line or a run of words this short before a break is a title
 _GAP = re.compile(r"[ \t\u3000]+")
 _LABEL_LINE = re.compile(r"[\u4e00-\u9fff]{2,8}[:：]")
@@ -270,9 +270,7 @@ class _Builder:
         """A heading with several annotated units: the heading, then one sub-measure each."""
         source = self.plan.source_text
         line_end = source.find("\n", heading.label_end, units[0].annotation.start)
-        own_line = line_end >= 0 and len(source[heading.label_end : line_end].strip()) <= (
-            _TITLE_LINE
-        )
+        own_line = line_end >= 0 and _title_line(source[heading.label_end : line_end].strip())
         head_end = line_end if own_line else heading.label_end
         measure = self._measure(heading, parent, base, (heading.start, head_end))
         title_text = join_lines(source[heading.label_end : head_end])
@@ -416,6 +414,14 @@ class _Builder:
                     position=position,
                 )
             )
+
+
+def _title_line(line: str) -> bool:
+    """A heading's line that is a title of its own, not the first line of a hard-wrapped
+    paragraph: one sentence at most, ending the line, or a short phrase."""
+    if not line or _SENTENCE_END.search(line[:-1]):
+        return False
+    return line[-1] in "。：:！？!?" or len(line) <= _SHORT_LINE
 
 
 def _skip_newlines(source: str, at: int, end: int) -> int:

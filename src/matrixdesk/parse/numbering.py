@@ -53,6 +53,10 @@ _CANDIDATE = re.compile(
 _SENTENCE_END = "。；;！？!?"
 _CLOSERS = ")）"
 _SPACES = " \t\u3000\xa0"
+_COLON_KINDS = {"part", "chap", "art", "cn"}
+_ORGAN_ENDS = "局厅委办府院部署行会社室心团关组班队站所构门位"
+_FIELD_REACH = 80  # how far back the label of a run-on field value may stand
+_PARTY_LABEL_END = re.compile(r"(?:单位|部门|主体|牵头|配合)\s*$")
 _RUN_ON_LIMIT = 40  # longest heading title that may run straight into its first child
 
 
@@ -95,7 +99,8 @@ def _candidate_number(match: re.Match[str]) -> tuple[str, int]:
 
 
 def _context(text: str, pos: int) -> str:
-    """Classify what precedes ``pos``: 'line' (line start), 'stop' (sentence end/closer), ''."""
+    """Classify what precedes ``pos``: 'line' (line start), 'stop' (sentence end/closer),
+    'colon', or ''."""
     i = pos - 1
     while i >= 0 and text[i] in _SPACES:
         i -= 1
@@ -103,6 +108,8 @@ def _context(text: str, pos: int) -> str:
         return "line"
     if text[i] in _SENTENCE_END or text[i] in _CLOSERS:
         return "stop"
+    if text[i] in "：:":
+        return "colon"
     return ""
 
 
@@ -163,15 +170,35 @@ def find_headings(text: str) -> list[Heading]:
             ok = in_sequence or (sibling and number >= 1) or kind not in seq.last
         elif context == "stop":
             ok = in_sequence and (kind not in _LINE_KINDS or _full_stop(text, match.start()))
+        elif context == "colon":
+            # …现提出如下意见：一、… in text whose breaks were lost; 1. after a colon is a list.
+            ok = in_sequence and kind in _COLON_KINDS
         else:
             ok = (
                 in_sequence
                 and kind not in _LINE_KINDS
-                and _runs_on(seq, text, match.start(), kind, depth, sibling)
+                and (
+                    _runs_on(seq, text, match.start(), kind, depth, sibling)
+                    or (sibling and _after_field_value(text, match.start()))
+                )
             )
         if ok:
             seq.accept(kind, number, match.start(), match.end(), depth)
     return seq.headings
+
+
+def _after_field_value(text: str, pos: int) -> bool:
+    """The next sibling written straight after a labelled line whose break was lost:
+    ``…责任单位：市财政局二、加大住房公积金…`` (the label close before, an organ name ending)."""
+    if pos == 0 or text[pos - 1] not in _ORGAN_ENDS:
+        return False
+    before = text[max(0, pos - _FIELD_REACH) : pos]
+    colon = max(before.rfind("："), before.rfind(":"))
+    return (
+        colon >= 0
+        and _PARTY_LABEL_END.search(before, 0, colon) is not None
+        and not any(ch in before[colon:] for ch in _SENTENCE_END + "\n")
+    )
 
 
 def _full_stop(text: str, pos: int) -> bool:

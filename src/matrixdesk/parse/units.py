@@ -31,7 +31,7 @@ from matrixdesk.parse.annotation import (
     parse_fields,
     starts_field,
 )
-from matrixdesk.parse.orgs import OrgKind, classify
+from matrixdesk.parse.orgs import MAX_NAME, OrgKind, classify
 from matrixdesk.parse.parties import CLOSERS, OPENERS
 
 _BRACKET_CHARS = re.compile(r"[(（【〔［\[)）】〕］\]]")
@@ -41,6 +41,8 @@ _AFTER_END = "。；;，,.．、"
 _FIELD_START = re.compile(
     r"(?:^|(?<=[。；;]))[ \t\u3000]*(?=[（(【]?[\u4e00-\u9fff]{1,10}[:：])", re.M
 )
+_LAST_PIECE = re.compile(r"[^、，,：:；;\s]+$")
+_FIRST_PIECE = re.compile(r"[^、，,；;。\s]+")
 _NAME_LINE = re.compile(r"^[^。！？!?：:]{2,200}$")
 
 
@@ -262,11 +264,17 @@ def _next_break(source: str, pos: int, end: int) -> int:
 
 
 def _continues_names(source: str, newline: int, following: int, end: int) -> bool:
-    """A hard-wrapped value: the line before ends with 、，or the next line is only names."""
+    """A hard-wrapped value: the line before ends with 、，, a name is cut by the wrap
+    (市国有房产管理中 / 心), or the next line is only names."""
     if source[newline - 1 : newline].strip() and source[newline - 1] in "、，,":
         return True
     line_end = source.find("\n", following, end)
     line = source[following : line_end if line_end >= 0 else end].strip().rstrip("。；;")
+    head = _LAST_PIECE.search(source, max(0, newline - MAX_NAME), newline)
+    tail = _FIRST_PIECE.match(line)
+    if head and tail and classify(head.group()) is OrgKind.NONE:
+        if classify(head.group() + tail.group()) is not OrgKind.NONE:
+            return True
     if not _NAME_LINE.match(line):
         return False
     names = [n for n in re.split(r"[、，,；;]", line) if n.strip()]
