@@ -252,8 +252,8 @@
         <translation>期次(&amp;P)：</translation>
     </message>
     <message>
-        <source>A&amp;pply</source>
-        <translation>应用(&amp;P)</translation>
+        <source>Appl&amp;y</source>
+        <translation>应用(&amp;Y)</translation>
     </message>
     <message>
         <source>Returned department workbooks</source>
@@ -318,6 +318,14 @@
     <message>
         <source>A later workbook of this department: %1</source>
         <translation>该部门较新的工作簿：%1</translation>
+    </message>
+    <message>
+        <source>%1 changes</source>
+        <translation>%1 处变化</translation>
+    </message>
+    <message>
+        <source>%1 conflicts</source>
+        <translation>%1 处冲突</translation>
     </message>
     <message>
         <source>%1 — conflict</source>

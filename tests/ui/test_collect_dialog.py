@@ -75,7 +75,8 @@ def test_collect_choose_preview_resolve_apply_undo(
         QTest.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
         tops = [dialog.tree.topLevelItem(i) for i in range(dialog.tree.topLevelItemCount())]
         seen["files"] = [t.text(0) for t in tops]
-        seen["refused"] = [t.text(3) for t in tops if t.text(1) == "Refused"]
+        seen["refused"] = [t.child(0).text(0) for t in tops if t.text(1) == "Refused"]
+        seen["counts"] = [(t.text(1), t.text(2)) for t in tops]
         conflict = next(i for i in items(dialog) if "conflict" in i.text(1))
         seen["conflict"] = (conflict.text(2), conflict.text(3), conflict.checkState(0))
         seen["apply_before"] = dialog.summary.text()
@@ -95,6 +96,7 @@ def test_collect_choose_preview_resolve_apply_undo(
         "An old-format workbook (.xls or WPS .et). Open it in Excel or WPS and save it as .xlsx, "
         "then collect it again."
     ]
+    assert seen["counts"][0] == ("3 changes", "1 conflicts")
     assert seen["conflict"] == ("推进中", "滞后", Qt.CheckState.Unchecked)
     assert "1 conflicts" in seen["apply_before"]
     assert seen["ticked"] == Qt.CheckState.Checked
@@ -107,6 +109,7 @@ def test_collect_choose_preview_resolve_apply_undo(
     assert store.actual(1, PERIOD).value == 12
     assert window.document.undo_stack.count() == 1  # one step
     assert "1 workbooks refused" in window.statusBar().currentMessage()
+    assert window.progress.period == PERIOD  # the window now shows the period collected
 
     menu_action(window, ActionId.UNDO).trigger()
     assert {e.key: e.status for e in store.progress_entries()} == {(3, 4, PERIOD): "推进中"}

@@ -125,7 +125,7 @@ class CollectDialog(QDialog):
             [_tr("File / task"), _tr("What"), _tr("In the plan"), _tr("In the workbook")]
         )
         self.tree.setColumnWidth(0, 380)
-        self.tree.setColumnWidth(1, 90)
+        self.tree.setColumnWidth(1, 130)
         self.tree.setColumnWidth(2, 220)
         self.tree.itemChanged.connect(self._update_summary)
         self.summary = QLabel(self)
@@ -133,7 +133,7 @@ class CollectDialog(QDialog):
         self.summary.setWordWrap(True)
         self.buttons = QDialogButtonBox(self)
         self.apply_button = self.buttons.addButton(
-            _tr("A&pply"), QDialogButtonBox.ButtonRole.AcceptRole
+            _tr("Appl&y"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.apply_button.setObjectName("apply")
         self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
@@ -193,10 +193,13 @@ class CollectDialog(QDialog):
         item.setToolTip(0, f.path)
         if f.refused is not None:
             item.setText(1, _tr("Refused"))
-            item.setText(3, refusal_text(f.refused.code))
-            item.setToolTip(3, f.refused.reason)
-            for col in range(4):
-                item.setForeground(col, QBrush(REFUSED_COLOR))
+            reason = QTreeWidgetItem([refusal_text(f.refused.code)])
+            reason.setToolTip(0, f.refused.reason)
+            for row in (item, reason):
+                for col in range(4):
+                    row.setForeground(col, QBrush(REFUSED_COLOR))
+            item.addChild(reason)
+            reason.setFirstColumnSpanned(True)  # the whole reason, not cut at the column
             return item
         department = self._department_name(f.department_id)
         item.setText(0, f"{department} · {period_label(f.period)}  ({f.name})")
@@ -211,6 +214,11 @@ class CollectDialog(QDialog):
             return item
         if not f.changes:
             item.setText(1, _tr("No changes"))
+        else:
+            item.setText(1, _tr("%1 changes").replace("%1", str(len(f.changes))))
+        if f.conflicts:
+            item.setText(2, _tr("%1 conflicts").replace("%1", str(len(f.conflicts))))
+            item.setForeground(2, QBrush(CONFLICT_COLOR))
         for change in f.changes:
             item.addChild(self._change_item(change))
         return item

@@ -86,6 +86,7 @@ class ProgressController(QObject):
             .replace("%3", str(refused))
         )
         self.window.statusBar().showMessage(message, 10000)
+        self.set_period(max(line.period for line in update.log))  # show what was collected
         return True
 
     # -- the 催报 list ----------------------------------------------------------------------
