@@ -118,6 +118,19 @@ def test_a_published_word_notice_printed_to_pdf_reads_like_the_word_file():
     assert [[(n.replace("、", ""), r) for n, r in p] for _, _, p in summary(from_pdf)] == unbroken
 
 
+def test_a_ruled_task_table_over_three_pages_reads_like_the_word_file(tmp_path):
+    from test_parse_word import seed_task_table
+
+    word = tmp_path / "seed-table.docx"
+    seed_task_table(word)  # what LibreOffice printed to files/seed-table.pdf
+    text = read_source(FILES / "seed-table.pdf")
+    assert text.count("序号\t重点任务\t牵头单位\t配合单位") == 1  # repeated header read once
+    assert "省体育局、省广电局" in text  # a row broken by the page is joined again
+    assert "人民银行长春中心支行" in text  # a name wrapped in its cell is one name
+    assert summary(parse_file(FILES / "seed-table.pdf")) == summary(parse_file(word))
+    assert len(parse_file(word).assignments) == 140
+
+
 # -- PDFs that cannot be read -----------------------------------------------------------------
 def test_a_pdf_with_an_open_password():
     with pytest.raises(ParseError, match="password") as caught:

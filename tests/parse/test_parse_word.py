@@ -201,3 +201,40 @@ def test_damaged_and_empty_word_files(tmp_path: Path) -> None:
     with pytest.raises(ParseError) as caught:
         read_source(empty)
     assert caught.value.reason == "no-text"
+
+
+def seed_task_table(path: Path, borders: bool = True) -> None:
+    """The seed's measures as a bordered 任务分工表 running over several pages, its header row
+    repeated on each page, part headings in merged rows, cells centred as offices lay them out."""
+    from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    plan = parse_file(SEED)
+    names = {d.id: d.name for d in plan.departments}
+    document = docx.Document()
+    document.add_paragraph("附件")
+    document.add_paragraph("关于以新业态新模式引领新型消费加快发展的实施意见重点任务分工")
+    table = document.add_table(rows=1, cols=4)
+    if borders:
+        table.style = document.styles["Table Grid"]
+    for cell, text in zip(table.rows[0].cells, ["序号", "重点任务", "牵头单位", "配合单位"]):
+        cell.text = text
+    tr_pr = table.rows[0]._tr.get_or_add_trPr()
+    tr_pr.append(tr_pr.makeelement(qn("w:tblHeader"), {}))
+    number = 0
+    for m in plan.measures:
+        roles = plan.assignments_of(m.id)
+        if m.level == 1:
+            row = table.add_row()
+            row.cells[0].merge(row.cells[-1]).text = f"{m.label}{m.title}"
+            continue
+        if not roles:
+            continue
+        number += 1
+        lead = "\n".join(names[a.department_id] for a in roles if a.role == Role.LEAD)
+        support = "、".join(names[a.department_id] for a in roles if a.role == Role.SUPPORT)
+        for cell, text in zip(table.add_row().cells, [str(number), m.title + "。", lead, support]):
+            cell.text = text
+            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+            cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+    document.save(path)

@@ -17,8 +17,12 @@ from typing import Any
 
 from matrixdesk.parse.encoding import ParseError
 from matrixdesk.parse.pdffold import Line, fold_pages
+from matrixdesk.parse.pdftable import Grid, find_grids
+from matrixdesk.parse.table import Header, find_header, format_rows
 
 _SPACE_GAP = 0.3  # a gap wider than this share of the line height separates two words
+# Words of a task table's header: only pages holding one are searched for ruled tables.
+_TABLE_HINTS = ("牵头", "责任", "配合", "主办", "协办", "指导", "序号")
 
 
 def _is_text(ch: str) -> bool:
@@ -74,7 +78,11 @@ def _line_text(glyphs: list[_Glyph]) -> str:
 
 def page_lines(textpage: Any) -> list[Line]:
     """The printed lines of one page, top to bottom."""
-    glyphs = sorted(_glyphs(textpage), key=lambda g: -g.y)
+    return _lines(list(_glyphs(textpage)))
+
+
+def _lines(glyphs: list[_Glyph]) -> list[Line]:
+    glyphs = sorted(glyphs, key=lambda g: -g.y)
     rows: list[list[_Glyph]] = []
     for glyph in glyphs:
         if rows and abs(rows[-1][0].y - glyph.y) < 0.5 * max(glyph.h, rows[-1][0].h):
@@ -86,6 +94,79 @@ def page_lines(textpage: Any) -> list[Line]:
         text = _line_text(row)
         lines.append(Line(text, min(g.x0 for g in row), max(g.x1 for g in row), row[0].y, row[0].h))
     return lines
+
+
+def _path_boxes(page: Any) -> list[tuple[float, float, float, float]]:
+    import pypdfium2.raw as raw
+
+    return [obj.get_bounds() for obj in page.get_objects(filter=(raw.FPDF_PAGEOBJ_PATH,))]
+
+
+class _Tables:
+    """Task tables found in ruled grids, page after page (a table may run over pages)."""
+
+    def __init__(self) -> None:
+        self.header: Header | None = None  # of the table the last page ended in
+        self.width = 0
+        self.last: tuple[Line, list[str]] | None = None  # its last row, as a line and cells
+
+    def page(self, page: Any, glyphs: list[_Glyph]) -> list[Line]:
+        """The page's lines: its task tables as tab-separated rows, the rest as printed."""
+        text = "".join(g.ch for g in glyphs)
+        if not any(hint in text for hint in _TABLE_HINTS) and self.header is None:
+            return _lines(glyphs)
+        grids = find_grids(_path_boxes(page), glyphs)
+        used: set[int] = set()
+        table_lines: list[Line] = []
+        ended = True
+        for grid in grids:
+            rows = self._rows(grid)
+            if rows is None:
+                continue
+            used |= grid.used
+            size = max((g.h for i, g in enumerate(glyphs) if i in grid.used), default=10.0)
+            for k, (row, cells) in enumerate(rows):
+                line = Line(row, grid.left, grid.right, grid.top - k * 1e-3, size, True)
+                table_lines.append(line)
+                self.last = (line, cells)
+            ended = grid is not grids[-1]
+        if ended:
+            self.header = None
+        rest = [g for i, g in enumerate(glyphs) if i not in used]
+        return sorted(_lines(rest) + table_lines, key=lambda line: -line.y)
+
+    def _rows(self, grid: Grid) -> list[tuple[str, list[str]]] | None:
+        """The grid's rows as (tab-separated line, cells), or None when it is no task table."""
+        header = find_header(grid.rows)
+        width = len(grid.rows[0])
+        goes_on = self.header is not None and width == self.width
+        if header is not None:
+            start = header.last_row + 1 if goes_on else header.first_row
+            titles = [] if goes_on else [" ".join(c for c in r if c) for r in grid.rows[:start]]
+            self.header, self.width = header, width
+            rows = grid.rows[start:]
+        elif goes_on:
+            rows = grid.rows
+        else:
+            return None
+        assert self.header is not None
+        if goes_on and rows and self._continues_last(rows[0]):
+            rows = rows[1:]
+        out = [(t, [t]) for t in titles if t] if header is not None else []
+        return out + [(format_rows([r], self.header)[0], list(r)) for r in rows]
+
+    def _continues_last(self, row: list[str]) -> bool:
+        """A row broken by the page: its first cells are empty; it is added to the last row."""
+        number = self.header.columns.get("number", [0])[0] if self.header else 0
+        if self.last is None or row[number] or not any(row):
+            return False
+        line, cells = self.last
+        if len(cells) != len(row) or not cells[number]:
+            return False
+        merged = [a + b for a, b in zip(cells, row, strict=True)]
+        line.text = format_rows([merged], self.header)[0]
+        self.last = (line, merged)
+        return True
 
 
 def _open(data: bytes, name: str) -> Any:
@@ -151,12 +232,13 @@ def pdf_to_text(data: bytes, name: str = "document.pdf") -> str:
         layer) or ``garbled`` (text without usable character codes).
     """
     document = _open(data, name)
+    tables = _Tables()
     try:
         pages: list[list[Line]] = []
         for page in document:
             textpage = page.get_textpage()
             try:
-                pages.append(page_lines(textpage))
+                pages.append(tables.page(page, list(_glyphs(textpage))))
             finally:
                 textpage.close()
                 page.close()

@@ -77,6 +77,7 @@ class Line:
     x1: float
     y: float
     size: float  # the height of its characters
+    table: bool = False  # a row of a task table, already tab-separated: kept as it is
 
 
 def _furniture_key(line: Line) -> str:
@@ -84,6 +85,7 @@ def _furniture_key(line: Line) -> str:
 
 
 def _edges(page: Sequence[Line], depth: int = 2) -> list[Line]:
+    page = [line for line in page if not line.table]
     return list(page[:depth]) + list(page[-depth:]) if len(page) > depth * 2 else list(page)
 
 
@@ -117,7 +119,7 @@ class _Margins:
 
 
 def _margins(pages: Sequence[Sequence[Line]]) -> _Margins:
-    lines = [line for page in pages for line in page if len(line.text) > 4]
+    lines = [line for page in pages for line in page if len(line.text) > 4 and not line.table]
     if not lines:
         return _Margins(0.0, 0.0)
     left = Counter(round(line.x0) for line in lines).most_common(1)[0][0]
@@ -127,6 +129,8 @@ def _margins(pages: Sequence[Sequence[Line]]) -> _Margins:
 
 def _continues(previous: Line, line: Line, margins: _Margins) -> bool:
     """Whether ``line`` runs on from ``previous`` (a wrapped line, not a new paragraph)."""
+    if line.table or previous.table:
+        return False
     size = max(line.size, previous.size, 1.0)
     full = previous.x1 >= margins.right - 1.6 * size
     at_margin = abs(line.x0 - margins.left) <= 0.6 * size
@@ -146,7 +150,7 @@ def fold_pages(pages: Sequence[Sequence[Line]]) -> str:
     previous: Line | None = None
     for page in pages:
         for line in page:
-            text = fold_radicals(line.text.strip())
+            text = fold_radicals(line.text if line.table else line.text.strip())
             if not text:
                 continue
             if previous is not None and paragraphs and _continues(previous, line, margins):

@@ -351,18 +351,21 @@ def looked_for() -> str:
 # -- readers → the shared text form -----------------------------------------------------------
 def _flatten(cell: str, party: bool) -> str:
     lines = [ln.strip() for ln in cell.replace("\t", " ").splitlines() if ln.strip()]
-    return ("、" if party else "").join(lines)
+    if party:  # one unit a line, or a list broken after its 、
+        return "、".join(ln.strip("、，,") for ln in lines)
+    return "".join(lines)
 
 
-def format_rows(rows: Sequence[Sequence[str]]) -> list[str]:
+def format_rows(rows: Sequence[Sequence[str]], header: Header | None = None) -> list[str]:
     """A table read from a file (cells may hold line breaks) as tab-separated lines.
 
     In a task-division table, the lines of a unit cell are joined with 、 and the lines of
     other cells run together (Chinese needs no space); other tables' cells join their lines
     with a space. Every line has as many cells as the widest row, quoted as Excel would.
+    ``header`` gives the columns of rows that continue a table whose header came before them.
     """
     width = max((len(r) for r in rows), default=0)
-    header = find_header(rows)
+    header = header or find_header(rows)
     party: set[int] = set()
     if header is not None:
         party = {j for k in _PARTY_KINDS for j in header.columns.get(k, [])}
