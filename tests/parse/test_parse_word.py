@@ -217,7 +217,9 @@ def seed_task_table(path: Path, borders: bool = True) -> None:
     table = document.add_table(rows=1, cols=4)
     if borders:
         table.style = document.styles["Table Grid"]
-    for cell, text in zip(table.rows[0].cells, ["序号", "重点任务", "牵头单位", "配合单位"]):
+    for cell, text in zip(
+        table.rows[0].cells, ["序号", "重点任务", "牵头单位", "配合单位"], strict=True
+    ):
         cell.text = text
     tr_pr = table.rows[0]._tr.get_or_add_trPr()
     tr_pr.append(tr_pr.makeelement(qn("w:tblHeader"), {}))
@@ -233,7 +235,9 @@ def seed_task_table(path: Path, borders: bool = True) -> None:
         number += 1
         lead = "\n".join(names[a.department_id] for a in roles if a.role == Role.LEAD)
         support = "、".join(names[a.department_id] for a in roles if a.role == Role.SUPPORT)
-        for cell, text in zip(table.add_row().cells, [str(number), m.title + "。", lead, support]):
+        for cell, text in zip(
+            table.add_row().cells, [str(number), m.title + "。", lead, support], strict=True
+        ):
             cell.text = text
             cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
             cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
