@@ -611,6 +611,10 @@
         <translation>%1 以只读方式打开，未作任何修改。</translation>
     </message>
     <message>
+        <source>(仿宋, 宋体 and 黑体 are not installed)</source>
+        <translation>（本机未安装仿宋、宋体、黑体）</translation>
+    </message>
+    <message>
         <source>%1 is open already.</source>
         <translation>%1 已经打开。</translation>
     </message>
@@ -629,6 +633,10 @@
     <message>
         <source>Sent %1 pages to the printer.</source>
         <translation>已向打印机发送 %1 页。</translation>
+    </message>
+    <message>
+        <source>Default (%1)</source>
+        <translation>默认（%1）</translation>
     </message>
     <message>
         <source>All changes are saved in %1 (last change %2).</source>
@@ -1650,6 +1658,10 @@ You can undo this with Ctrl+Z.</source>
     <message>
         <source>Report &amp;Kind</source>
         <translation>报表类型(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Report &amp;Font</source>
+        <translation>报告字体(&amp;O)</translation>
     </message>
     <message>
         <source>&amp;Panels</source>

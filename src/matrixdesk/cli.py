@@ -176,6 +176,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         page_size=args.page_size,
         landscape=not args.portrait,
         period=args.period,
+        font=args.font,
     )
     print(f"wrote {args.output} ({pages} pages)")
     return EXIT_OK
@@ -263,7 +264,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--period", help="progress and chase: the reporting period (default: the current one)"
     )
-    p.add_argument("--page-size", default="A4", choices=["A4", "A3"])
+    p.add_argument(
+        "--page-size",
+        default="A4",
+        choices=["A4", "A3", "B5", "16K"],
+        help="paper (16K: 184 x 260 mm)",
+    )
+    p.add_argument("--font", help="report font family, or 仿宋 / 宋体 / 黑体 where installed")
     p.add_argument("--portrait", action="store_true", help="portrait instead of landscape")
     return parser
 

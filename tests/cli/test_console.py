@@ -143,3 +143,15 @@ def test_the_local_data_folder_is_never_the_roaming_profile():
         "/home/z/.local/share/MatrixDesk"
     )
     assert errorlog.local_data_dir("win32", {errorlog.ENV_DATA_DIR: "/x", **env}) == Path("/x")
+
+
+def test_report_on_16k_paper(plan_path, tmp_path):
+    out = tmp_path / "r.pdf"
+    assert cli.main(["report", plan_path, "-o", str(out), "--page-size", "16K", "--portrait"]) == 0
+    import re
+
+    boxes = re.findall(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", out.read_bytes())
+    mm = 72 / 25.4
+    assert boxes and all(
+        abs(float(w) - 184 * mm) < 1 and abs(float(h) - 260 * mm) < 1 for w, h in boxes
+    )

@@ -85,6 +85,7 @@ SEPARATOR = "-"
 RECENT = "recent"
 DOCKS = "docks"
 REPORT = "report"  # which report Print, Print Preview and Export PDF produce
+REPORT_FONT = "report_font"  # the font reports are printed in (filled from the fonts installed)
 
 FILE_MENU = [
     ActionId.NEW_FROM_DOCUMENT,
@@ -101,6 +102,7 @@ FILE_MENU = [
     ActionId.SHOW_OUTPUT,
     SEPARATOR,
     Submenu(REPORT, (ActionId.REPORT_MATRIX, ActionId.REPORT_LIST, ActionId.REPORT_DEPARTMENT)),
+    Submenu(REPORT_FONT),
     ActionId.PRINT_PREVIEW,
     ActionId.PAGE_SETUP,
     ActionId.PRINT,
@@ -507,6 +509,7 @@ def build_menu(
     titles = {
         RECENT: _tr("Open &Recent"),
         REPORT: _tr("Report &Kind"),
+        REPORT_FONT: _tr("Report &Font"),
         DOCKS: _tr("&Panels"),
         "language": _tr("&Language"),
     }

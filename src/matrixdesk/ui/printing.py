@@ -27,12 +27,18 @@ def printer_for(options: ReportOptions | None = None) -> QPrinter:
     return printer
 
 
-def print_preview(parent: QWidget | None, plan: Plan, options: ReportOptions | None = None) -> int:
-    """Open the print preview (modal); it paints through :func:`paint_report`."""
+def print_preview(
+    parent: QWidget | None,
+    plan: Plan,
+    options: ReportOptions | None = None,
+    printer: QPrinter | None = None,
+) -> int:
+    """Open the print preview (modal) on ``printer`` (the window's shared one: the paper,
+    margins and printer of Page Setup); it paints through :func:`paint_report`."""
     options = options or ReportOptions()
     # The dialog keeps a bare pointer to the printer: hold a reference until it is closed,
     # or Python frees the printer under it and the preview crashes.
-    printer = printer_for(options)
+    printer = printer or printer_for(options)
     dialog = QPrintPreviewDialog(printer, parent)
     dialog.paintRequested.connect(lambda device: _paint_busy(device, plan, options))
     try:

@@ -50,7 +50,19 @@ FOLDERS = {
     )
 }
 
-ALL_SETTINGS = (GEOMETRY, WINDOW_STATE, LANGUAGE, RECENT_FILES, SAMPLE_OFFERED, *FOLDERS.values())
+REPORT_FONT = Setting(
+    "print/report_font", str, "", "report font: a label such as 仿宋 or 宋体, empty for the default"
+)
+
+ALL_SETTINGS = (
+    GEOMETRY,
+    WINDOW_STATE,
+    LANGUAGE,
+    RECENT_FILES,
+    SAMPLE_OFFERED,
+    REPORT_FONT,
+    *FOLDERS.values(),
+)
 
 
 def folder_setting(kind: str) -> Setting:

@@ -29,7 +29,7 @@ from ...store import (
     StoreError,
 )
 from .. import folders, settings
-from ..actions import ActionId
+from ..actions import REPORT_FONT, ActionId
 from ..document import Document
 from ..folders import ENV_DATA_DIR, data_dir  # noqa: F401 (re-exported: tests and callers)
 from ..messages import output_error_text
@@ -326,22 +326,21 @@ class FileController(QObject):
             )
         return bool(written)
 
+    def printer(self):
+        """The one printer whose paper, margins and orientation (Page Setup) the print
+        preview, Export PDF and Print all use: A4 landscape until the user chooses."""
+        from ..printing import printer_for
+
+        if self._printer is None:
+            self._printer = printer_for()
+        return self._printer
+
     def _options(self):
         from ...report import ReportOptions
 
         kind, department = self.report_kind()
-        if self._printer is None:
-            return ReportOptions(kind=kind, department=department)
-        from PySide6.QtGui import QPageLayout, QPageSize
-
-        layout = self._printer.pageLayout()
-        a3 = layout.pageSize().id() == QPageSize.PageSizeId.A3
-        return ReportOptions(
-            kind=kind,
-            department=department,
-            page_size="A3" if a3 else "A4",
-            landscape=layout.orientation() == QPageLayout.Orientation.Landscape,
-        )
+        font = settings.value(settings.REPORT_FONT) or None
+        return ReportOptions(kind=kind, department=department, font=font)
 
     def report_kind(self) -> tuple[str, str | None]:
         """The report chosen in File ▸ Report Kind: (kind, department name or None)."""
@@ -358,14 +357,13 @@ class FileController(QObject):
         from ..printing import print_preview
 
         if self.window.document is not None:
-            print_preview(self.window, self.window.document.store.plan(), self._options())
+            plan = self.window.document.store.plan()
+            print_preview(self.window, plan, self._options(), self.printer())
 
     def page_setup(self) -> None:
-        from ..printing import page_setup, printer_for
+        from ..printing import page_setup
 
-        if self._printer is None:
-            self._printer = printer_for()
-        page_setup(self.window, self._printer)
+        page_setup(self.window, self.printer())
 
     def print_plan(self) -> None:
         from ..printing import print_dialog
@@ -373,7 +371,7 @@ class FileController(QObject):
         if self.window.document is None:
             return
         pages = print_dialog(
-            self.window, self.window.document.store.plan(), self._options(), self._printer
+            self.window, self.window.document.store.plan(), self._options(), self.printer()
         )
         if pages:
             self.window.statusBar().showMessage(
@@ -388,6 +386,32 @@ class FileController(QObject):
             .replace("%1", os.path.basename(path))
             .replace("%2", os.path.dirname(path)),
         )
+
+    def fill_report_font_menu(self) -> None:
+        """File ▸ Report Font: the default Chinese font and the official-document fonts
+        (仿宋_GB2312, 仿宋, 宋体, 黑体) this system has; the choice is a setting."""
+        from PySide6.QtGui import QActionGroup
+
+        from ...report import cjk_family, report_font_choices
+
+        menu = self.window.submenus[REPORT_FONT]
+        menu.clear()
+        group = QActionGroup(menu)
+        chosen = settings.value(settings.REPORT_FONT)
+        entries = [("", _tr("Default (%1)").replace("%1", cjk_family()))]
+        entries += [(label, label if label == family else f"{label} ({family})")
+                    for label, family in report_font_choices()]  # fmt: skip
+        for i, (value, text) in enumerate(entries):
+            action = menu.addAction(f"&{i + 1}  {text}")
+            action.setCheckable(True)
+            action.setChecked(value == chosen)
+            action.setActionGroup(group)
+            action.triggered.connect(
+                lambda _=False, v=value: settings.set_value(settings.REPORT_FONT, v)
+            )
+        if len(entries) == 1:
+            note = menu.addAction("&0  " + _tr("(仿宋, 宋体 and 黑体 are not installed)"))
+            note.setEnabled(False)
 
     def export_pdf(self) -> bool:
         from ...report import render_pdf
@@ -409,8 +433,8 @@ class FileController(QObject):
                 path,
                 kind=options.kind,
                 department=options.department,
-                page_size=options.page_size,
-                landscape=options.landscape,
+                font=options.font,
+                layout=self.printer().pageLayout(),  # the paper chosen in Page Setup
             )
         except OSError as exc:  # open in a PDF reader, a full disk, a path too long …
             self.window.feedback.failed(what, path, output_error_text(exc, with_path=False))

@@ -111,6 +111,7 @@ class MainWindow(QMainWindow):
         ):
             build_menu(bar.addMenu(title), items, self.actions, self.submenus)
         self.submenus["recent"].aboutToShow.connect(self.files.fill_recent_menu)
+        self.submenus["report_font"].aboutToShow.connect(self.files.fill_report_font_menu)
         toolbar = self.addToolBar(self.tr("Main"))
         toolbar.setObjectName("mainToolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
