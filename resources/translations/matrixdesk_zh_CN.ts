@@ -1661,7 +1661,7 @@ You can undo this with Ctrl+Z.</source>
     </message>
     <message>
         <source>Report &amp;Font</source>
-        <translation>报告字体(&amp;O)</translation>
+        <translation>报表字体(&amp;Z)</translation>
     </message>
     <message>
         <source>&amp;Panels</source>
