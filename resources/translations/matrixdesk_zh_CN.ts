@@ -615,6 +615,10 @@
         <translation>（本机未安装仿宋、宋体、黑体）</translation>
     </message>
     <message>
+        <source>Reports are printed in %1.</source>
+        <translation>报表将使用 %1 字体打印。</translation>
+    </message>
+    <message>
         <source>%1 is open already.</source>
         <translation>%1 已经打开。</translation>
     </message>

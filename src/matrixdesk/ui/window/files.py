@@ -398,20 +398,27 @@ class FileController(QObject):
         menu.clear()
         group = QActionGroup(menu)
         chosen = settings.value(settings.REPORT_FONT)
-        entries = [("", _tr("Default (%1)").replace("%1", cjk_family()))]
-        entries += [(label, label if label == family else f"{label} ({family})")
+        default = cjk_family()
+        entries = [("", default, _tr("Default (%1)").replace("%1", default))]
+        entries += [(label, family, label if label == family else f"{label} ({family})")
                     for label, family in report_font_choices()]  # fmt: skip
-        for i, (value, text) in enumerate(entries):
+        for i, (value, family, text) in enumerate(entries):
             action = menu.addAction(f"&{i + 1}  {text}")
             action.setCheckable(True)
             action.setChecked(value == chosen)
             action.setActionGroup(group)
             action.triggered.connect(
-                lambda _=False, v=value: settings.set_value(settings.REPORT_FONT, v)
+                lambda _=False, v=value, f=family: self._choose_report_font(v, f)
             )
         if len(entries) == 1:
             note = menu.addAction("&0  " + _tr("(仿宋, 宋体 and 黑体 are not installed)"))
             note.setEnabled(False)
+
+    def _choose_report_font(self, value: str, family: str) -> None:
+        settings.set_value(settings.REPORT_FONT, value)
+        self.window.statusBar().showMessage(
+            _tr("Reports are printed in %1.").replace("%1", family), 8000
+        )
 
     def export_pdf(self) -> bool:
         from ...report import render_pdf
