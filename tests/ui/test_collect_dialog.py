@@ -159,7 +159,9 @@ def test_workbooks_dropped_on_the_window_open_the_preview(window, returned, monk
     assert [p.endswith(".xlsx") for p in opened["paths"]] == [True, True]
 
 
-def test_status_colours_follow_the_collected_statuses(window, returned, menu_action, monkeypatch):
+def test_status_colours_follow_the_collected_statuses(
+    qtbot, window, returned, menu_action, monkeypatch
+):
     def user(dialog: CollectDialog) -> int:
         dialog.add_paths(returned[:2])
         dialog.accept()
@@ -183,7 +185,9 @@ def test_status_colours_follow_the_collected_statuses(window, returned, menu_act
     assert fill(2, 3) is None  # not assigned
     menu_action(window, ActionId.STATUS_COLOURS).trigger()
     assert fill(5, 4) is None
+    window.docks.raise_dock("progress")  # out of view it follows nothing (see onscreen.py)
     panel = window.docks.panels["progress"]
+    qtbot.waitUntil(lambda: panel.model.rowCount() > 0)
     names = [panel.model.data(panel.model.index(r, 0)) for r in range(panel.model.rowCount())]
     assert "省体育局" in names
     panel.chase_only.setChecked(True)

@@ -40,6 +40,7 @@ def click(qtbot, window, measure_id, department_id, modifier=Qt.KeyboardModifier
 def test_findings_follow_an_edit_at_once(qtbot, window):
     """Findings refreshed one to two seconds after an edit (a 300 ms timer, then the chart)."""
     findings = window.docks.panels["findings"]
+    qtbot.waitUntil(lambda: not findings.tracker.pending)  # checked once the window painted
     assert (FindingCode.NO_ANNOTATION, 6) in [
         (f.code, f.measure_id) for f in findings.model.findings()
     ]
@@ -146,6 +147,7 @@ def test_the_grid_and_panels_show_the_document_numbers(qtbot, window):
     window.view.select_cell(index.row(), index.column())
     assert window.docks.panels["measure"].code_label.text() == "(二)"
     findings = window.docks.panels["findings"]
+    qtbot.waitUntil(lambda: not findings.tracker.pending)  # checked once the window painted
     texts = [findings.model.text(r) for r in range(findings.model.rowCount())]
     assert any("(四) 加强宣传" in t for t in texts)
 

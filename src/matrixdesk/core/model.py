@@ -37,7 +37,7 @@ class DocumentInfo:
     date: str = ""  # ISO yyyy-mm-dd when it could be read
 
 
-@dataclass
+@dataclass(slots=True)  # tens of thousands of them: no dict per object
 class Department:
     """A responsible party as written, with its aliases.
 
@@ -51,7 +51,7 @@ class Department:
     position: int = 0
 
 
-@dataclass
+@dataclass(slots=True)  # tens of thousands of them: no dict per object
 class Measure:
     """A numbered heading or measure of the document.
 
@@ -75,7 +75,7 @@ class Measure:
     span: tuple[int, int] = (0, 0)
 
 
-@dataclass
+@dataclass(slots=True)  # tens of thousands of them: no dict per object
 class Assignment:
     """One department's role in one measure; ``position`` is the order as written."""
 
@@ -85,7 +85,7 @@ class Assignment:
     position: int = 0
 
 
-@dataclass
+@dataclass(slots=True)  # tens of thousands of them: no dict per object
 class Target:
     """A quantified target: 到2022年 滑冰场所 达到 500 个以上 → (滑冰场所, 500, 个, >=, 2022)."""
 

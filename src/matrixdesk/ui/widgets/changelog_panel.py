@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...store import StoreEvent
+from .onscreen import on_screen
 
 _Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ("at", "action", "department", "period", "source", "summary")
@@ -166,15 +167,19 @@ class ChangeLogPanel(QWidget):
         self._stale = False
 
     def showEvent(self, event) -> None:  # noqa: N802
+        self.came_into_view()
+        super().showEvent(event)
+
+    def came_into_view(self) -> None:
+        """Shown, or its tab brought to the front: catch up."""
         if self._stale:
             self._fill_filters()
             self.refresh()
-        super().showEvent(event)
 
     def _on_store_event(self, _event: StoreEvent) -> None:
         if self.store.db.conn is None:
             return
-        if not self.isVisible():  # refreshed when shown: edits stay fast
+        if not on_screen(self):  # refreshed when shown: edits stay fast
             self._stale = True
             return
         self._fill_filters()

@@ -39,12 +39,13 @@ from ...core.stats import LiveStats
 from ...store import MatrixStore, StoreEvent
 from .. import folders
 from ..messages import output_error_text
+from .onscreen import after_paint, on_screen
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
 DELAY_MS = 200  # wait for a burst of edits to pause, then redraw once
-FIRST_DELAY_MS = 1000  # the first chart (importing matplotlib) waits for the window to be up
+FIRST_DELAY_MS = 300  # after the window's first paint: let it settle before the first chart
 MAX_BARS = 40  # bars drawn in the dock; the exported chart has them all
 
 
@@ -152,15 +153,26 @@ class ChartView(QWidget):
             self.stats.touch_all()
         self._stale = True
         try:
-            if self.isVisible() and not (self.figure is None and self._timer.isActive()):
+            if self.figure is not None and on_screen(self):
                 self._timer.start(DELAY_MS)  # restarts: one look after the last of a burst
         except RuntimeError:  # the widget is gone but was not told; stop listening
             self.store.unsubscribe(self._listener)
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().showEvent(event)
-        if self.figure is None:  # after the window has painted and settled
-            self._timer.start(FIRST_DELAY_MS)
+        if self.figure is None:  # the first chart imports matplotlib: once the window is up
+            after_paint(self, self._first_draw, FIRST_DELAY_MS)
+        elif self._stale:
+            self._timer.start(DELAY_MS)
+
+    def _first_draw(self) -> None:
+        if self.figure is None and on_screen(self):
+            self.redraw()
+
+    def came_into_view(self) -> None:
+        """Its tab was brought to the front: draw, or catch up with the edits made meanwhile."""
+        if self.figure is None:
+            after_paint(self, self._first_draw, FIRST_DELAY_MS)
         elif self._stale:
             self._timer.start(DELAY_MS)
 

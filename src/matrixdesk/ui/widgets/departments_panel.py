@@ -11,6 +11,7 @@ its model only notes that something changed, and catches up when the panel is sh
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -48,6 +49,7 @@ from ..commands import (
     SetCollectiveCommand,
 )
 from ..document import Document
+from .onscreen import on_screen
 
 Index = QModelIndex | QPersistentModelIndex
 NAME, ALIASES, LEAD, SUPPORT, COLLECTIVE = range(5)
@@ -67,7 +69,7 @@ class DepartmentsModel(QAbstractTableModel):
         self.document = document
         self._departments: list[Department] = []
         self._row_of: dict[int, int] = {}
-        self.active = True  # False while the panel is hidden: events only mark it stale
+        self.shown: Callable[[], bool] = lambda: True  # out of view: events only mark it stale
         self._stale = False
         self._read()
         document.changed.connect(self._on_store_event)
@@ -81,10 +83,9 @@ class DepartmentsModel(QAbstractTableModel):
     def assignment_count(self, row: int) -> int:
         return sum(self.document.store.department_counts(self._departments[row].id))
 
-    def set_active(self, active: bool) -> None:
-        """Follow the store (the panel is shown) or only note changes (it is hidden)."""
-        self.active = active
-        if active and self._stale:
+    def catch_up(self) -> None:
+        """Read again what changed while the panel was out of view."""
+        if self._stale:
             self._stale = False
             self.beginResetModel()
             self._read()
@@ -180,7 +181,7 @@ class DepartmentsModel(QAbstractTableModel):
     def _on_store_event(self, event: StoreEvent) -> None:
         if event.kind not in ("departments", "roles", "structure", "reset"):
             return
-        if not self.active:
+        if not self.shown():
             self._stale = True
             return
         if event.kind == "roles":  # only counts changed: repaint those departments' counts
@@ -244,15 +245,15 @@ class DepartmentsPanel(QWidget):
         layout.addWidget(toolbar)
         layout.addWidget(self.view)
         self._update_actions()
-        self.model.set_active(False)  # until shown
+        self.model.shown = lambda: on_screen(self)
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
-        self.model.set_active(True)
+        self.model.catch_up()
         super().showEvent(event)
 
-    def hideEvent(self, event) -> None:  # noqa: N802 (Qt override)
-        super().hideEvent(event)
-        self.model.set_active(False)
+    def came_into_view(self) -> None:
+        """Its tab was brought to the front."""
+        self.model.catch_up()
 
     # -- actions --------------------------------------------------------------------------------
     def _make_actions(self) -> None:

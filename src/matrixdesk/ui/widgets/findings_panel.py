@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from ...core.findings import FindingsTracker, Splice
 from ...core.validate import Finding, FindingCode, Severity
 from ..document import Document
+from .onscreen import after_paint, on_screen
 
 Index = QModelIndex | QPersistentModelIndex
 SEVERITY, MESSAGE = range(2)
@@ -215,8 +216,8 @@ class FindingsPanel(QWidget):
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().showEvent(event)
-        if self.tracker.pending:
-            self.timer.start()  # after the window has painted
+        if self.tracker.pending:  # the first check of a big plan: once the grid is on screen
+            after_paint(self, self._schedule)
 
     def _follow(self, splices: list[Splice] | None) -> None:
         if splices is None:
@@ -244,8 +245,13 @@ class FindingsPanel(QWidget):
         return self.view
 
     def _schedule(self, *args) -> None:
-        if self.isVisible():
+        if on_screen(self):
             self.timer.start()  # restarts: a burst of edits is checked once
+
+    def came_into_view(self) -> None:
+        """Its tab was brought to the front: catch up with the edits made meanwhile."""
+        if self.tracker.pending:
+            self.timer.start()
 
     def _update_summary(self) -> None:
         if not self.tracker.ever_checked:

@@ -13,6 +13,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from ...core.ledger import Ledger, Tally
 from ...core.periods import period_label
+from .onscreen import on_screen
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -139,6 +141,7 @@ class ProgressPanel(QWidget):
             lambda _i: self.periodChosen.emit(self.period_box.currentData() or "")
         )
         self.ledger: Ledger | None = None
+        self._stale = False  # the plan or the period changed while the panel was hidden
 
     def focus_target(self) -> QWidget:
         return self.table
@@ -149,8 +152,21 @@ class ProgressPanel(QWidget):
             self.period_box.blockSignals(True)
             self.period_box.setCurrentIndex(i)
             self.period_box.blockSignals(False)
+        if not on_screen(self):  # the ledger reads the whole plan: only when it is seen
+            self._stale = True
+            return
+        self._stale = False
         self.ledger = self.controller.ledger()
         self._fill()
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        self.came_into_view()
+
+    def came_into_view(self) -> None:
+        """Shown, or its tab brought to the front: catch up."""
+        if self._stale:
+            QTimer.singleShot(0, lambda: self.set_period(self.period_box.currentData() or ""))
 
     def _fill(self) -> None:
         ledger = self.ledger

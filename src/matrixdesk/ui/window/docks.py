@@ -5,6 +5,8 @@ Each panel is built for one document and replaced when another plan is opened.
 
 from __future__ import annotations
 
+import functools
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDockWidget, QLabel, QUndoView, QWidget
 
@@ -49,6 +51,8 @@ class Docks:
             dock = QDockWidget(titles[key], window)
             dock.setObjectName(f"dock.{key}")
             dock.setAllowedAreas(Qt.DockWidgetArea.AllDockWidgetAreas)
+            # a tab brought to the front: its panel catches up with what it did not follow
+            dock.visibilityChanged.connect(functools.partial(self._came_into_view, key))
             self.docks[key] = dock
         # the right column runs the full height; findings and history share the bottom
         window.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
@@ -116,6 +120,11 @@ class Docks:
         for panel in old.values():
             getattr(panel, "detach", lambda: None)()
             panel.deleteLater()
+
+    def _came_into_view(self, key: str, visible: bool) -> None:
+        panel = self.panels.get(key)
+        if visible and panel is not None and hasattr(panel, "came_into_view"):
+            panel.came_into_view()
 
     def _note(self, text: str) -> QLabel:
         label = QLabel(text)
