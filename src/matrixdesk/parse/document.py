@@ -56,7 +56,7 @@ from matrixdesk.parse.text import normalise_text
 from matrixdesk.parse.units import Region, Unit, find_units
 
 _SENTENCE_END = re.compile(r"[。！？!?]")
-_HEAD_SPLIT = 8
+_HEAD_SPLIT = 40
 _SHORT_LINE = 20  # a heading line this short without a sentence end is a title of its own
 _SHORT_TITLE = 24  # a first line or a run of words this short before a break is a title
 _GAP = re.compile(r"[ \t\u3000]+")

@@ -18,7 +18,9 @@ _NUMBER = re.compile(
 _TITLE_END = (
     r"(?:实施意见|意见|通知|方案|办法|规定|决定|措施|细则|计划|纲要|规划|要点|批复|通报|函)"
 )
-_TITLE = re.compile(rf"^《?[^。，,；;：:]{{0,80}}关于[^。；;：:]{{2,100}}{_TITLE_END}》?$")
+_TITLE = re.compile(
+    rf"^《?[^。，,；;：:\[\]【】>|]{{0,80}}关于[^。；;：:\[\]【】>|]{{2,100}}{_TITLE_END}》?$"
+)
 _ISSUER = re.compile(
     r"^[\u4e00-\u9fff（）()]{2,40}(?:人民政府|办公厅|办公室|委员会|政府|部|厅|局|委|署|院|领导小组|总局|中心)$"
 )
@@ -26,8 +28,14 @@ _DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _CN_DAY = "[一二三四五六七八九十]{1,3}"
 _CN_DATE = re.compile(rf"([〇零一二三四五六七八九○Ｏ]{{4}})年({_CN_DAY})月({_CN_DAY})日")
 _CLOSING_EXTRA = re.compile(r"^[(（]?此件(?:公开发布|主动公开|不公开)[)）]?$|^抄送|^附件")
-_HEAD_LINES = 6
+_HEAD_LINES = 40  # lines of the head searched (web pages put navigation above the title)
 _TAIL_LINES = 6
+_TITLE_SPAN = 3  # a title wrapped over this many lines
+_TITLE_LENGTH = 120
+_NUMBER_LINE = 30
+_NUMBER_LABEL = re.compile(r"^[\[【(（]?\s*(?:发文字号|文号|发文号|索引号)?\s*[\]】)）:：]?\s*")
+_HAN_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")  # 重 庆 市 体 育 局
+_PLAN_TITLE = re.compile(rf"《?[\u4e00-\u9fff“”（）()—-]{{6,50}}{_TITLE_END}》?")
 
 
 def read_date(line: str) -> str:
@@ -69,24 +77,59 @@ def read_info(lines: list[str], head_count: int, closing: list[str]) -> Document
     Parameters
     ----------
     lines
-        All lines of the document.
+        The first lines of the document (at least the head, before the first heading).
     head_count
         How many lines precede the first heading (the title and number are looked for there).
     closing
         The closing lines after the body.
     """
     info = DocumentInfo()
-    head = [ln.strip() for ln in lines[: min(head_count, _HEAD_LINES)]]
-    for line in head + [ln.strip() for ln in closing]:
-        if not info.number and _NUMBER.fullmatch(line):
-            info.number = re.sub(r"\s+", "", line)
-    for line in head:
-        if not info.title and _TITLE.match(line):
-            info.title = line.strip("《》")
-    for line in closing[-_TAIL_LINES:]:
-        for part in line.split():
-            if not info.issuer and is_issuer(part):
-                info.issuer = part
-            if not info.date and read_date(part):
-                info.date = read_date(part)
+    head = [ln.strip() for ln in lines[: min(head_count, _HEAD_LINES)] if ln.strip()]
+    tail = [ln.strip() for ln in closing]
+    info.number = _number(head + tail)
+    info.title = _title(head)
+    for part in (p for line in tail[-_TAIL_LINES:] for p in line.split()):
+        if not info.issuer and is_issuer(part):
+            info.issuer = part
+        if not info.date and read_date(part):
+            info.date = read_date(part)
+    if not info.issuer or not info.date:
+        issuer, date = _signature(head)  # a notice signed above the plan it issues
+        info.issuer, info.date = info.issuer or issuer, info.date or date
     return info
+
+
+def _number(lines: list[str]) -> str:
+    """The 文号 on a line of its own, or after a label (``[发文字号] 京政办发〔2025〕12号``)."""
+    for line in lines:
+        bare = _NUMBER_LABEL.sub("", line)
+        if len(bare) <= _NUMBER_LINE and _NUMBER.fullmatch(bare):
+            return re.sub(r"\s+", "", bare)
+    return ""
+
+
+def _title(head: list[str]) -> str:
+    """The notice's title (…关于…的通知), possibly over up to three lines, else the plan's own
+    title line (河南省实施扩大内需战略三年行动方案)."""
+    for i in range(len(head)):
+        joined = ""
+        for line in head[i : i + _TITLE_SPAN]:
+            if _NUMBER.search(line) or read_date(line):
+                break  # a title does not run over the 文号 or the date
+            joined += line
+            if len(joined) > _TITLE_LENGTH:
+                break
+            if _TITLE.match(joined):
+                return _HAN_GAP.sub("", joined).strip("《》")
+    for line in head:
+        if _PLAN_TITLE.fullmatch(line):
+            return line.strip("《》")
+    return ""
+
+
+def _signature(head: list[str]) -> tuple[str, str]:
+    """(issuer, ISO date) of an issuer line followed by a date line in the head."""
+    for line, after in zip(head, head[1:], strict=False):
+        if is_issuer(line) and read_date(after):
+            return line, read_date(after)
+    return "", ""
