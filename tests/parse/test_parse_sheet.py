@@ -116,3 +116,27 @@ def test_damaged_workbook(tmp_path):
 def test_an_old_excel_workbook_is_named():
     with pytest.raises(ParseError, match=r"Excel 97-2003 workbook \(\.xls\).*save it as \.xlsx"):
         read_source(FILES / "tasks.xls")
+
+
+def test_several_task_sheets_named_for_their_parts(tmp_path):
+    wb = openpyxl.Workbook()
+    first = wb.active
+    first.title = "扩大消费"
+    for row in (["序号", "重点任务", "牵头单位"], [1, "促进汽车消费。", "省商务厅"]):
+        first.append(row)
+    second = wb.create_sheet("强化保障")
+    for row in (["序号", "重点任务", "牵头单位"], [1, "加强宣传。", "省委宣传部"]):
+        second.append(row)
+    path = tmp_path / "two.xlsx"
+    wb.save(path)
+    plan = parse_file(path)
+    assert [(m.code, m.title) for m in plan.measures] == [
+        ("1", "扩大消费"),
+        ("1.1", "促进汽车消费"),
+        ("2", "强化保障"),
+        ("2.1", "加强宣传"),
+    ]
+    assert parties(plan, "2.1") == [("省委宣传部", Role.LEAD)]
+    second.title = "Sheet2"  # default names head nothing; the header is still read once
+    wb.save(path)
+    assert [m.title for m in parse_file(path).measures] == ["促进汽车消费", "加强宣传"]

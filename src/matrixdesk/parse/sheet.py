@@ -5,7 +5,8 @@ merged across the top, perhaps a document number, then the header row (序号 | 
 牵头单位 | 配合单位 | 完成时限, in any order and wording :mod:`matrixdesk.parse.table` knows),
 then the tasks, with part headings in merged rows. Every sheet with such a header contributes
 its title rows (as lines) and its table (as tab-separated rows); sheets without one are
-skipped, and a workbook with none is refused, naming what was looked for.
+skipped, and a workbook with none is refused, naming what was looked for. Several task sheets
+with names of their own (扩大消费 | 强化保障) read as parts headed by those names.
 
 Merged cells: the value of a vertical merge (one unit for several tasks) is repeated in every
 row it spans; a horizontal merge (a title, a part heading) is read once, in its first column.
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import zipfile
 from typing import Any
 
@@ -58,12 +60,20 @@ def sheet_rows(sheet: Any) -> list[list[str]]:
     return rows
 
 
-def _sheet_lines(rows: list[list[str]]) -> list[str]:
+_DEFAULT_NAME = re.compile(r"^(?:Sheet|工作表|表)\s*\d*$", re.IGNORECASE)
+
+
+def _sheet_lines(rows: list[list[str]], part: str = "") -> list[str]:
+    """Title lines and the table of one sheet; ``part`` (the sheet's name) heads its tasks."""
     header = find_header(rows)
     if header is None:
         return []
     titles = [" ".join(c for c in row if c) for row in rows[: header.first_row]]
-    return [t for t in titles if t] + format_rows(rows[header.first_row :])
+    body = rows[header.first_row :]
+    if part:
+        cut = header.last_row - header.first_row + 1
+        body = body[:cut] + [[part]] + body[cut:]
+    return [t for t in titles if t] + format_rows(body)
 
 
 def _open(data: bytes, name: str) -> Any:
@@ -97,10 +107,14 @@ def xlsx_to_text(data: bytes, name: str = "tasks.xlsx") -> str:
     workbook = _open(data, name)
     lines: list[str] = []
     try:
-        for sheet in workbook.worksheets:
-            lines.extend(_sheet_lines(sheet_rows(sheet)))
+        sheets = [(sheet.title, sheet_rows(sheet)) for sheet in workbook.worksheets]
     finally:
         workbook.close()
+    tables = [(title, rows) for title, rows in sheets if find_header(rows) is not None]
+    # Several task sheets named for their parts (扩大消费 | 强化保障): each name heads its part.
+    named = len(tables) > 1 and not any(_DEFAULT_NAME.match(title) for title, _ in tables)
+    for title, rows in tables:
+        lines.extend(_sheet_lines(rows, title if named else ""))
     if not lines:
         raise ParseError(
             f"{name}: no sheet has a task-division table; looked for a header row with a task "

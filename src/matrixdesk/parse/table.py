@@ -223,7 +223,10 @@ def rows_to_text(rows: Sequence[Sequence[str]], header: Header) -> str:
     number_column = columns.get("number", [None])[0]
     field_columns = {k: v for k, v in columns.items() if k not in ("task", "part", "number")}
     writer = _Writer()
+    header_kinds = set(_kinds_of(rows[header.last_row]).items())
     for row in rows[header.last_row + 1 :]:
+        if len(header_kinds) >= 2 and set(_kinds_of(row).items()) >= header_kinds:
+            continue  # the header again: a table continued on a new page or sheet
         task = _cell(row, task_column)
         fields = _fields(row, field_columns)
         if not fields:
