@@ -120,10 +120,12 @@ class DepartmentHeader(QHeaderView):
         if section == self.current_section:
             painter.fillRect(rect.adjusted(0, 0, -1, -1), CURRENT_HEADER_FILL)
         name = str(model.headerData(section, Qt.Orientation.Horizontal) or "")
-        key = (name, rect.width(), rect.height(), kind, self.font().key())
+        # the pixel ratio is part of the key: a window moved from a 150 % laptop screen to a
+        # 100 % monitor (or back) must not reuse pixmaps rendered for the other screen
+        ratio = self.devicePixelRatioF()
+        key = (name, rect.width(), rect.height(), kind, self.font().key(), ratio)
         pixmap = self._cache.get(key)
         if pixmap is None:  # the glyph-by-glyph layout is slow; keep each name's rendering
-            ratio = self.devicePixelRatioF()
             pixmap = QPixmap(rect.size() * ratio)
             pixmap.setDevicePixelRatio(ratio)
             pixmap.fill(Qt.GlobalColor.transparent)
@@ -292,10 +294,10 @@ class TotalsFooter(QHeaderView):
         opt = QStyleOptionHeader()
         self.initStyleOptionForIndex(opt, section)
         current = section == self.current_section
-        key = (rect.width(), rect.height(), opt.state.value, opt.position.value, current)
+        ratio = self.devicePixelRatioF()  # per screen: see DepartmentHeader.paintSection
+        key = (rect.width(), rect.height(), opt.state.value, opt.position.value, current, ratio)
         pixmap = self._backgrounds.get(key)
         if pixmap is None:
-            ratio = self.devicePixelRatioF()
             pixmap = QPixmap(rect.size() * ratio)
             pixmap.setDevicePixelRatio(ratio)
             pixmap.fill(Qt.GlobalColor.transparent)
