@@ -112,6 +112,13 @@ def test_a_file_too_big(tmp_path, capsys):
     assert "too big" in import_fails(big, tmp_path, capsys)
 
 
+def test_a_wps_spreadsheet_is_named_with_what_to_save_as(tmp_path, capsys):
+    et = tmp_path / "分工表.et"  # WPS writes .et workbooks in the Excel 97 container
+    et.write_bytes((FILES / "tasks.xls").read_bytes())
+    err = import_fails(et, tmp_path, capsys)
+    assert "WPS Spreadsheets workbook (.et)" in err and "save it as .xlsx" in err
+
+
 def test_an_xls_named_file_that_is_an_old_word_file_is_named_by_its_suffix(tmp_path, capsys):
     renamed = tmp_path / "tasks.xls"
     renamed.write_bytes((FILES / "notice.doc").read_bytes())

@@ -13,6 +13,7 @@ import pytest
 
 
 def _application() -> None:
+    pytest.importorskip("PySide6.QtWidgets")  # the parser's tests also run without Qt
     from PySide6.QtWidgets import QApplication
 
     # A QApplication, not a QGuiApplication: the GUI tests that may run later need widgets.

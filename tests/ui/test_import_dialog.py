@@ -212,3 +212,11 @@ def test_a_saved_web_page_with_a_task_table_previews(dialog):
     assert dialog.show_preview()
     assert dialog.model.rowCount() == 5
     assert dialog.model.index(4, LEAD).data() == "省邮政管理局"
+
+
+def test_a_file_too_big_is_refused_before_it_is_read(dialog, tmp_path):
+    big = tmp_path / "big.pdf"
+    with big.open("wb") as f:
+        f.truncate(65 * 1024 * 1024)  # sparse: no disk is used
+    assert not dialog.load_file(str(big))
+    assert "too big" in dialog.error_label.text()

@@ -19,8 +19,6 @@ from matrixdesk.parse.html import html_to_text, looks_like_html
 from matrixdesk.parse.sniff import OLD_FORMATS, file_kind, old_format, read_limited
 
 _HTML_SUFFIXES = {".html", ".htm", ".shtml", ".xhtml"}
-# What the file dialog and the CLI offer (the content still decides how a file is read).
-DOCUMENT_SUFFIXES = (".txt", ".html", ".htm", ".docx", ".xlsx", ".pdf")
 
 
 def _read_text(data: bytes, file: Path, encoding: str | None) -> str:
