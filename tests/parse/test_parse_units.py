@@ -254,3 +254,24 @@ def test_a_wrapped_first_line_is_not_a_title_of_its_own() -> None:
     )
     first = plan.measures[1]
     assert first.text.startswith("推动企业上市融资。实施") and "新增上市企业30家以上" in first.text
+
+
+def test_labels_in_lenticular_brackets() -> None:
+    plan = parse_text(
+        "（一）推进甲。【牵头单位】省商务厅【配合单位】省财政厅【完成时限】2023年底\n"
+        "（二）推进乙。\n【责任单位】省发展改革委\n【完成时限】持续推进\n"
+    )
+    assert [r[3] for r in rows(plan)] == [
+        [("省商务厅", L), ("省财政厅", S)],
+        [("省发展改革委", L)],
+    ]
+    assert [m.deadline for m in plan.measures] == ["2023年底", "持续推进"]
+
+
+def test_responsible_units_right_after_the_title() -> None:
+    plan = parse_text(
+        "（一）加快发展冰雪经济（省体育局、省文化和旅游厅）。推进冰雪场馆建设。\n"
+        "（二）发展冰雪装备（含器材）。推进乙。\n"
+    )
+    assert [r[3] for r in rows(plan)] == [[("省体育局", L), ("省文化和旅游厅", S)], []]
+    assert plan.measures[0].title == "加快发展冰雪经济"

@@ -98,16 +98,24 @@ _STANDING = re.compile(
     + rf"\s*{_spaced('一一')}?\s*"
     + _spaced("列出", "列明", "重复")
 )
-_LABEL = re.compile(r"^[（(【]?\s*(?P<label>[\u4e00-\u9fff]{1,10}?)\s*[:：]\s*")
+# label：value, also 【label】value (a label in lenticular brackets, no colon)
+_LABEL = re.compile(
+    r"^(?:[（(]?\s*(?P<label>[\u4e00-\u9fff]{1,10}?)\s*[:：]"
+    r"|【\s*(?P<boxed>[\u4e00-\u9fff]{1,10})\s*】)\s*"
+)
 _PARTY_WORDS = r"单位|部门|主体|机构|机关|处室|科室|责任方|承办方"
 _LABEL_ATOMS = (
     r"牵头|配合|责任|负责|主办|协办|承办|实施|参与|协同|协作|协助|指导|主责|主管|督办|督导|考核"
     r"|监管|落实|执行|业务|具体|共同|联合|联系|主要|其他|相关|属地|行业|主管"
 )
 _PARTY_LABEL = re.compile(rf"^(?:(?:{_LABEL_ATOMS})+(?:{_PARTY_WORDS})?|{_PARTY_WORDS})$")
+_LABEL_WORDS = (
+    rf"(?:(?:{_LABEL_ATOMS})+(?:{_PARTY_WORDS})|(?:{_LABEL_ATOMS}){{2,}}"
+    r"|完成时限|时间节点|完成时间)"
+)
 _EMBEDDED_LABEL = re.compile(
-    rf"(?<![\s（(【〔])(?=(?:(?:{_LABEL_ATOMS})+(?:{_PARTY_WORDS})|(?:{_LABEL_ATOMS}){{2,}}"
-    rf"|完成时限|时间节点|完成时间)\s*[:：])"
+    rf"(?<![\s（(【〔])(?={_LABEL_WORDS}\s*[:：])"
+    rf"|(?=【(?:{_LABEL_WORDS}|{_PARTY_WORDS}|牵头|配合)】)"
 )
 _ATOM_END = re.compile(rf"(?:{_LABEL_ATOMS})$")
 _ANY_BRACKET = re.compile(r"[(（【〔［\[)）】〕］\]]")
@@ -288,7 +296,7 @@ def _read_clauses(text: str, free_text: bool) -> _Reading | None:
             continue
         label = _LABEL.match(clause)
         if label:
-            kind = _label_kind(label.group("label"))
+            kind = _label_kind(_label_of(label))
             value = clause[label.end() :].strip()
             if index == 0 and not free_text and kind not in ("lead", "support", "duty", "time"):
                 return None
@@ -418,10 +426,14 @@ def _assign_roles(named: list[tuple[Named, str]]) -> list[tuple[str, Role]]:
     return list(roles.items())
 
 
+def _label_of(match: re.Match[str]) -> str:
+    return match.group("label") or match.group("boxed")
+
+
 def starts_field(text: str) -> bool:
     """``text`` begins with a party or time label (``牵头单位：``, ``（责任单位：``, ``时限：``)."""
     label = _LABEL.match(text)
-    return label is not None and _label_kind(label.group("label")) in _FIELD_KINDS
+    return label is not None and _label_kind(_label_of(label)) in _FIELD_KINDS
 
 
 def looks_like_annotation(content: str) -> bool:
@@ -431,7 +443,7 @@ def looks_like_annotation(content: str) -> bool:
     if not content or len(content) > MAX_BRACKET:
         return False
     label = _LABEL.match(content)
-    if label is not None and _label_kind(label.group("label")) in ("lead", "support", "duty"):
+    if label is not None and _label_kind(_label_of(label)) in ("lead", "support", "duty"):
         return True
     last = _clauses(content)[-1:] if content else []
     verb = _VERB.search(last[0]) if last else None
@@ -446,7 +458,7 @@ def field_block_start(raw: str) -> int | None:
         if match.end() == 0:
             continue  # the task itself must come first
         label = _LABEL.match(raw[match.end() : match.end() + 20])
-        if label is None or _label_kind(label.group("label")) == "unknown":
+        if label is None or _label_kind(_label_of(label)) == "unknown":
             continue
         if parse_fields(raw[match.end() :], free_text=False) is not None:
             return match.end()

@@ -36,10 +36,12 @@ from matrixdesk.parse.parties import CLOSERS, OPENERS
 
 _BRACKET_CHARS = re.compile(r"[(（【〔［\[)）】〕］\]]")
 _STOPS = "。；;！!？?"
+_TITLE_REACH = 30  # longest heading title a responsible list may follow directly
 _SPACES = " \t\u3000\xa0\r"
 _AFTER_END = "。；;，,.．、"
 _FIELD_START = re.compile(
-    r"(?:^|(?<=[。；;]))[ \t\u3000]*(?=[（(【]?[\u4e00-\u9fff]{1,10}[:：])", re.M
+    r"(?:^|(?<=[。；;]))[ \t\u3000]*(?=[（(]?[\u4e00-\u9fff]{1,10}[:：]|【[\u4e00-\u9fff]{1,10}】)",
+    re.M,
 )
 _LAST_PIECE = re.compile(r"[^、，,：:；;\s]+$")
 _FIRST_PIECE = re.compile(r"[^、，,；;。\s]+")
@@ -139,8 +141,17 @@ def _bracket_annotation(
     if not at_boundary:
         return None
     # A bare list of names ends its line after a sentence: 国家新闻出版署（国家版权局） is a name.
-    bare_list = ends_line and _visible_before(source, open_at, start) in _STOPS + CLOSERS
+    # Or it follows the heading's short title: （一）加快发展冰雪经济（省体育局、省文旅厅）。…
+    bare_list = (ends_line and _visible_before(source, open_at, start) in _STOPS + CLOSERS) or (
+        after in "。\n" and _after_title(source, start, open_at)
+    )
     return parse_content(_content(source, open_at, close_at), bare_list=bare_list)
+
+
+def _after_title(source: str, start: int, open_at: int) -> bool:
+    """The bracket closes the short title the region begins with (no sentence end before it)."""
+    title = source[start:open_at].strip()
+    return 2 <= len(title) <= _TITLE_REACH and not any(ch in title for ch in _STOPS + "\n，,")
 
 
 def _visible_before(source: str, at: int, start: int) -> str:
