@@ -135,26 +135,22 @@ def repair_text_layer(path: str | os.PathLike[str], aliases: dict[int, int]) -> 
     if not aliases:
         return 0
     from pypdf import PdfWriter
-    from pypdf.generic import IndirectObject
 
     with open(path, "rb") as f:
-        writer = PdfWriter(io.BytesIO(f.read()), incremental=True)
-    seen: set[int] = set()
+        data = f.read()
+    # Qt writes object dictionaries as plain text (only stream contents are compressed)
+    cmaps = sorted({int(n) for n in re.findall(rb"/ToUnicode\s+(\d+)\s+0\s+R", data)})
+    if not cmaps:
+        return 0
+    writer = PdfWriter(io.BytesIO(data), incremental=True)
     repaired = 0
-    for page in writer.pages:
-        fonts = page.get("/Resources", {}).get("/Font", {})
-        for ref in fonts.values():
-            font = ref.get_object()
-            cmap_ref = font.get("/ToUnicode")
-            if not isinstance(cmap_ref, IndirectObject) or cmap_ref.idnum in seen:
-                continue
-            seen.add(cmap_ref.idnum)
-            stream = cmap_ref.get_object()
-            mapping = parse_cmap(stream.get_data().decode("latin-1"))
-            new = _repaired(mapping, aliases)
-            if new is not None:
-                stream.set_data(write_cmap(new))
-                repaired += 1
+    for number in cmaps:
+        stream = writer.get_object(number)
+        mapping = parse_cmap(stream.get_data().decode("latin-1"))
+        new = _repaired(mapping, aliases)
+        if new is not None:
+            stream.set_data(write_cmap(new))
+            repaired += 1
     if repaired:
         with open(path, "wb") as f:
             writer.write(f)
