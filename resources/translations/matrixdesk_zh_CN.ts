@@ -1531,6 +1531,10 @@ You can undo this with Ctrl+Z.</source>
         <translation>催报清单 %1.xlsx</translation>
     </message>
     <message>
+        <source>Reporting schedule</source>
+        <translation>报送安排</translation>
+    </message>
+    <message>
         <source>Chase list</source>
         <translation>催报清单</translation>
     </message>
@@ -1600,6 +1604,84 @@ You can undo this with Ctrl+Z.</source>
     <message>
         <source>%1: %2 departments reported, %3 to chase; %4 measures overdue.</source>
         <translation>%1：%2 个部门已报送，%3 个需催报；%4 项任务已逾期。</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleDialog</name>
+    <message>
+        <source>Not started</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>推进中</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>滞后</translation>
+    </message>
+    <message>
+        <source>Reporting Schedule</source>
+        <translation>报送安排</translation>
+    </message>
+    <message>
+        <source>Monthly</source>
+        <translation>按月</translation>
+    </message>
+    <message>
+        <source>Quarterly</source>
+        <translation>按季度</translation>
+    </message>
+    <message>
+        <source>&amp;Reports:</source>
+        <translation>报送周期(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;First period:</source>
+        <translation>首期(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Last period:</source>
+        <translation>末期(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Add Status</source>
+        <translation>添加状态(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Re&amp;move Status</source>
+        <translation>删除状态(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Means</source>
+        <translation>含义</translation>
+    </message>
+</context>
+<context>
+    <name>StatusView</name>
+    <message>
+        <source>nothing reported</source>
+        <translation>未报送</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>Status (%1): %2</source>
+        <translation>状态（%1）：%2</translation>
+    </message>
+    <message>
+        <source>%1: done %2 of %3, late %4, not reported %5</source>
+        <translation>%1：已完成 %2/%3，滞后 %4，未报送 %5</translation>
     </message>
 </context>
 <context>
@@ -1972,6 +2054,14 @@ You can undo this with Ctrl+Z.</source>
         <translation>将各部门回报的工作簿读入进展台账</translation>
     </message>
     <message>
+        <source>Reporting Sc&amp;hedule…</source>
+        <translation>报送安排(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Monthly or quarterly reports, the reporting periods and the list of statuses</source>
+        <translation>按月或按季度报送、报送期次及状态列表</translation>
+    </message>
+    <message>
         <source>Colour Cells by &amp;Status</source>
         <translation>按状态为单元格着色(&amp;S)</translation>
     </message>
@@ -2076,6 +2166,10 @@ You can undo this with Ctrl+Z.</source>
     <message>
         <source>Edit document details</source>
         <translation>修改文件信息</translation>
+    </message>
+    <message>
+        <source>Change reporting schedule</source>
+        <translation>修改报送安排</translation>
     </message>
     <message>
         <source>Paste</source>

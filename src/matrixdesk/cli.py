@@ -93,6 +93,42 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_schedule(args: argparse.Namespace) -> int:
+    """Show or change how the plan's departments report: cadence, periods, statuses."""
+    from dataclasses import replace
+
+    from .core.periods import Cadence
+    from .core.progress import Meaning, Status
+    from .store import MatrixStore
+
+    changing = any(v is not None for v in (args.cadence, args.first, args.last, args.statuses))
+    store = MatrixStore.open(args.plan, read_only=not changing, lock=changing)
+    try:
+        schedule = store.schedule()
+        if changing:
+            if args.cadence is not None:
+                schedule = replace(schedule, cadence=Cadence(args.cadence))
+            if args.first is not None:
+                schedule = replace(schedule, first=args.first)
+            if args.last is not None:
+                schedule = replace(schedule, last=args.last)
+            if args.statuses is not None:
+                statuses = []
+                for item in args.statuses.split(","):
+                    name, _, meaning = item.partition("=")
+                    if meaning not in {m.value for m in Meaning}:
+                        raise CliError(f"{item!r}: give NAME=todo|doing|done|late")
+                    statuses.append(Status(name.strip(), Meaning(meaning)))
+                schedule = replace(schedule, statuses=tuple(statuses))
+            store.set_schedule(schedule)
+        first, last = schedule.window(store.info().date)
+        print(f"cadence: {schedule.cadence}; periods {first} to {last}")
+        print("statuses: " + ", ".join(f"{s.name}={s.meaning}" for s in schedule.statuses))
+    finally:
+        store.close()
+    return EXIT_OK
+
+
 def cmd_collect(args: argparse.Namespace) -> int:
     """Read returned department workbooks into the plan's progress ledger (进展台账).
 
@@ -189,6 +225,7 @@ SUBCOMMANDS: dict[str, Handler] = {
     "check": cmd_check,
     "export": cmd_export,
     "collect": cmd_collect,
+    "schedule": cmd_schedule,
     "chart": cmd_chart,
     "report": cmd_report,
 }
@@ -229,6 +266,22 @@ def build_parser() -> argparse.ArgumentParser:
         "--period",
         help="the reporting period the department workbooks ask about (2026-11 or 2026-Q4;"
         " default: the current one)",
+    )
+
+    p = sub.add_parser("schedule", help=cmd_schedule.__doc__, description=cmd_schedule.__doc__)
+    p.add_argument("plan", help="a .mdesk plan file")
+    p.add_argument(
+        "--cadence", choices=["month", "quarter"], help="departments report monthly or quarterly"
+    )
+    p.add_argument(
+        "--first", help="the first reporting period (2021-01 or 2021-Q1; '' for the default)"
+    )
+    p.add_argument("--last", help="the last reporting period ('' for the default)")
+    p.add_argument(
+        "--statuses",
+        metavar="NAME=MEANING,…",
+        help="the status list, each with its meaning: todo, doing, done or late"
+        " (e.g. 未开始=todo,推进中=doing,已完成=done,滞后=late)",
     )
 
     p = sub.add_parser("collect", help=cmd_collect.__doc__, description=cmd_collect.__doc__)

@@ -432,3 +432,16 @@ def test_master_workbook_gains_the_ledger_and_a_native_progress_chart(
     assert table["省体育局"] == (0, 0, 0, 0, 1)
     (chart,) = counts._charts
     assert chart.grouping == "stacked" and len(chart.series) == 5
+
+
+def test_schedule_command_shows_and_changes_the_reporting(plan_path, capsys):
+    assert main(["schedule", plan_path]) == 0
+    assert "cadence: month; periods 2020-12 to 2025-12" in capsys.readouterr().out
+    statuses = "未开始=todo,推进中=doing,已完成=done,滞后=late,暂缓=late"
+    assert main(["schedule", plan_path, "--cadence", "quarter", "--statuses", statuses]) == 0
+    out = capsys.readouterr().out
+    assert "cadence: quarter; periods 2020-Q4 to 2025-Q4" in out and "暂缓=late" in out
+    assert main(["schedule", plan_path, "--statuses", "完成=finished"]) == 2
+    assert main(["schedule", plan_path, "--first", "2021-13"]) == 2
+    assert main(["schedule", plan_path]) == 0
+    assert "暂缓=late" in capsys.readouterr().out  # the refused changes changed nothing

@@ -193,3 +193,26 @@ def test_status_colours_follow_the_collected_statuses(
     panel.chase_only.setChecked(True)
     names = [panel.model.data(panel.model.index(r, 0)) for r in range(panel.model.rowCount())]
     assert names == ["省体育局", "省农业农村厅"]  # returned nothing for 2021-03: to chase
+
+
+def test_status_tooltips_roll_up_per_measure_and_department(
+    window, returned, monkeypatch, menu_action
+):
+    def user(dialog: CollectDialog) -> int:
+        dialog.add_paths(returned[:2])
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(CollectDialog, "exec", user)
+    menu_action(window, ActionId.COLLECT).trigger()
+    menu_action(window, ActionId.STATUS_COLOURS).trigger()
+    model = window.model
+    row = model.row_of(5)
+    cell = model.index(row, model.column_of(4)).data(Qt.ItemDataRole.ToolTipRole)
+    assert cell.endswith("Status (2021-03): 已完成")
+    title = model.index(row, 1).data(Qt.ItemDataRole.ToolTipRole)
+    assert "2021-03: done 1 of 1, late 0, not reported 0" in title  # 各地区 is collective
+    header = model.headerData(
+        model.column_of(2), Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole
+    )
+    assert "done 0 of 1, late 0, not reported 1" in header  # 省体育局 said nothing

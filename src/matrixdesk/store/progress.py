@@ -14,7 +14,7 @@ from datetime import datetime
 
 from sqlite_utils import Database
 
-from ..core.periods import Cadence
+from ..core.periods import Cadence, cadence_of
 from ..core.progress import (
     Actual,
     LogLine,
@@ -197,12 +197,18 @@ class ProgressEdits(StoreBase):
         return [r[0] for r in self.db.execute(sql)]
 
     # -- writes ------------------------------------------------------------------------------
-    def set_schedule(self, schedule: Schedule) -> Schedule:
-        """Change cadence, period window or statuses; returns the old schedule."""
+    def check_new_schedule(self, schedule: Schedule) -> None:
+        """Raise :class:`EditError` unless ``schedule`` is well-formed and keeps every report
+        already in the plan readable (same cadence, statuses in use still listed)."""
         try:
             check_schedule(schedule)
         except ValueError as exc:
             raise EditError(self.path, str(exc)) from exc
+        self._check_schedule_fits(schedule)
+
+    def set_schedule(self, schedule: Schedule) -> Schedule:
+        """Change cadence, period window or statuses; returns the old schedule."""
+        self.check_new_schedule(schedule)
         old = self._schedule
         detail = {"old": _schedule_detail(old), "new": _schedule_detail(schedule)}
         with self._edit("schedule", "reporting schedule", detail):
@@ -210,6 +216,17 @@ class ProgressEdits(StoreBase):
         self._schedule = schedule
         self._notify(StoreEvent("progress"))
         return old
+
+    def _check_schedule_fits(self, schedule: Schedule) -> None:
+        """The reports already in the plan must stay readable under ``schedule``."""
+        names = set(schedule.status_names())
+        for e in self._progress.values():
+            if cadence_of(e.period) != schedule.cadence:
+                raise EditError(
+                    self.path, f"the plan already holds reports for {e.period}: keep its cadence"
+                )
+            if e.status and e.status not in names:
+                raise EditError(self.path, f"the status {e.status} is in use: keep it in the list")
 
     def apply_progress(self, update: ProgressUpdate) -> ProgressUpdate:
         """Write ``update`` in one transaction; returns the update that puts things back."""

@@ -66,6 +66,7 @@ class ActionId(StrEnum):
     GO_HISTORY = "view.go_history"
     GO_CHART = "view.go_chart"
     COLLECT = "file.collect"
+    SCHEDULE = "edit.schedule"
     STATUS_COLOURS = "view.status_colours"
     GO_PROGRESS = "view.go_progress"
     GO_CHANGELOG = "view.go_changelog"
@@ -127,6 +128,8 @@ EDIT_MENU = [
     SEPARATOR,
     ActionId.ADD_DEPARTMENT,
     ActionId.EDIT_DEPARTMENTS,
+    SEPARATOR,
+    ActionId.SCHEDULE,
 ]
 PANEL_ACTIONS = (
     ActionId.GO_MATRIX,
@@ -394,6 +397,11 @@ FACTORIES: dict[ActionId, Callable[[QObject], QAction]] = {
         "Ctrl+Shift+R",
         _icon("mail-receive", SP.SP_ArrowDown),
     ),
+    ActionId.SCHEDULE: lambda p: _make(
+        p,
+        _tr("Reporting Sc&hedule…"),
+        _tr("Monthly or quarterly reports, the reporting periods and the list of statuses"),
+    ),
     ActionId.STATUS_COLOURS: lambda p: _make(
         p,
         _tr("Colour Cells by &Status"),
@@ -556,7 +564,12 @@ NEEDS_DOCUMENT = {
     ActionId.STATUS_COLOURS,
     *PANEL_ACTIONS,
 }
-NEEDS_WRITABLE = {ActionId.ADD_MEASURE, ActionId.ADD_DEPARTMENT, ActionId.COLLECT}
+NEEDS_WRITABLE = {
+    ActionId.ADD_MEASURE,
+    ActionId.ADD_DEPARTMENT,
+    ActionId.COLLECT,
+    ActionId.SCHEDULE,
+}
 NEEDS_CELLS = {ActionId.CYCLE, ActionId.SET_LEAD, ActionId.SET_SUPPORT, ActionId.CLEAR}
 
 

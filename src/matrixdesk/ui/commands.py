@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from ..core.model import Assignment, DocumentInfo, Measure, Plan, Role, Target
-from ..core.progress import ProgressUpdate
+from ..core.progress import ProgressUpdate, Schedule
 from ..store import DepartmentSnapshot, MatrixStore, MeasureSnapshot, RoleChange
 
 
@@ -316,3 +316,19 @@ class ApplyProgressCommand(QUndoCommand):
     def undo(self) -> None:
         assert self.inverse is not None
         self.store.apply_progress(self.inverse)
+
+
+class SetScheduleCommand(QUndoCommand):
+    """Change the reporting schedule (cadence, periods, statuses)."""
+
+    def __init__(self, store: MatrixStore, schedule: Schedule) -> None:
+        super().__init__(_tr("Change reporting schedule"))
+        self.store = store
+        self.new = schedule
+        self.old = store.schedule()
+
+    def redo(self) -> None:
+        self.store.set_schedule(self.new)
+
+    def undo(self) -> None:
+        self.store.set_schedule(self.old)

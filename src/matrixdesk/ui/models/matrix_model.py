@@ -206,7 +206,10 @@ class MatrixModel(QAbstractTableModel):
             mid, did = self.measure_id(r), self.department_id(c)
             return self.store.role(mid, did) if mid is not None and did is not None else None
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(r, c)
+            text = self._tooltip(r, c)
+            if self.status_view and text:
+                text += self.status_view.tooltip(self.measure_id(r), self.department_id(c))
+            return text
         if role == ItemRole.ROW_KIND:
             return int(self.row_kind(r))
         if role == ItemRole.COLUMN_KIND:
@@ -305,7 +308,8 @@ class MatrixModel(QAbstractTableModel):
                 section, self.tr("Total")
             )
         if role == Qt.ItemDataRole.ToolTipRole and did is not None:
-            return self._department_tooltip(did)
+            extra = self.status_view.tooltip(None, did) if self.status_view else ""
+            return self._department_tooltip(did) + extra
         return None
 
     def _department_tooltip(self, did: int) -> str:

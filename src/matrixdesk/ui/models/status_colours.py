@@ -7,6 +7,7 @@ deadline and not done has its title shaded red, as supervision offices mark over
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
 from ...core.ledger import Ledger
@@ -28,11 +29,43 @@ LEGEND = (
 )
 
 
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("StatusView", text)
+
+
 class StatusView:
     """Looks up the fill of a cell in a :class:`Ledger` (a dict lookup per painted cell)."""
 
     def __init__(self, ledger: Ledger) -> None:
         self.ledger = ledger
+
+    def tooltip(self, measure_id: int | None, department_id: int | None) -> str:
+        """Extra tooltip lines: a cell's status, or a measure's or department's roll-up."""
+        ledger = self.ledger
+        if measure_id is not None and department_id is not None:
+            key = (measure_id, department_id)
+            if key not in ledger.meaning:
+                return ""
+            status = ledger.status.get(key) or _tr("nothing reported")
+            return "\n" + _tr("Status (%1): %2").replace("%1", ledger.period).replace("%2", status)
+        tally = (
+            ledger.by_measure.get(measure_id)
+            if measure_id is not None
+            else ledger.by_department.get(department_id or 0)
+        )
+        if tally is None:
+            return ""
+        text = (
+            _tr("%1: done %2 of %3, late %4, not reported %5")
+            .replace("%1", ledger.period)
+            .replace("%2", str(tally.done))
+            .replace("%3", str(tally.tasks))
+            .replace("%4", str(tally.late))
+            .replace("%5", str(tally.not_reported))
+        )
+        if tally.overdue:
+            text += " · " + _tr("overdue")
+        return "\n" + text
 
     def cell_fill(self, measure_id: int, department_id: int) -> QColor | None:
         key = (measure_id, department_id)

@@ -147,6 +147,13 @@ class ProgressPanel(QWidget):
         return self.table
 
     def set_period(self, period: str) -> None:
+        periods = self.document.store.periods()
+        if [self.period_box.itemData(i) for i in range(self.period_box.count())] != periods:
+            self.period_box.blockSignals(True)  # the schedule changed
+            self.period_box.clear()
+            for p in periods:
+                self.period_box.addItem(period_label(p), p)
+            self.period_box.blockSignals(False)
         i = self.period_box.findData(period)
         if i >= 0 and i != self.period_box.currentIndex():
             self.period_box.blockSignals(True)

@@ -151,6 +151,7 @@ class MainWindow(QMainWindow):
             ActionId.GO_PROGRESS: lambda: self.docks.focus_dock("progress"),
             ActionId.GO_CHANGELOG: lambda: self.docks.focus_dock("changelog"),
             ActionId.COLLECT: lambda: self.progress.collect(),
+            ActionId.SCHEDULE: self.progress.edit_schedule,
             ActionId.STATUS_COLOURS: self.progress.refresh,
             ActionId.EXPORT_PDF: f.export_pdf,
             ActionId.PRINT_PREVIEW: f.print_preview,

@@ -89,6 +89,38 @@ class ProgressController(QObject):
         self.set_period(max(line.period for line in update.log))  # show what was collected
         return True
 
+    # -- the schedule --------------------------------------------------------------------------
+    def edit_schedule(self) -> bool:
+        from PySide6.QtWidgets import QDialog, QMessageBox
+
+        from ...store import StoreError
+        from ..commands import SetScheduleCommand
+        from ..dialogs.schedule_dialog import ScheduleDialog
+
+        doc = self.window.document
+        if doc is None or doc.read_only:
+            return False
+        store = doc.store
+        default = store.schedule().__class__(store.schedule().cadence).window(store.info().date)
+        dialog = ScheduleDialog(store.schedule(), default, self.window)
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return False
+            schedule = dialog.schedule()
+        finally:
+            dialog.deleteLater()
+        if schedule == store.schedule():
+            return False
+        try:
+            store.check_new_schedule(schedule)  # refused before it becomes an undo step
+        except StoreError as exc:
+            QMessageBox.warning(self.window, _tr("Reporting schedule"), exc.message)
+            return False
+        done = doc.push(SetScheduleCommand(store, schedule))
+        self.set_document(doc)
+        self.refresh()
+        return done
+
     # -- the 催报 list ----------------------------------------------------------------------
     def export_chase(self) -> bool:
         from ...core.periods import period_label
