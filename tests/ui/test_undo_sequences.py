@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from PySide6.QtGui import QUndoStack
 
 from matrixdesk.core.model import Role, Target
+from matrixdesk.core.progress import Actual, ProgressEntry, ProgressUpdate
 from matrixdesk.store import MatrixStore
 from matrixdesk.ui import commands as c
 
@@ -39,6 +40,8 @@ def snapshot(store: MatrixStore):
             for m in plan.measures
         ],
         store.assignment_count(),
+        sorted((e.key, e.status, e.note) for e in plan.progress),
+        sorted((a.key, a.value) for a in plan.actuals),
     )
 
 
@@ -48,7 +51,9 @@ def edit(draw, store: MatrixStore):
     measures = [m.id for m in store.measures()]
     departments = [d.id for d in store.departments()]
     kind = draw(
-        st.sampled_from(["roles", "measure", "target", "rename", "merge", "move", "remove"])
+        st.sampled_from(
+            ["roles", "measure", "target", "rename", "merge", "move", "remove", "progress"]
+        )
     )
     if kind == "roles" and measures and departments:
         cells = draw(
@@ -78,9 +83,24 @@ def edit(draw, store: MatrixStore):
         return c.MoveDepartmentCommand(
             store, draw(st.sampled_from(departments)), draw(st.integers(0, len(departments)))
         )
+    if kind == "progress" and measures and departments:
+        status = draw(st.sampled_from(["推进中", "已完成", "滞后"]))
+        entry = ProgressEntry(
+            draw(st.sampled_from(measures)),
+            draw(st.sampled_from(departments)),
+            draw(st.sampled_from(["2021-03", "2021-04"])),
+            status,
+            f"进展{status}",
+        )
+        targets = [t.id for t in store.targets()]
+        actuals = [Actual(draw(st.sampled_from(targets)), entry.period, 7.0)] if targets else []
+        return c.ApplyProgressCommand(store, ProgressUpdate([entry], actuals=actuals))
     if kind == "remove" and len(measures) > 1:
         return c.RemoveMeasureCommand(store, draw(st.sampled_from(measures)))
-    return c.AddDepartmentCommand(store, f"省新增部门{len(departments) + 1}")
+    n = len(departments) + 1
+    while store.department_named(f"省新增部门{n}") is not None:  # a merge freed a count
+        n += 1
+    return c.AddDepartmentCommand(store, f"省新增部门{n}")
 
 
 @settings(
