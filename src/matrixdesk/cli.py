@@ -11,6 +11,7 @@ import json
 import os
 import sys
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from . import __version__
 from .core import errorlog
@@ -18,6 +19,9 @@ from .core.index import PlanIndex
 from .core.model import Plan, Role
 from .core.stats import workload
 from .core.validate import Severity, validate
+
+if TYPE_CHECKING:
+    from .parse.document import ParseNotes
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -37,10 +41,11 @@ class CliError(Exception):
 # -- subcommands -----------------------------------------------------------------------------
 def cmd_import(args: argparse.Namespace) -> int:
     """Read a policy document and write a new plan file."""
-    from .parse import parse_file
+    from .parse import read_source
+    from .parse.document import parse_document
     from .store import MatrixStore
 
-    plan = parse_file(args.source, encoding=args.encoding)
+    plan, notes = parse_document(read_source(args.source, encoding=args.encoding))
     if not plan.measures:
         raise CliError(
             f"{args.source}: no numbered measures (一、 (一) 1.) found; is it a policy document?"
@@ -52,7 +57,28 @@ def cmd_import(args: argparse.Namespace) -> int:
         f"{len(plan.departments)} departments, {len(plan.assignments)} assignments, "
         f"{len(plan.targets)} targets"
     )
+    for line in _import_notes(plan, notes):
+        print(f"  {line}")
     return EXIT_OK
+
+
+def _import_notes(plan: Plan, notes: ParseNotes) -> list[str]:
+    """What the import could not read, as the window's preview says it (English)."""
+    from .core.variants import suspected_variants
+
+    labels = {m.code: m.label or m.code for m in plan.measures}
+    lines = [
+        f"not read (names no department): （{text}） in {labels.get(code, code) or 'the preamble'}"
+        for code, text in notes.skipped
+    ]
+    lines += [f"left out (not a department): {text} in {labels.get(code, code)}"
+              for code, text in notes.refused]  # fmt: skip
+    names = {d.id: d.name for d in plan.departments}
+    lines += [
+        f"possibly one department: {names[v.merge]} / {names[v.keep]}"
+        for v in suspected_variants(plan)
+    ]
+    return lines
 
 
 def cmd_show(args: argparse.Namespace) -> int:
