@@ -2054,6 +2054,14 @@ You can undo this with Ctrl+Z.</source>
         <translation>将各部门回报的工作簿读入进展台账</translation>
     </message>
     <message>
+        <source>&amp;Progress Report</source>
+        <translation>进展情况报告(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Print each department&apos;s tasks with their status and progress in the period shown</source>
+        <translation>按当前期次打印各单位任务的状态和进展情况</translation>
+    </message>
+    <message>
         <source>Reporting Sc&amp;hedule…</source>
         <translation>报送安排(&amp;H)…</translation>
     </message>

@@ -415,11 +415,14 @@ def test_master_workbook_gains_the_ledger_and_a_native_progress_chart(
     from openpyxl import load_workbook
 
     fill_workbook(books[COMMERCE], statuses={3: "推进中", 5: "已完成"}, notes={3: "已召开推进会"})
-    assert main(["collect", plan_path, str(books[COMMERCE])]) == 0
+    fill_workbook(books[TOURISM], actuals={1: 35})
+    assert main(["collect", plan_path, str(books[COMMERCE]), str(books[TOURISM])]) == 0
     out = tmp_path / "master.xlsx"
     assert main(["export", plan_path, "-o", str(out)]) == 0
     wb = load_workbook(out)
-    assert wb.sheetnames[-2:] == ["进展台账", "进展统计"]
+    assert wb.sheetnames[-3:] == ["目标完成情况", "进展台账", "进展统计"]
+    actuals = list(wb["目标完成情况"].iter_rows(min_row=2, values_only=True))
+    assert actuals[0][6] == "2021年3月" and actuals[1][2:7] == ("滑雪场", 60, "座", 2022, 35)
     ledger = wb["进展台账"]
     assert ledger["F3"].value == "2021年3月" and ledger["F4"].value == "状态"
     rows = {(r[0], r[2]): r for r in ledger.iter_rows(min_row=5, values_only=True)}

@@ -216,3 +216,26 @@ def test_status_tooltips_roll_up_per_measure_and_department(
         model.column_of(2), Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole
     )
     assert "done 0 of 1, late 0, not reported 1" in header  # 省体育局 said nothing
+
+
+def test_progress_report_of_the_period_shown(window, returned, monkeypatch, menu_action, tmp_path):
+    import shutil
+    import subprocess
+
+    def user(dialog: CollectDialog) -> int:
+        dialog.add_paths(returned[:2])
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(CollectDialog, "exec", user)
+    menu_action(window, ActionId.COLLECT).trigger()
+    menu_action(window, ActionId.REPORT_PROGRESS).trigger()
+    out = tmp_path / "progress.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    menu_action(window, ActionId.EXPORT_PDF).trigger()
+    assert out.read_bytes().startswith(b"%PDF")
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext is not installed")
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
+    text = "".join(text.split())
+    assert "进展情况报告（2021年3月）" in text and "已完成" in text and "本期未报送" in text

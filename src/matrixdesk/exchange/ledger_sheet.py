@@ -4,6 +4,7 @@
   status and a note, then the latest status and whether the task is overdue.
 * 进展统计: per department, how many tasks stand at each status in the latest period reported,
   with a native Excel stacked bar chart over the table.
+* 目标完成情况: each target with its value and, per period reported, the value reached.
 """
 
 from __future__ import annotations
@@ -19,10 +20,11 @@ from ..core.periods import period_label
 from ..core.progress import Meaning
 from ..core.tasks import task_ids
 from .sheets import cell, merge, set_widths, setup_print
-from .text import ROLE_TEXT, PlanIndex, document_name
+from .text import ROLE_TEXT, PlanIndex, document_name, number
 
 SHEET_LEDGER = "进展台账"
 SHEET_PROGRESS = "进展统计"
+SHEET_ACTUALS = "目标完成情况"
 COUNT_HEADER = ("部门", "已完成", "推进中", "滞后", "未开始", "未报送")
 _MEANINGS = (Meaning.DONE, Meaning.DOING, Meaning.LATE, Meaning.TODO)
 _COLOURS = ("5B9B5B", "4A6FA5", "C0392B", "B0B0B0", "F2D16B")
@@ -31,6 +33,8 @@ _COLOURS = ("5B9B5B", "4A6FA5", "C0392B", "B0B0B0", "F2D16B")
 def write_ledger_sheets(wb: Workbook, index: PlanIndex, today: dt.date | None = None) -> None:
     """Add both sheets when the plan holds any progress (otherwise nothing)."""
     plan = index.plan
+    if plan.actuals:
+        _actuals_sheet(wb.create_sheet(SHEET_ACTUALS), index)
     if not plan.progress:
         return
     today = today or dt.date.today()
@@ -100,6 +104,38 @@ def _ledger_sheet(ws, index: PlanIndex, periods: list[str], ledger) -> None:
                 cell(ws, "逾期" if m.id in ledger.overdue else None, "md_center"),
             ]
             ws.append(row)
+
+
+def _actuals_sheet(ws, index: PlanIndex) -> None:
+    plan = index.plan
+    periods = sorted({a.period for a in plan.actuals})
+    values = {a.key: a.value for a in plan.actuals}
+    fixed = ("编号", "重点任务", "指标", "目标值", "单位", "年份")
+    width = len(fixed) + len(periods)
+    set_widths(
+        ws,
+        {"A": 8, "B": 36, "C": 22, "D": 10, "E": 8, "F": 8}
+        | {get_column_letter(len(fixed) + 1 + i): 11 for i in range(len(periods))},
+    )
+    setup_print(ws, "2:2")
+    ws.freeze_panes = "G3"
+    ws.row_dimensions[1].height = 30
+    ws.append([cell(ws, f"{document_name(plan)}目标完成情况", "md_title")])
+    merge(ws, f"A1:{get_column_letter(width)}1")
+    ws.append([cell(ws, h, "md_header") for h in (*fixed, *map(period_label, periods))])
+    for m in plan.measures:
+        for t in index.targets.get(m.id, ()):
+            ws.append(
+                [
+                    cell(ws, m.code, "md_center"),
+                    cell(ws, m.title),
+                    cell(ws, t.indicator),
+                    cell(ws, number(t.value), "md_center"),
+                    cell(ws, t.unit, "md_center"),
+                    cell(ws, t.year, "md_center"),
+                ]
+                + [cell(ws, number(values.get((t.id, p))), "md_center") for p in periods]
+            )
 
 
 def _count_sheet(ws, index: PlanIndex, ledger) -> None:

@@ -33,6 +33,7 @@ class ActionId(StrEnum):
     REPORT_MATRIX = "file.report_matrix"
     REPORT_LIST = "file.report_list"
     REPORT_DEPARTMENT = "file.report_department"
+    REPORT_PROGRESS = "file.report_progress"
     EXPORT_PDF = "file.export_pdf"
     PRINT_PREVIEW = "file.print_preview"
     PAGE_SETUP = "file.page_setup"
@@ -102,7 +103,15 @@ FILE_MENU = [
     ActionId.EXPORT_PDF,
     ActionId.SHOW_OUTPUT,
     SEPARATOR,
-    Submenu(REPORT, (ActionId.REPORT_MATRIX, ActionId.REPORT_LIST, ActionId.REPORT_DEPARTMENT)),
+    Submenu(
+        REPORT,
+        (
+            ActionId.REPORT_MATRIX,
+            ActionId.REPORT_LIST,
+            ActionId.REPORT_DEPARTMENT,
+            ActionId.REPORT_PROGRESS,
+        ),
+    ),
     Submenu(REPORT_FONT),
     ActionId.PRINT_PREVIEW,
     ActionId.PAGE_SETUP,
@@ -397,6 +406,12 @@ FACTORIES: dict[ActionId, Callable[[QObject], QAction]] = {
         "Ctrl+Shift+R",
         _icon("mail-receive", SP.SP_ArrowDown),
     ),
+    ActionId.REPORT_PROGRESS: lambda p: _make(
+        p,
+        _tr("&Progress Report"),
+        _tr("Print each department's tasks with their status and progress in the period shown"),
+        checkable=True,
+    ),
     ActionId.SCHEDULE: lambda p: _make(
         p,
         _tr("Reporting Sc&hedule…"),
@@ -558,6 +573,7 @@ NEEDS_DOCUMENT = {
     ActionId.PRINT,
     ActionId.REPORT_MATRIX,
     ActionId.REPORT_LIST,
+    ActionId.REPORT_PROGRESS,
     ActionId.CLOSE,
     ActionId.FIND,
     ActionId.EDIT_DEPARTMENTS,

@@ -340,11 +340,14 @@ class FileController(QObject):
 
         kind, department = self.report_kind()
         font = settings.value(settings.REPORT_FONT) or None
-        return ReportOptions(kind=kind, department=department, font=font)
+        period = self.window.progress.period or None if kind == "progress" else None
+        return ReportOptions(kind=kind, department=department, font=font, period=period)
 
     def report_kind(self) -> tuple[str, str | None]:
         """The report chosen in File ▸ Report Kind: (kind, department name or None)."""
         actions = self.window.actions
+        if actions[ActionId.REPORT_PROGRESS].isChecked():
+            return "progress", None
         if actions[ActionId.REPORT_DEPARTMENT].isChecked():
             dep_id = self.window.editor.current_department_id()
             if dep_id is not None and self.window.document is not None:
@@ -442,6 +445,7 @@ class FileController(QObject):
                 department=options.department,
                 font=options.font,
                 layout=self.printer().pageLayout(),  # the paper chosen in Page Setup
+                period=options.period,
             )
         except OSError as exc:  # open in a PDF reader, a full disk, a path too long …
             self.window.feedback.failed(what, path, output_error_text(exc, with_path=False))

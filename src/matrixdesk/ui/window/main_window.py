@@ -123,7 +123,12 @@ class MainWindow(QMainWindow):
         for action_id in (ActionId.LANGUAGE_ZH, ActionId.LANGUAGE_EN):
             languages.addAction(self.actions[action_id])
         reports = QActionGroup(self)
-        for action_id in (ActionId.REPORT_MATRIX, ActionId.REPORT_LIST, ActionId.REPORT_DEPARTMENT):
+        for action_id in (
+            ActionId.REPORT_MATRIX,
+            ActionId.REPORT_LIST,
+            ActionId.REPORT_DEPARTMENT,
+            ActionId.REPORT_PROGRESS,
+        ):
             reports.addAction(self.actions[action_id])
         reports.triggered.connect(self._report_chosen)
         self.actions[ActionId.REPORT_MATRIX].setChecked(True)
