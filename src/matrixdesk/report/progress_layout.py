@@ -21,7 +21,6 @@ from matrixdesk.report.layout import (
     TitleBlock,
     _table,
     find_department,
-    task_text,
 )
 
 
@@ -65,11 +64,11 @@ def _progress(plan, ledger: Ledger, department, width, height, metrics, today) -
     chosen = [find_department(plan, department)] if department else plan.departments
     specs = [
         ("序号", -3.2, True),
-        ("重点任务", 6.0, False),
+        ("重点任务", 4.0, False),
         ("职责", -3.6, True),
         ("完成时限", -7.0, True),
         ("状态", -4.6, True),
-        ("本期进展", 4.0, False),
+        ("本期进展", 5.0, False),
         ("报送", -6.0, True),
     ]
     rows: list[tuple[int | None, tuple[str, ...] | str]] = []
@@ -93,7 +92,8 @@ def _progress(plan, ledger: Ledger, department, width, height, metrics, today) -
             reported = entry.reported[:10] if entry and entry.reported else ""
             role = "牵头" if a.role == Role.LEAD else "配合"
             note = entry.note if entry else ""
-            cells = (str(serial), task_text(m), role, m.deadline, status, note, reported)
+            # the title, not the whole text: the report is about progress, one line a task
+            cells = (str(serial), f"{m.code} {m.title}", role, m.deadline, status, note, reported)
             rows.append((m.id, cells))
     title = _title(plan, "进展情况报告", ledger.period, today)
     return _table(plan, title, specs, rows, width, height, metrics)
