@@ -275,3 +275,10 @@ def test_responsible_units_right_after_the_title() -> None:
     )
     assert [r[3] for r in rows(plan)] == [[("省体育局", L), ("省文化和旅游厅", S)], []]
     assert plan.measures[0].title == "加快发展冰雪经济"
+
+
+def test_pdf_radicals_fold_to_ideographs_in_place() -> None:
+    text = "（⼀）推进甲。（省⼈⺠政府办公厅负责）\n"
+    plan = parse_text(text)
+    assert [d.name for d in plan.departments] == ["省人民政府办公厅"]
+    assert len(plan.source_text) == len(text) and plan.measures[0].label == "（一）"

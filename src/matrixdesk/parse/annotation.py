@@ -275,9 +275,10 @@ def _clauses(text: str) -> list[str]:
     for clause in split_top(text, "，,；;。\n"):
         if not clause.strip(" \t\u3000"):
             continue
+        labelled = "：" in clause or ":" in clause or "【" in clause
         cuts = [
             m.start()
-            for m in _EMBEDDED_LABEL.finditer(clause, 1)
+            for m in (_EMBEDDED_LABEL.finditer(clause, 1) if labelled else ())
             if not _ATOM_END.search(clause, 0, m.start())  # not inside 牵头责任单位：
         ]
         for a, b in zip([0, *cuts], [*cuts, len(clause)], strict=True):

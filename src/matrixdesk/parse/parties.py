@@ -45,6 +45,7 @@ _COLLECTIVE_START = ("各", "有关", "相关", "其他", "其它")
 _NAME_SUFFIX = re.compile(
     r"(?:部|厅|局|委|会|办|院|署|行|社|室|所|队|中心|政府|集团|公司|关|站|团|处|科|部门|单位)$"
 )
+_TRAILING_DENG = re.compile(r"等(?:部门|单位)?$")
 _LEADING = re.compile(r"^(?:由|请|要由|均由|分别由|并由|其中)")
 
 
@@ -182,5 +183,5 @@ def split_and(piece: str) -> list[str]:
 
 def _clean(name: str) -> str:
     name = name.strip(" \t\n\u3000、,，;；:：")
-    name = re.sub(r"等(?:部门|单位)?$", "", name).strip()
+    name = _TRAILING_DENG.sub("", name).strip()
     return name

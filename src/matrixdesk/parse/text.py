@@ -8,6 +8,7 @@ non-breaking spaces become plain spaces, so they neither split names nor hide li
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 # Radical supplement forms (no NFKC mapping) that PDF generators emit for common characters.
@@ -31,6 +32,7 @@ def _table() -> dict[int, str]:
 
 
 _TABLE = _table()
+_FOLDED = re.compile("[" + "".join(re.escape(chr(cp)) for cp in sorted(_TABLE)) + "]")
 
 
 def normalise_text(text: str) -> str:
@@ -46,4 +48,6 @@ def normalise_text(text: str) -> str:
     str
         A string of the same length, so offsets into it are offsets into ``text``.
     """
+    if not _FOLDED.search(text):
+        return text  # the usual case: nothing to fold (translate costs a dict look-up a char)
     return text.translate(_TABLE)
