@@ -1,5 +1,9 @@
 """Painting matrix cells quickly: ● lead, ○ support, shaded heading bands, totals.
 
+It paints the frozen code and title columns cell by cell; the department grid is painted a
+screen at a time by ``widgets/grid_paint.py`` in the same look (a test compares the two
+pixel for pixel), using this delegate's pens and marks.
+
 One data call per cell (``ItemRole.PAINT``) and plain QPainter calls; no style option is
 initialised, so a screen of a few thousand cells paints in a few milliseconds. The delegate
 draws the grid lines itself (the views turn Qt's grid off) so heading rows read as one band
@@ -8,7 +12,7 @@ spanning the whole width, like merged cells in a spreadsheet.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLine, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
@@ -27,12 +31,10 @@ TEXT_COLOR = QColor("#1b1b1b")
 MUTED_TEXT = QColor("#555555")
 
 
-_BUSY = QStyle.StateFlag.State_Selected | QStyle.StateFlag.State_HasFocus
-
-
-def _cell_lines(rect: QRect) -> list[QLine]:
-    right, bottom = rect.right(), rect.bottom()
-    return [QLine(rect.left(), bottom, right, bottom), QLine(right, rect.top(), right, bottom)]
+# Plain ints for the per-cell tests: combining Qt flag enums runs Python code each time.
+_BUSY = (QStyle.StateFlag.State_Selected | QStyle.StateFlag.State_HasFocus).value
+_PAINT = int(ItemRole.PAINT)
+_TASK, _DEPARTMENT = RowKind.TASK, ColumnKind.DEPARTMENT
 
 
 class MatrixDelegate(QStyledItemDelegate):
@@ -41,10 +43,10 @@ class MatrixDelegate(QStyledItemDelegate):
     def __init__(self, parent=None, *, row_height: int = 24) -> None:
         super().__init__(parent)
         self.row_height = row_height
-        self._grid_pen = QPen(GRID_COLOR, 0)
+        self.grid_pen = QPen(GRID_COLOR, 0)
         self._lead_brush = QBrush(LEAD_COLOR)
         self._support_pen = QPen(SUPPORT_COLOR, 1.6)
-        self._current_pen = QPen(CURRENT_PEN, 2)
+        self.current_pen = QPen(CURRENT_PEN, 2)
 
     def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:  # noqa: N802
         return QSize(28, self.row_height)
@@ -58,20 +60,22 @@ class MatrixDelegate(QStyledItemDelegate):
         option: QStyleOptionViewItem,
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
-        info = index.data(ItemRole.PAINT)
+        info = index.data(_PAINT)
         if info is None:
             return
         row_kind, col_kind, value, level, fill = info
         rect: QRect = option.rect
         state = option.state
-        if row_kind == RowKind.TASK and col_kind == ColumnKind.DEPARTMENT and not state & _BUSY:
+        if row_kind == _TASK and col_kind == _DEPARTMENT and not state.value & _BUSY:
             # the common case, kept short: an unselected, unfocused department cell
             if fill is not None:
                 painter.fillRect(rect, fill)
-            painter.setPen(self._grid_pen)
-            painter.drawLines(_cell_lines(rect))
+            painter.setPen(self.grid_pen)
+            left, top, right, bottom = rect.left(), rect.top(), rect.right(), rect.bottom()
+            painter.drawLine(left, bottom, right, bottom)
+            painter.drawLine(right, top, right, bottom)
             if value is not None:
-                self._paint_mark(painter, rect, value)
+                self.paint_mark(painter, rect, value)
             return
         selected = bool(state & QStyle.StateFlag.State_Selected)
         group = row_kind == RowKind.GROUP
@@ -83,21 +87,22 @@ class MatrixDelegate(QStyledItemDelegate):
             painter.fillRect(rect, TOTAL_FILL)
         elif fill is not None:
             painter.fillRect(rect, fill)
-        painter.setPen(self._grid_pen)
+        painter.setPen(self.grid_pen)
         painter.drawLine(rect.left(), rect.bottom(), rect.right(), rect.bottom())
         if not group or col_kind == ColumnKind.TOTAL:
             painter.drawLine(rect.right(), rect.top(), rect.right(), rect.bottom())
         if col_kind == ColumnKind.DEPARTMENT and row_kind != RowKind.TOTAL:
             if value is not None:
-                self._paint_mark(painter, rect, value)
+                self.paint_mark(painter, rect, value)
         else:
             self._paint_text(painter, option, rect, row_kind, col_kind, value, level)
         if state & QStyle.StateFlag.State_HasFocus:
-            painter.setPen(self._current_pen)
+            painter.setPen(self.current_pen)
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(rect.adjusted(1, 1, -1, -1))
 
-    def _paint_mark(self, painter: QPainter, rect: QRect, role: Role) -> None:
+    def paint_mark(self, painter: QPainter, rect: QRect, role: Role) -> None:
+        """● for a lead, ○ for a support, centred in ``rect``."""
         d = max(6, min(rect.width(), rect.height()) * 9 // 20)
         x = rect.left() + (rect.width() - d) // 2
         y = rect.top() + (rect.height() - d) // 2

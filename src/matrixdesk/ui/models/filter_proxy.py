@@ -137,6 +137,12 @@ class MatrixFilterProxy(QSortFilterProxyModel):
                 p = parents.get(p)
         return accepted
 
+    def source_row(self, proxy_row: int) -> int:
+        """The matrix row shown at ``proxy_row`` (the same row while nothing is filtered)."""
+        if self._accepted is None and self.sourceModel() is self._matrix:
+            return proxy_row
+        return self.mapToSource(self.index(proxy_row, 0)).row()
+
     def filterAcceptsRow(  # noqa: N802 (Qt override)
         self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex
     ) -> bool:

@@ -175,30 +175,51 @@ class MatrixModel(QAbstractTableModel):
             and FIRST_DEPARTMENT_COLUMN <= column < self.total_column
         )
 
+    @property
+    def groups(self) -> set[int]:
+        """Ids of the measures shown as heading bands (do not change the set)."""
+        return self._groups
+
     def counts(self, department_id: int) -> tuple[int, int]:
         """(lead, support) counts of a department."""
         return self.store.department_counts(department_id)
 
     # -- Qt model interface ----------------------------------------------------------------
+    # Painting a screen asks these of every visible cell several times (through the filter
+    # proxy, the view and the selection): they are kept to a few operations each.
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows) + 1
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._cols) + FIRST_DEPARTMENT_COLUMN + 1
+        return 0 if parent.isValid() else len(self._cols) + _EXTRA_COLUMNS
+
+    def index(self, row: int, column: int, parent: _Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        # QAbstractTableModel.index() asks rowCount() and columnCount() (two calls into
+        # Python) before making the index: one bounds check here instead.
+        if 0 <= row <= len(self._rows) and 0 <= column < len(self._cols) + _EXTRA_COLUMNS:
+            if not parent.isValid():
+                return self.createIndex(row, column)
+        return QModelIndex()
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if self.is_editable_cell(index.row(), index.column()) and not self.document.read_only:
-            return base | Qt.ItemFlag.ItemIsEditable
-        return base
+        r, c = index.row(), index.column()
+        if r < 0:
+            return _NO_FLAGS
+        rows = self._rows
+        if (
+            r < len(rows)
+            and FIRST_DEPARTMENT_COLUMN <= c < len(self._cols) + FIRST_DEPARTMENT_COLUMN
+            and rows[r] not in self._groups
+            and not self.document.read_only
+        ):
+            return _EDITABLE
+        return _SELECTABLE
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
         r, c = index.row(), index.column()
-        if role == ItemRole.PAINT:
+        if r < 0:
+            return None
+        if role == _PAINT:
             return self._paint_data(r, c)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return self._display(r, c)
@@ -228,7 +249,7 @@ class MatrixModel(QAbstractTableModel):
             mid = rows[r]
             kind = RowKind.GROUP if mid in self._groups else RowKind.TASK
             level = self.store.measure(mid).level
-            if FIRST_DEPARTMENT_COLUMN <= c < self.total_column:
+            if FIRST_DEPARTMENT_COLUMN <= c < len(self._cols) + FIRST_DEPARTMENT_COLUMN:
                 did = self._cols[c - FIRST_DEPARTMENT_COLUMN]
                 role = self.store.role(mid, did)
                 fill = self.status_view.cell_fill(mid, did) if self.status_view else None
@@ -452,6 +473,11 @@ class MatrixModel(QAbstractTableModel):
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
 
 
+_EXTRA_COLUMNS = FIRST_DEPARTMENT_COLUMN + 1  # code, title … totals
+_PAINT = int(ItemRole.PAINT)
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
+_SELECTABLE = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_EDITABLE = _SELECTABLE | Qt.ItemFlag.ItemIsEditable
 _CELLS_ONE_BY_ONE = 64  # more changed cells than this repaint as one block
 
 

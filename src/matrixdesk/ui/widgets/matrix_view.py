@@ -40,6 +40,7 @@ from PySide6.QtGui import (
     QKeyEvent,
     QKeySequence,
     QPainter,
+    QPaintEvent,
     QPixmap,
 )
 from PySide6.QtWidgets import (
@@ -58,6 +59,7 @@ from PySide6.QtWidgets import (
 
 from ..models.delegate import MatrixDelegate
 from ..models.matrix_model import FIRST_DEPARTMENT_COLUMN, ColumnKind, ItemRole
+from .grid_paint import paint_grid
 
 ROW_HEIGHT = 24
 DEPARTMENT_WIDTH = 28
@@ -378,6 +380,7 @@ class _MatrixTable(QTableView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.key_actions: list[tuple[QKeySequence, QAction]] = []
+        self.whole_screens = False  # paint a screen at a time (grid_paint.py), not cell by cell
         self.select_columns: tuple[int, int] | None = None  # what Ctrl+A selects (grid only)
         self.setHorizontalHeader(DepartmentHeader(self))
         self.setShowGrid(False)
@@ -396,6 +399,13 @@ class _MatrixTable(QTableView):
     def updateGeometries(self) -> None:  # noqa: N802
         super().updateGeometries()
         self.geometryUpdated.emit()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        delegate = self.itemDelegate()
+        if self.whole_screens and isinstance(delegate, MatrixDelegate):
+            if paint_grid(self, event, delegate):
+                return
+        super().paintEvent(event)
 
     def first_visible_column(self) -> int:
         for c in range(self.model().columnCount() if self.model() else 0):
@@ -464,6 +474,7 @@ class MatrixView(QWidget):
         self.grid = _MatrixTable(self)
         self.frozen.setObjectName("matrixFrozen")
         self.grid.setObjectName("matrixGrid")
+        self.grid.whole_screens = True
         self.frozen.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.frozen.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.frozen.horizontalHeader().setStretchLastSection(True)
