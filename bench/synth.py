@@ -7,13 +7,30 @@ import statistics
 import time
 from collections.abc import Callable
 
-from matrixdesk.core.model import Assignment, Department, DocumentInfo, Measure, Plan, Role
+from matrixdesk.core.model import (
+    Assignment,
+    Comparator,
+    Department,
+    DocumentInfo,
+    Measure,
+    Plan,
+    Role,
+    Target,
+)
+
+TARGET_SHARE = 0.2  # about one measure in five carries a target, as in provincial plans
 
 
 def synthetic_plan(
-    n_measures: int = 10_000, n_departments: int = 500, per_measure: int = 3, seed: int = 0
+    n_measures: int = 10_000,
+    n_departments: int = 500,
+    per_measure: int = 3,
+    seed: int = 0,
+    target_share: float = TARGET_SHARE,
 ) -> Plan:
-    """``n_measures`` tasks in parts of 20, ``per_measure`` departments each (first leads)."""
+    """``n_measures`` tasks in parts of 20, ``per_measure`` departments each (first leads);
+    ``target_share`` of the tasks carry a target (one in three of them without a year, which
+    the check reports)."""
     rng = random.Random(seed)
     departments = [
         Department(i + 1, f"省测试部门{i + 1:04d}厅", position=i) for i in range(n_departments)
@@ -54,8 +71,15 @@ def synthetic_plan(
         )
         for pos, d in enumerate(rng.sample(range(1, n_departments + 1), per_measure)):
             assignments.append(Assignment(mid, d, Role.LEAD if pos == 0 else Role.SUPPORT, pos))
+    targets: list[Target] = []
+    for m in measures:
+        if m.level >= 2 and rng.random() < target_share:
+            year = rng.choice([2025, 2026, None])
+            value = float(rng.randint(1, 900))
+            tid = len(targets) + 1
+            targets.append(Target(tid, m.id, f"指标{tid}", value, "个", Comparator.GE, year))
     info = DocumentInfo("合成测试文件", "测试〔2026〕1号", "测试办公厅", "2026-01-01")
-    return Plan(info, "", measures, departments, assignments, [])
+    return Plan(info, "", measures, departments, assignments, targets)
 
 
 def median_time(fn: Callable[[], object], runs: int = 5) -> float:
