@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
@@ -45,6 +46,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     from .parse.document import parse_document
     from .store import MatrixStore
 
+    _refuse_overwrite(args.output, args.source, what="the plan")
     plan, notes = parse_document(read_source(args.source, encoding=args.encoding))
     if not plan.measures:
         raise CliError(
@@ -85,10 +87,10 @@ def cmd_show(args: argparse.Namespace) -> int:
     """Print a plan as a table or as JSON."""
     plan = _load(args.plan)
     if args.json:
-        json.dump(plan_to_json(plan), sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        text = json.dumps(plan_to_json(plan), ensure_ascii=False, indent=2)
+        sys.stdout.write(_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n")
     else:
-        sys.stdout.write(plan_to_table(plan))
+        sys.stdout.write(terminal_safe(plan_to_table(plan)))
     return EXIT_OK
 
 
@@ -96,7 +98,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     """Print the validation findings; exit 1 when any is an error."""
     findings = validate(_load(args.plan))
     for f in findings:
-        print(f"{f.severity}: {f.message()}")
+        print(terminal_safe(f"{f.severity}: {f.message()}"))
     errors = sum(f.severity == Severity.ERROR for f in findings)
     print(f"{errors} errors, {len(findings) - errors} warnings")
     return EXIT_FINDINGS if errors else EXIT_OK
@@ -106,6 +108,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     """Write the master workbook, and per-department workbooks with --per-department."""
     from .exchange import export_departments, export_master
 
+    if args.output:
+        _refuse_overwrite(args.output, args.plan, what="the workbook")
     plan = _load(args.plan)
     if args.output:
         export_master(plan, args.output)
@@ -216,6 +220,7 @@ def cmd_chart(args: argparse.Namespace) -> int:
     """Draw a chart to PNG, SVG or PDF."""
     from .charts import build_chart, save_chart
 
+    _refuse_overwrite(args.output, args.plan, what="the chart")
     fig = build_chart(
         _load(args.plan), args.kind, include_collective=args.include_collective, period=args.period
     )
@@ -229,6 +234,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from .report import render_pdf
 
+    _refuse_overwrite(args.output, args.plan, what="the report")
     kind = "list" if args.department and args.kind == "matrix" else args.kind
     pages = render_pdf(
         _load(args.plan),
@@ -495,6 +501,41 @@ def plan_to_table(plan: Plan) -> str:
     return "\n".join(lines) + "\n"
 
 
+# Control characters (C0 but tab and newline, DEL, C1) and the bidirectional overrides and
+# isolates, which can rewrite what a terminal shows (a crafted plan's names pass through here).
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def terminal_safe(text: str) -> str:
+    """``text`` with every control character shown as an escape (``\\x1b``, ``\\u202e``)."""
+    return _UNSAFE.sub(lambda m: repr(m.group())[1:-1], text)
+
+
+def _refuse_overwrite(output: str, *inputs: str, what: str) -> None:
+    """No command writes over its own input or over a MatrixDesk plan (one open in a window
+    included): ``-o`` naming one is an error before anything is read or written."""
+    if not output or not os.path.exists(output):
+        return
+    for source in inputs:
+        try:
+            same = os.path.samefile(output, source)
+        except OSError:
+            same = False
+        if same:
+            raise CliError(f"{output}: is the input itself; {what} would write over it")
+    if what != "the plan" and _is_plan(output):
+        raise CliError(f"{output}: is a MatrixDesk plan; {what} never writes over a plan")
+
+
+def _is_plan(path: str) -> bool:
+    from .store.fileformat import APPLICATION_ID, read_header
+
+    try:
+        return read_header(path).application_id == APPLICATION_ID
+    except Exception:  # noqa: BLE001 - a file that cannot be read is no plan
+        return False
+
+
 def _load(path: str) -> Plan:
     from .store import MatrixStore
 
@@ -527,7 +568,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return SUBCOMMANDS[args.command](args)
     except _expected_errors() as exc:
-        print(f"matrixdesk {args.command}: error: {_describe(exc)}", file=sys.stderr)
+        print(f"matrixdesk {args.command}: error: {terminal_safe(_describe(exc))}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         return EXIT_ERROR
@@ -535,7 +576,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         log = errorlog.start_logging(crash=False)
         errorlog.log_exception(type(exc), exc, exc.__traceback__, args.command, echo=False)
         where = f" (details in {log})" if log else ""
-        print(f"matrixdesk {args.command}: unexpected error: {exc!r}{where}", file=sys.stderr)
+        print(
+            f"matrixdesk {args.command}: unexpected error: {terminal_safe(repr(exc))}{where}",
+            file=sys.stderr,
+        )
         return EXIT_ERROR
 
 
@@ -558,8 +602,19 @@ def console_streams() -> None:
 
 
 def _describe(exc: BaseException) -> str:
+    from .store import DamagedFileError, ForeignSchemaError, InvalidPlanError
+
     if isinstance(exc, OSError) and exc.filename:
         return f"{exc.filename}: {exc.strerror or exc}"
+    if isinstance(exc, DamagedFileError):
+        text = f"{exc}; the file has not been changed"
+        if exc.backups:
+            text += f"; a backup is at {exc.backups[0]}"
+        if exc.readable:
+            text += "; its rows can still be read in the window (open it read-only)"
+        return text
+    if isinstance(exc, (ForeignSchemaError, InvalidPlanError)):
+        return f"{exc}; the file has not been changed"
     return str(exc)
 
 

@@ -178,3 +178,69 @@ def test_text_without_measures_is_refused(tmp_path, capsys):
     assert main(["import", str(letter), "-o", str(out)]) == 2
     assert "no numbered measures" in capsys.readouterr().err
     assert not out.exists()
+
+
+# -- no command writes over its own input or over an open plan ---------------------------------
+def _digest(path) -> bytes:
+    import hashlib
+
+    return hashlib.sha256(Path(path).read_bytes()).digest()
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["export", "{plan}", "-o", "{plan}"],
+        ["report", "{plan}", "-o", "{plan}"],
+        ["chart", "{plan}", "-o", "{plan}"],
+        ["export", "{plan}", "-o", "{other}"],
+        ["report", "{plan}", "-o", "{other}"],
+    ],
+    ids=["export-self", "report-self", "chart-self", "export-other-plan", "report-other-plan"],
+)
+def test_outputs_never_replace_a_plan(seed_file, tmp_path, small_plan, capsys, command):
+    other = tmp_path / "other.mdesk"
+    MatrixStore.create(other, small_plan).close()
+    before = _digest(seed_file), _digest(other)
+    argv = [a.format(plan=seed_file, other=other) for a in command]
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "never writes over" in err or "input itself" in err
+    assert (_digest(seed_file), _digest(other)) == before
+
+
+def test_import_never_replaces_its_own_source(tmp_path, capsys):
+    source = tmp_path / "policy.txt"
+    source.write_bytes(SEED.read_bytes())
+    before = _digest(source)
+    assert main(["import", str(source), "-o", str(source), "--force"]) == 2
+    assert "input itself" in capsys.readouterr().err
+    assert _digest(source) == before
+
+
+def test_import_force_never_replaces_a_plan_open_for_editing(seed_file, capsys):
+    window = MatrixStore.open(seed_file, lock=True)  # what a window holds
+    try:
+        before = _digest(seed_file)
+        assert main(["import", str(SEED), "-o", str(seed_file), "--force"]) == 2
+        assert "already open for editing" in capsys.readouterr().err
+        assert _digest(seed_file) == before
+    finally:
+        window.close()
+    assert main(["import", str(SEED), "-o", str(seed_file), "--force"]) == 0  # once closed
+
+
+def test_terminal_output_escapes_control_characters(tmp_path, small_plan, capsys):
+    small_plan.departments[0].name = "省\x1b[2J文化\u202e厅"
+    small_plan.measures[1].title = "发展\x07冰雪\x9b消费"
+    path = tmp_path / "odd.mdesk"
+    MatrixStore.create(path, small_plan).close()
+    capsys.readouterr()
+    assert main(["show", str(path)]) == 0
+    table = capsys.readouterr().out
+    assert main(["show", str(path), "--json"]) == 0
+    doc = capsys.readouterr().out
+    for out in (table, doc):
+        assert not any(c in out for c in "\x1b\x07\x9b\u202e")
+    assert "省\\x1b[2J文化\\u202e厅" in table
+    assert json.loads(doc)["departments"][0]["name"] == "省\x1b[2J文化\u202e厅"

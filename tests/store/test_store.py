@@ -19,6 +19,7 @@ from matrixdesk.store import (
     PlanExistsError,
     PlanInUseError,
     ReadOnlyError,
+    WriteError,
     schema,
 )
 from matrixdesk.store.fileformat import APPLICATION_ID
@@ -68,20 +69,30 @@ def test_schema_version_counts_the_migrations():
     assert len(schema.migrations.pending(db)) == SCHEMA_VERSION
 
 
-def test_open_uses_wal_and_edits_reach_the_disk_at_once(plan_file):
-    store = MatrixStore.open(plan_file)
+def test_the_file_alone_holds_every_edit_while_the_plan_is_open(plan_file, tmp_path):
+    """A copy taken between any two edits (mailed, put on a stick) holds every committed
+    edit: no write-ahead log keeps recent edits beside the plan."""
+    store = MatrixStore.open(plan_file, lock=True)
     try:
-        assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-        store.set_role(6, 1, Role.LEAD)
-        # Another connection sees the edit before the store is closed: nothing waits for a save.
-        other = sqlite3.connect(plan_file)
-        row = other.execute(
-            "SELECT role FROM assignments WHERE measure_id = 6 AND department_id = 1"
-        ).fetchone()
-        other.close()
-        assert row == ("lead",)
+        assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "truncate"
+        for i, (measure, department) in enumerate([(6, 1), (6, 2), (2, 3), (3, 5)]):
+            store.set_role(measure, department, Role.LEAD)
+            store.rename_department(4, f"省商务厅{i}")
+            copy = tmp_path / f"copy{i}.mdesk"
+            copy.write_bytes(plan_file.read_bytes())  # the file only, nothing beside it
+            seen = MatrixStore.open(copy, read_only=True)
+            try:
+                assert seen.role(measure, department) is Role.LEAD
+                assert seen.department(4).name == f"省商务厅{i}"
+                assert seen.plan() == store.plan()
+            finally:
+                seen.close()
+        assert not (tmp_path / "plan.mdesk-wal").exists()
     finally:
         store.close()
+    assert sorted(p.name for p in plan_file.parent.iterdir() if p.name.startswith("plan")) == [
+        "plan.mdesk"
+    ]  # nothing left beside it after closing
 
 
 def test_create_refuses_to_overwrite(plan_file, small_plan):
@@ -116,7 +127,7 @@ def test_failing_edit_leaves_nothing(plan_file, monkeypatch):
             raise sqlite3.OperationalError("disk I/O error")
 
         monkeypatch.setattr(store, "_write_log", boom)  # the last write of the transaction
-        with pytest.raises(sqlite3.OperationalError):
+        with pytest.raises(WriteError, match="could not be written"):
             store.set_roles([(6, 1, Role.LEAD), (6, 2, Role.SUPPORT)])
         monkeypatch.undo()
         assert store.role(6, 1) is None

@@ -3,14 +3,19 @@
 from .errors import (
     DamagedFileError,
     EditError,
+    ForeignSchemaError,
+    InvalidPlanError,
     NewerVersionError,
     NotAPlanError,
     PlanExistsError,
     PlanInUseError,
     ReadOnlyError,
+    ReadOnlyLocationError,
     StoreError,
+    WriteError,
 )
 from .events import DepartmentSnapshot, MeasureSnapshot, StoreEvent
+from .lock import LockOwner
 from .schema import SCHEMA_VERSION
 from .store import MatrixStore, RoleChange
 
@@ -18,6 +23,9 @@ __all__ = [
     "DamagedFileError",
     "DepartmentSnapshot",
     "EditError",
+    "ForeignSchemaError",
+    "InvalidPlanError",
+    "LockOwner",
     "MatrixStore",
     "MeasureSnapshot",
     "NewerVersionError",
@@ -25,8 +33,10 @@ __all__ = [
     "PlanExistsError",
     "PlanInUseError",
     "ReadOnlyError",
+    "ReadOnlyLocationError",
     "RoleChange",
     "SCHEMA_VERSION",
     "StoreError",
     "StoreEvent",
+    "WriteError",
 ]

@@ -21,7 +21,6 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, replace
 from datetime import datetime
-from pathlib import Path
 
 from sqlite_utils import Database
 
@@ -35,13 +34,27 @@ from ..core.model import (
     Target,
 )
 from . import rows, schema
+from .checks import plan_problems
+from .connection import connect, error_name
 from .departments import DepartmentEdits
-from .errors import DamagedFileError, EditError, NotAPlanError, PlanExistsError, ReadOnlyError
+from .errors import (
+    EditError,
+    InvalidPlanError,
+    PlanExistsError,
+    ReadOnlyError,
+    ReadOnlyLocationError,
+    WriteError,
+)
 from .events import StoreEvent
 from .fileformat import APPLICATION_ID, check_plan_file
 from .lock import PlanLock
 from .measures import MeasureEdits
 from .progress import ProgressEdits, clear_progress
+from .verify import damaged, readable_copy, verify
+
+# A rollback journal, emptied after every edit: the plan file alone always holds every
+# committed edit (see docs/decisions.md, "The file is the document").
+JOURNAL_MODE = "TRUNCATE"
 
 RoleChange = tuple[int, int, Role | None]  # (measure id, department id, new role or None)
 
@@ -53,7 +66,9 @@ class MatrixStore(MeasureEdits, DepartmentEdits, ProgressEdits):  # StoreBase th
         self.db = db
         self.path = path
         self.read_only = read_only
+        self.recovered = False  # SQLite recovered an edit interrupted by a crash
         self._lock: PlanLock | None = None
+        self._temp_folder = ""
         self._observers: list[Callable[[StoreEvent], None]] = []
         self._removed_actuals = {}
         self._load()
@@ -72,48 +87,48 @@ class MatrixStore(MeasureEdits, DepartmentEdits, ProgressEdits):  # StoreBase th
 
         The file is built beside its destination and renamed into place, so a failure leaves
         no file behind and an existing file is only replaced once the new one is complete.
+        A plan open for editing (in a window of this or another process) is never replaced.
         """
         path = os.fspath(path)
         if os.path.exists(path) and not overwrite:
             raise PlanExistsError(path, "the file exists (use --force to overwrite)")
-        folder = os.path.dirname(os.path.abspath(path))
-        fd, tmp = tempfile.mkstemp(suffix=".mdesk-new", dir=folder)
-        os.close(fd)
+        guard = PlanLock(path) if os.path.isfile(path) else None
         try:
-            conn = sqlite3.connect(tmp)
-            try:
-                _initialise(Database(conn), plan)
-            finally:
-                conn.close()
-            os.replace(tmp, path)
-        except BaseException:
-            if os.path.exists(tmp):
-                os.remove(tmp)
-            raise
+            _write_new(path, plan)
+        finally:
+            if guard:
+                guard.release()
         return cls.open(path)
 
     @classmethod
-    def open(cls, path: str, *, read_only: bool = False, lock: bool = False) -> MatrixStore:
+    def open(
+        cls,
+        path: str,
+        *,
+        read_only: bool = False,
+        lock: bool = False,
+        take_over: bool = False,
+        salvage: bool = False,
+    ) -> MatrixStore:
         """Open a plan file, migrating an older one after copying it to a backup.
 
-        A foreign, newer, empty or damaged file raises a :class:`StoreError` and is left
-        byte-for-byte as it was. With ``lock`` a lock file keeps other windows out.
+        A foreign, newer, empty, damaged or crafted file raises a :class:`StoreError` and is
+        left byte-for-byte as it was. A plan left mid-edit by a crash is recovered by SQLite
+        (``recovered`` is then True) — for a read-only open, in a temporary copy. With
+        ``lock`` an operating-system lock keeps other editors out (``take_over`` takes a lock
+        recorded by a PC the user says has crashed, where the file system has no locks).
+        ``salvage`` opens a damaged plan read-only without SQLite's page check, to show what
+        can still be read.
         """
         path = os.fspath(path)
-        if not os.path.isfile(path):
-            raise NotAPlanError(path, "no such file")
-        header = check_plan_file(path, schema.SCHEMA_VERSION)
-        plan_lock = PlanLock(path) if lock and not read_only else None
+        check_plan_file(path, schema.SCHEMA_VERSION)
+        if read_only or salvage:
+            return cls._open_read_only(path, salvage)
+        if not _writable(path):
+            raise ReadOnlyLocationError(path, "the plan or its folder cannot be written to")
+        plan_lock = PlanLock(path, take_over=take_over) if lock else None
         try:
-            _verify_integrity(path)
-            if header.user_version < schema.SCHEMA_VERSION and not read_only:
-                _backup(path, header.user_version)
-            conn = _connect(path, read_only)
-            db = Database(conn)
-            if not read_only:
-                db.execute("PRAGMA journal_mode = WAL")
-                schema.apply(db)
-            store = cls(db, path, read_only=read_only)
+            store = cls._open_for_editing(path)
         except BaseException:
             if plan_lock:
                 plan_lock.release()
@@ -121,52 +136,98 @@ class MatrixStore(MeasureEdits, DepartmentEdits, ProgressEdits):  # StoreBase th
         store._lock = plan_lock
         return store
 
+    @classmethod
+    def _open_for_editing(cls, path: str) -> MatrixStore:
+        verdict = verify(path, schema.SCHEMA_VERSION)
+        conn = connect(path, read_only=False)
+        try:
+            db = Database(conn)
+            db.execute(f"PRAGMA journal_mode = {JOURNAL_MODE}")
+            db.execute("PRAGMA synchronous = FULL")
+            if verdict.user_version < schema.SCHEMA_VERSION:
+                _backup(path, verdict.user_version, conn if verdict.recovered else None)
+                schema.apply(db)
+            store = cls(db, path)
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            raise write_error(path, exc) from exc
+        except BaseException:
+            conn.close()
+            raise
+        store.recovered = verdict.recovered
+        return store
+
+    @classmethod
+    def _open_read_only(cls, path: str, salvage: bool) -> MatrixStore:
+        verdict = verify(path, schema.SCHEMA_VERSION, quick_check=not salvage)
+        if not (verdict.recovered or salvage):
+            return cls(Database(connect(path, read_only=True)), path, read_only=True)
+        # Read a recovered copy: the user's file stays exactly as it is.
+        folder = tempfile.mkdtemp(prefix="matrixdesk-view-")
+        try:
+            with readable_copy(path) as copy:
+                target = os.path.join(folder, "plan.mdesk")
+                src = connect(copy, read_only=False)  # recovers the copy
+                try:
+                    dest = sqlite3.connect(target)
+                    src.backup(dest)
+                    dest.close()
+                finally:
+                    src.close()
+            store = cls(Database(connect(target, read_only=True)), path, read_only=True)
+        except BaseException:
+            shutil.rmtree(folder, ignore_errors=True)
+            raise
+        store._temp_folder = folder
+        store.recovered = verdict.recovered
+        return store
+
     def close(self) -> None:
-        """Close the file; the WAL is folded back so the plan is one self-contained file."""
+        """Close the file; the empty journal beside it is removed, the lock released."""
         if self.db.conn is None:
             return
         try:
             if not self.read_only and self.path:
                 self.db.execute("PRAGMA busy_timeout = 300")  # closing must not hang on a reader
-                self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
                 self.db.execute("PRAGMA journal_mode = DELETE")
-        except sqlite3.OperationalError:
-            # Another program is reading the plan: the WAL stays beside it, every edit is
-            # already committed, and the next open folds it back.
-            pass
+        except sqlite3.DatabaseError:
+            pass  # every edit is committed already; a leftover empty journal is harmless
         finally:
             self.db.conn.close()
             self.db.conn = None  # type: ignore[assignment]
             if self._lock:
                 self._lock.release()
                 self._lock = None
+            if self._temp_folder:
+                shutil.rmtree(self._temp_folder, ignore_errors=True)
+                self._temp_folder = ""
 
     def checkpoint(self) -> bool:
-        """Fold the write-ahead journal into the plan file (every edit is committed already).
-
-        Afterwards the ``.mdesk`` file alone holds the whole plan, even while it stays open.
-        Returns False when another program reading the plan kept part of the journal; the
-        edits are safe either way and the next checkpoint or close folds it in.
-        """
-        if self.read_only or not self.path or self.db.conn is None:
-            return True
-        try:
-            self.db.execute("PRAGMA busy_timeout = 300")
-            busy, _log, _done = self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
-        except sqlite3.OperationalError:
-            return False
-        return busy == 0
+        """Kept for callers from the WAL days: with a rollback journal every committed edit is
+        in the plan file already, so there is nothing to fold in."""
+        return True
 
     def save_copy(self, path: str) -> None:
         """Write a complete copy of the plan to ``path`` (Save As); this store stays open."""
+        if os.path.exists(path) and _same_file(path, self.path):
+            return  # every edit is already in the file
+        guard = PlanLock(path) if os.path.isfile(path) else None  # never over an open plan
         tmp = path + ".part"
-        dest = sqlite3.connect(tmp)
         try:
-            self.db.conn.backup(dest)
-            dest.execute("PRAGMA journal_mode = DELETE")
+            dest = sqlite3.connect(tmp)
+            try:
+                self.db.conn.backup(dest)
+                dest.execute("PRAGMA journal_mode = DELETE")
+            finally:
+                dest.close()
+            os.replace(tmp, path)
+        except sqlite3.DatabaseError as exc:
+            raise write_error(path, exc) from exc
         finally:
-            dest.close()
-        os.replace(tmp, path)
+            if os.path.exists(tmp):
+                os.remove(tmp)
+            if guard:
+                guard.release()
 
     # -- observers ---------------------------------------------------------------------------
     def subscribe(self, callback: Callable[[StoreEvent], None]) -> None:
@@ -298,9 +359,16 @@ class MatrixStore(MeasureEdits, DepartmentEdits, ProgressEdits):  # StoreBase th
     def _edit(self, action: str, summary: str, detail: dict) -> Iterator[None]:
         if self.read_only:
             raise ReadOnlyError(self.path, "the plan is open read-only")
-        with self.db.atomic():
-            yield
-            self._write_log(action, summary, detail)
+        if self.db.conn is None:
+            raise ReadOnlyError(self.path, "the plan is closed")
+        try:
+            with self.db.atomic():
+                yield
+                self._write_log(action, summary, detail)
+        except sqlite3.IntegrityError as exc:
+            raise EditError(self.path, f"the edit would break the plan ({exc})") from exc
+        except sqlite3.DatabaseError as exc:
+            raise write_error(self.path, exc) from exc
 
     def _write_log(self, action: str, summary: str, detail: dict) -> None:
         """The change-log row of an edit, inside the edit's transaction."""
@@ -434,12 +502,17 @@ class MatrixStore(MeasureEdits, DepartmentEdits, ProgressEdits):  # StoreBase th
 
     def _load(self) -> None:
         try:
+            problems = plan_problems(self.db.conn, ledger=self.db.table("progress").exists())
+            if problems:
+                raise InvalidPlanError(self.path, problems)
             self._info = rows.read_info(self.db)
             row = self.db.execute("SELECT text FROM source ORDER BY id LIMIT 1").fetchone()
             self._source = row[0] if row else ""
             self._reload()
+        except sqlite3.DataError as exc:  # a value over MAX_VALUE_BYTES
+            raise InvalidPlanError(self.path, [f"a value is too large to read ({exc})"]) from exc
         except sqlite3.DatabaseError as exc:
-            raise DamagedFileError(self.path, f"the plan cannot be read ({exc})") from exc
+            raise damaged(self.path, exc) from exc
 
     def _reload(self) -> None:
         self._measures = rows.read_measures(self.db, renumber=True)
@@ -484,60 +557,65 @@ def _initialise(db: Database, plan: Plan) -> None:
         rows.write_plan(db, plan)
 
 
-def _connect(path: str, read_only: bool) -> sqlite3.Connection:
-    if read_only:
-        conn = sqlite3.connect(_connect_uri_ro(path), uri=True)
-    else:
-        conn = sqlite3.connect(path)
-    conn.execute("PRAGMA foreign_keys = ON")
-    return conn
-
-
-def _verify_integrity(path: str) -> None:
-    """Run SQLite's quick check through a read-only connection, which cannot change the file."""
+def _write_new(path: str, plan: Plan) -> None:
+    folder = os.path.dirname(os.path.abspath(path))
+    fd, tmp = tempfile.mkstemp(suffix=".mdesk-new", dir=folder)
+    os.close(fd)
     try:
-        conn = _connect(path, read_only=True)
+        conn = sqlite3.connect(tmp)
         try:
-            result = conn.execute("PRAGMA quick_check").fetchone()
-            tables = {
-                r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
-            }
+            _initialise(Database(conn), plan)
         finally:
             conn.close()
+        os.replace(tmp, path)
     except sqlite3.DatabaseError as exc:
-        raise DamagedFileError(path, f"the file is damaged ({exc})") from exc
-    if not result or result[0] != "ok":
-        raise DamagedFileError(
-            path, f"the file is damaged ({result[0] if result else 'no answer'})"
-        )
-    if not {"meta", "measures", "departments", "assignments"} <= tables:
-        raise NotAPlanError(path, "a MatrixDesk file without plan tables")
+        raise write_error(path, exc) from exc
+    finally:
+        if os.path.exists(tmp):
+            os.remove(tmp)
 
 
-def _backup(path: str, version: int) -> str:
+def _writable(path: str) -> bool:
+    folder = os.path.dirname(os.path.abspath(path))
+    return os.access(path, os.W_OK) and os.access(folder, os.W_OK)
+
+
+def _same_file(a: str, b: str) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def _backup(path: str, version: int, conn: sqlite3.Connection | None) -> str:
     """Copy an older plan aside before migrating it; returns the backup's path.
 
-    A byte copy when the file stands alone; when a write-ahead log lies beside it, SQLite's
-    backup API, so the committed pages in the log are not lost from the copy.
+    A byte copy of a file that stands alone; SQLite's backup API from ``conn`` for a plan it
+    has just recovered (its committed pages were in a journal or log beside it).
     """
     stem, ext = os.path.splitext(path)
     backup = f"{stem}.v{version}-backup{ext or '.mdesk'}"
-    if not os.path.exists(path + "-wal"):
+    if conn is None:
         shutil.copy2(path, backup)
         return backup
-    src = sqlite3.connect(_connect_uri_ro(path), uri=True)
+    dest = sqlite3.connect(backup)
     try:
-        dest = sqlite3.connect(backup)
-        try:
-            src.backup(dest)
-        finally:
-            dest.close()
+        conn.backup(dest)
+        dest.execute("PRAGMA journal_mode = DELETE")
     finally:
-        src.close()
+        dest.close()
     return backup
 
 
-def _connect_uri_ro(path: str) -> str:
-    """A read-only SQLite URI; ``as_uri`` percent-encodes Chinese, spaces, ``#``, ``?`` and ``%``
-    and writes Windows drive paths as ``file:///C:/…``, as SQLite wants."""
-    return Path(os.path.abspath(path)).as_uri() + "?mode=ro"
+def write_error(path: str, exc: sqlite3.DatabaseError) -> WriteError:
+    """The typed error for an edit SQLite could not write."""
+    name = error_name(exc)
+    if name == "SQLITE_FULL":
+        return WriteError(path, "the disk is full; the edit was not saved", "full")
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+        return WriteError(path, "another program is using the plan; the edit was not saved", "busy")
+    if name.startswith("SQLITE_READONLY"):
+        return WriteError(
+            path, "the plan cannot be written to; the edit was not saved", "read-only"
+        )
+    return WriteError(path, f"the plan could not be written ({exc}); the edit was not saved", "io")

@@ -37,10 +37,40 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument(
         "--screenshot", metavar="OUT.png", help="render the main window to a PNG and exit"
     )
-    parser.add_argument("--size", default="1600x1000", help="screenshot size, WIDTHxHEIGHT")
+    parser.add_argument(
+        "--size", default="1600x1000", type=_size, help="screenshot size, WIDTHxHEIGHT"
+    )
     parser.add_argument("--select", help="measure code to select in the screenshot")
     parser.add_argument("--lang", choices=["zh_CN", "en"], help="user-interface language")
     return parser.parse_args(argv)
+
+
+def _size(text: str) -> tuple[int, int]:
+    width, _, height = text.lower().partition("x")
+    if not (width.isdigit() and height.isdigit() and 0 < int(width) <= 10000 > int(height) > 0):
+        raise argparse.ArgumentTypeError(f"{text!r} is not WIDTHxHEIGHT, e.g. 1600x1000")
+    return int(width), int(height)
+
+
+def screenshot(args: argparse.Namespace) -> int:
+    """``--screenshot``: a PNG of the window on the plan, or one line on stderr and exit 2
+    (never a message box nobody can see)."""
+    from ..store import MatrixStore, StoreError
+    from .screenshot import take_screenshot
+
+    if not args.plan:
+        print("matrixdesk: --screenshot needs a plan file", file=sys.stderr)
+        return 2
+    try:
+        MatrixStore.open(args.plan, read_only=True).close()
+        take_screenshot(args.plan, args.screenshot, args.size, args.select, args.lang)
+    except StoreError as exc:
+        print(f"matrixdesk: cannot open {exc.path}: {exc.message}", file=sys.stderr)
+        return 2
+    except (OSError, RuntimeError) as exc:
+        print(f"matrixdesk: --screenshot failed: {exc}", file=sys.stderr)
+        return 2
+    return 0
 
 
 def install_excepthook() -> None:
@@ -96,16 +126,7 @@ def run(argv: list[str]) -> int:
     """Run the GUI as the command line asks; returns the exit status."""
     args = parse_args(argv)
     if args.screenshot:
-        from .screenshot import take_screenshot
-
-        width, _, height = args.size.partition("x")
-        if not args.plan:
-            print("matrixdesk: --screenshot needs a plan file", file=sys.stderr)
-            return 2
-        take_screenshot(
-            args.plan, args.screenshot, (int(width), int(height)), args.select, args.lang
-        )
-        return 0
+        return screenshot(args)
     errorlog.start_logging()
     app = application(args.lang)
     install_excepthook()

@@ -40,10 +40,10 @@ def take_screenshot(
     application(language)
     folder = tempfile.mkdtemp(prefix="matrixdesk-shot-")
     copy = Path(folder) / Path(plan_path).name
-    shutil.copyfile(plan_path, copy)
+    shutil.copyfile(plan_path, copy)  # (the caller checked it is a plan: not a pipe)
     window = MainWindow(persist_layout=False)
     try:
-        if not window.files.open_path(str(copy), quiet=True, remember=False):
+        if not window.files.open_path(str(copy), quiet=True, remember=False, silent=True):
             raise RuntimeError(f"cannot open {plan_path}")
         window.resize(*size)
         window.show()

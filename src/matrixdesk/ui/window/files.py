@@ -98,12 +98,19 @@ class FileController(QObject):
 
     # -- opening ---------------------------------------------------------------------------
     def open_path(
-        self, path: str, *, read_only: bool = False, quiet: bool = False, remember: bool = True
+        self,
+        path: str,
+        *,
+        read_only: bool = False,
+        quiet: bool = False,
+        remember: bool = True,
+        silent: bool = False,
     ) -> bool:
         """Open ``path`` in the window; a bad file gives a message and changes nothing.
 
-        ``quiet`` opens a plan in use read-only without asking; ``remember`` adds it to the
-        recent files.
+        ``quiet`` opens a plan in use read-only without asking; ``silent`` shows no message
+        at all (screenshots: nobody is there to answer); ``remember`` adds it to the recent
+        files.
         """
         path = os.path.abspath(path)
         doc = self.window.document
@@ -118,7 +125,9 @@ class FileController(QObject):
             store = MatrixStore.open(path, read_only=read_only, lock=not read_only)
         except PlanInUseError as exc:
             if quiet:
-                return self.open_path(path, read_only=True, quiet=True, remember=remember)
+                return self.open_path(
+                    path, read_only=True, quiet=True, remember=remember, silent=silent
+                )
             answer = QMessageBox.question(
                 self.window,
                 _tr("Plan in use"),
@@ -131,12 +140,15 @@ class FileController(QObject):
                 return self.open_path(path, read_only=True)
             return False
         except StoreError as exc:
+            if silent:
+                return False
             self.show_error(_tr("Cannot open plan"), exc)
             if isinstance(exc, NotAPlanError) and not os.path.exists(path):
                 settings.remove_recent_file(path)
             return False
         except OSError as exc:
-            QMessageBox.warning(self.window, _tr("Cannot open plan"), f"{path}\n\n{exc}")
+            if not silent:
+                QMessageBox.warning(self.window, _tr("Cannot open plan"), f"{path}\n\n{exc}")
             return False
         self.window.set_document(Document(store, self.window))
         if remember:
