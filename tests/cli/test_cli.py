@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -244,3 +247,65 @@ def test_terminal_output_escapes_control_characters(tmp_path, small_plan, capsys
         assert not any(c in out for c in "\x1b\x07\x9b\u202e")
     assert "省\\x1b[2J文化\\u202e厅" in table
     assert json.loads(doc)["departments"][0]["name"] == "省\x1b[2J文化\u202e厅"
+
+
+# -- every command on a plan that cannot be opened: one line, exit 2 ---------------------------
+def _bad_plans(tmp_path):
+    text = tmp_path / "text.mdesk"
+    text.write_text("不是方案", encoding="utf-8")
+    empty = tmp_path / "empty.mdesk"
+    empty.write_bytes(b"")
+    folder = tmp_path / "folder.mdesk"
+    folder.mkdir()
+    plans = [text, empty, folder, tmp_path / "missing.mdesk"]
+    if hasattr(os, "mkfifo"):
+        fifo = tmp_path / "pipe.mdesk"
+        os.mkfifo(fifo)
+        plans.append(fifo)
+    return plans
+
+
+def test_screenshot_of_a_plan_that_cannot_be_opened_ends_with_one_line(tmp_path):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", MATRIXDESK_DATA_DIR=str(tmp_path / "d"))
+    env["MATRIXDESK_SETTINGS_DIR"] = str(tmp_path / "s")
+    for plan in _bad_plans(tmp_path):
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "matrixdesk.cli",
+                str(plan),
+                "--screenshot",
+                str(tmp_path / "x.png"),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            env=env,
+        )
+        assert done.returncode == 2, (plan.name, done.stderr)
+        assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr, done.stderr
+        assert not (tmp_path / "x.png").exists()
+
+
+@pytest.mark.parametrize("command", ["show", "check", "export", "chart", "report"])
+def test_every_command_on_a_plan_that_cannot_be_opened_ends_with_one_line(
+    tmp_path, capsys, command
+):
+    extra = {"export": ["-o", "out.xlsx"], "chart": ["-o", "c.png"], "report": ["-o", "r.pdf"]}
+    for plan in _bad_plans(tmp_path):
+        capsys.readouterr()
+        argv = [command, str(plan), *extra.get(command, [])]
+        assert main(argv) == 2, plan.name
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and "internal error" not in err, err
+
+
+def test_import_of_a_pipe_or_device_ends_at_once(tmp_path, capsys):
+    sources = ["/dev/zero"] if os.path.exists("/dev/zero") else []
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(tmp_path / "pipe.txt")
+        sources.append(str(tmp_path / "pipe.txt"))
+    for source in sources:
+        assert main(["import", source, "-o", str(tmp_path / "p.mdesk")]) == 2
+        assert "pipe or device" in capsys.readouterr().err

@@ -168,3 +168,25 @@ def test_a_path_longer_than_windows_max_path_opens(tmp_path, small_plan):
     assert len(str(path)) > 260
     for kwargs in ({"lock": True}, {"read_only": True}):
         MatrixStore.open(path, **kwargs).close()
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [{"value": "约60"}, {"year": "2022年"}, {"comparator": "~"}, {"unit": 5}],
+    ids=["text-value", "text-year", "comparator", "unit"],
+)
+def test_edits_cannot_write_values_a_plan_never_holds(plan_file, fields):
+    from matrixdesk.core.model import Target
+    from matrixdesk.store import EditError
+
+    store = MatrixStore.open(plan_file)
+    try:
+        before = store.targets()
+        with pytest.raises(EditError):
+            store.update_target(1, **fields)
+        with pytest.raises(EditError):
+            store.add_target(Target(0, 2, "指标", **{"value": 1.0, **fields}))
+        assert store.targets() == before
+    finally:
+        store.close()
+    MatrixStore.open(plan_file, read_only=True).close()  # still a readable plan

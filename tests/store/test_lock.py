@@ -9,7 +9,6 @@ import os
 import socket
 import subprocess
 import sys
-import time
 
 import pytest
 
@@ -31,33 +30,43 @@ def plan_file(tmp_path, small_plan):
 
 
 RACER = """
-import sys, time
+import sys
 from matrixdesk.store import MatrixStore, PlanInUseError
-path, start = sys.argv[1], float(sys.argv[2])
-while time.time() < start:
-    pass
+print("ready", flush=True)
+sys.stdin.readline()  # all racers are loaded and waiting: go
 try:
-    store = MatrixStore.open(path, lock=True)
+    store = MatrixStore.open(sys.argv[1], lock=True)
 except PlanInUseError:
     print("in use", flush=True)
 else:
     print("editing", flush=True)
-    time.sleep(1.5)
+    sys.stdin.read()  # hold the plan until every racer has answered
     store.close()
 """
 
 
 def test_windows_opening_at_the_same_moment_never_both_edit(plan_file):
-    start = time.time() + 2.0  # every racer is started and spinning by then
     racers = [
         subprocess.Popen(
-            [sys.executable, "-c", RACER, str(plan_file), str(start)],
+            [sys.executable, "-c", RACER, str(plan_file)],
+            stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             text=True,
         )
         for _ in range(6)
     ]
-    answers = sorted(r.communicate(timeout=60)[0].strip() for r in racers)
+    try:
+        for racer in racers:
+            assert racer.stdout.readline().strip() == "ready"
+        for racer in racers:
+            racer.stdin.write("go\n")
+        for racer in racers:
+            racer.stdin.flush()
+        answers = sorted(racer.stdout.readline().strip() for racer in racers)
+    finally:
+        for racer in racers:
+            racer.stdin.close()
+            racer.wait(timeout=60)
     assert answers == ["editing"] + ["in use"] * 5
 
 

@@ -98,7 +98,7 @@ def _workload(rows: list[Workload]) -> Figure:
     )
     ax.bar_label(support_bars, labels=_segment_labels(support), label_type="center", fontsize=8)
     ax.bar_label(support_bars, labels=[str(w.total) for w in rows], padding=3, fontsize=8)
-    ax.set_yticks(y, labels=[w.department.name for w in rows])
+    ax.set_yticks(y, labels=[_short(w.department.name) for w in rows])
     ax.invert_yaxis()  # busiest first, at the top
     ax.set_ylim(len(rows) - 0.5, -0.5)
     ax.set_xlabel("任务数")

@@ -181,6 +181,7 @@ class _Builder:
         self.body_end = body_end
         self.departments: dict[str, Department] = {}
         self.codes: set[str] = set()
+        self._next_suffix: dict[str, int] = {}  # base code → the last suffix tried
         self.heading_measure: dict[int, Measure] = {}  # heading index → its measure
         self.standing = standing_parties(plan.source_text)
         self.notes = ParseNotes()
@@ -202,17 +203,20 @@ class _Builder:
 
     def _code_of(self, base: str) -> str:
         """The code the next measure built from ``base`` will get."""
-        code, n = base, 1
+        # Repeated numbers (一、 一、 一、 …) get -2, -3 …; resuming from the last suffix
+        # tried keeps twenty thousand repeated headings linear instead of probing every
+        # earlier suffix again.
+        code, n = base, self._next_suffix.get(base, 1)
+        if n > 1:
+            code = f"{base}-{n}"
         while code in self.codes:
             n += 1
             code = f"{base}-{n}"
+        self._next_suffix[base] = n
         return code
 
     def _code(self, base: str) -> str:
-        code, n = base, 1
-        while code in self.codes:
-            n += 1
-            code = f"{base}-{n}"
+        code = self._code_of(base)
         self.codes.add(code)
         return code
 

@@ -16,7 +16,8 @@ class ParseError(ValueError):
     ``reason`` names the problem for translated messages: ``missing``, ``directory``,
     ``unreadable``, ``empty``, ``no-text``, ``unknown-encoding``, ``wrong-encoding``,
     ``binary``, ``undetected-encoding``, ``too-big``, ``damaged``, ``encrypted``, ``scanned``,
-    ``no-task-columns``, ``old-format`` or ``unsupported``; ``detail`` carries what the
+    ``no-task-columns``, ``old-format``, ``special`` (a pipe or device) or ``unsupported``;
+    ``detail`` carries what the
     sentence needs (the old format's suffix, the columns looked for); the message is the
     English sentence the CLI prints.
     """

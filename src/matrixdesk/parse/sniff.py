@@ -8,6 +8,7 @@ package; so the content decides and the suffix only names the format in messages
 from __future__ import annotations
 
 import io
+import stat
 import zipfile
 from pathlib import Path
 
@@ -46,16 +47,22 @@ def old_format(name: str, kind: str) -> ParseError:
 def read_limited(path: Path) -> bytes:
     """The file's bytes, refusing a missing, unreadable, empty or too big file."""
     try:
-        size = path.stat().st_size
-        if path.is_dir():
+        info = path.stat()
+        size = info.st_size
+        if stat.S_ISDIR(info.st_mode):
             raise IsADirectoryError
+        if not stat.S_ISREG(info.st_mode):  # a pipe or a device could wait or stream forever
+            raise ParseError(f"Not a document file but a pipe or device: {path}", "special")
         if size > MAX_FILE_BYTES:
             raise ParseError(
                 f"{path.name} is too big to be a policy document ({size / 2**20:.0f} MB; "
                 f"at most {MAX_FILE_BYTES // 2**20} MB are read).",
                 "too-big",
             )
-        data = path.read_bytes()
+        with open(path, "rb") as fh:
+            data = fh.read(MAX_FILE_BYTES + 1)  # bounded even if it grows while we read
+        if len(data) > MAX_FILE_BYTES:
+            raise ParseError(f"{path.name} is too big to be a policy document.", "too-big")
     except FileNotFoundError:
         raise ParseError(f"File not found: {path}", "missing") from None
     except IsADirectoryError:

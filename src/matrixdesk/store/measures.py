@@ -110,6 +110,7 @@ class MeasureEdits(StoreBase):
 
     def add_target(self, target: Target) -> Target:
         self.measure(target.measure_id)
+        target = self._checked_target(target)
         with self._edit("add target", target.indicator, {"target": asdict(target)}):
             if not target.id:
                 target = replace(target, id=self._next_id("targets"))
@@ -128,8 +129,7 @@ class MeasureEdits(StoreBase):
         if unknown:
             raise EditError(self.path, f"cannot edit {', '.join(sorted(unknown))}")
         old = self._target(target_id)
-        new = replace(old, **fields)  # type: ignore[arg-type]
-        new.comparator = Comparator(new.comparator)
+        new = self._checked_target(replace(old, **fields))  # type: ignore[arg-type]
         detail = {"target": target_id, "old": {k: getattr(old, k) for k in fields}, "new": fields}
         with self._edit("target", old.indicator, detail):
             self.db.table("targets").update(target_id, rows.target_row(new))
@@ -150,6 +150,24 @@ class MeasureEdits(StoreBase):
         self._reload_progress()
         self._notify(StoreEvent("targets", (old.measure_id,)))
         return old
+
+    def _checked_target(self, t: Target) -> Target:
+        """``t`` with its values checked: a number or nothing as value, a year as a whole
+        number, a known comparison (what an edit, a workbook or a script may hand in)."""
+        number = (int, float)
+        if t.value is not None and (isinstance(t.value, bool) or not isinstance(t.value, number)):
+            raise EditError(self.path, f"a target value must be a number, not {t.value!r}")
+        if t.year is not None and (isinstance(t.year, bool) or not isinstance(t.year, int)):
+            raise EditError(self.path, f"a target year must be a whole number, not {t.year!r}")
+        try:
+            comparator = Comparator(t.comparator)
+        except ValueError:
+            raise EditError(self.path, f"unknown comparison {t.comparator!r}") from None
+        texts = (t.indicator, t.unit)
+        if not all(isinstance(x, str) for x in texts):
+            raise EditError(self.path, "a target's indicator and unit must be text")
+        value = None if t.value is None else float(t.value)
+        return replace(t, value=value, comparator=comparator)
 
     def _target(self, target_id: int) -> Target:
         try:

@@ -27,6 +27,7 @@ class Document(QObject):
     """
 
     changed = Signal(object)  # StoreEvent
+    refused = Signal(object)  # StoreError: an edit the store refused or could not write
 
     def __init__(self, store: MatrixStore, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -47,13 +48,24 @@ class Document(QObject):
         return self.store.read_only
 
     def push(self, command: QUndoCommand) -> bool:
-        """Run ``command`` and keep it for undo; refused (False) when the plan is read-only
-        or already closed (a panel's late commit must not write into a closed file).
+        """Run ``command`` and keep it for undo; False when the plan is read-only or already
+        closed (a panel's late commit must not write into a closed file), when the command
+        is invalid for the plan as it is now, or when the store refuses or cannot write it.
+        A refusal is announced through :attr:`refused` and leaves no step on the stack.
 
         The step is named for the history first (:func:`history.describe`).
         """
         if self.read_only or self.closed:
             return False
+        check = getattr(command, "check", None)
+        if check is not None:
+            try:
+                check()
+            except StoreError as exc:
+                self.refused.emit(exc)
+                return False
+        if hasattr(command, "on_refused"):
+            command.on_refused = self.refused.emit
         try:
             text = describe(self, command)
         except (StoreError, KeyError, StopIteration):  # a stale id: the command will say so
@@ -61,7 +73,7 @@ class Document(QObject):
         if text:
             command.setText(text)
         self.undo_stack.push(command)
-        return True
+        return getattr(command, "error", None) is None
 
     def number(self, measure_id: int) -> str:
         """The measure's number as the document writes it ((三)2.), else its code."""

@@ -370,6 +370,7 @@ class ImportDialog(QDialog):
                 "its encoding was not recognised; choose the encoding and open it again."
             ),
             "too-big": self.tr("the file is too big to be a policy document."),
+            "special": self.tr("it is a pipe or a device, not a document file."),
             "damaged": self.tr(
                 "the file is damaged (incomplete, or not really the kind of file its name says); "
                 "ask for a new copy."

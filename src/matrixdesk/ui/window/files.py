@@ -22,12 +22,18 @@ from PySide6.QtWidgets import QMessageBox
 from ... import __file__ as _package_file
 from ...store import (
     DamagedFileError,
+    EditError,
+    ForeignSchemaError,
+    InvalidPlanError,
     MatrixStore,
     NewerVersionError,
     NotAPlanError,
     PlanInUseError,
+    ReadOnlyLocationError,
     StoreError,
+    WriteError,
 )
+from ...store.lock import real_path
 from .. import folders, settings
 from ..actions import REPORT_FONT, ActionId
 from ..document import Document
@@ -79,13 +85,60 @@ def error_text(error: StoreError) -> str:
         )
     elif isinstance(error, DamagedFileError):
         text = _tr("“%1” is damaged and cannot be read. The file has not been changed.")
+        if error.readable:
+            text += " " + _tr("Its rows can still be read: you can open it read-only.")
+        if error.backups:
+            text += " " + _tr("A backup copy is beside it: %2.").replace(
+                "%2", os.path.basename(error.backups[0])
+            )
+    elif isinstance(error, ForeignSchemaError):
+        text = _tr(
+            "“%1” holds tables or triggers MatrixDesk did not create; it may have been made "
+            "to change data behind your back, so it is not opened. The file has not been changed."
+        )
+    elif isinstance(error, InvalidPlanError):
+        text = _tr(
+            "“%1” holds values MatrixDesk cannot use (listed below), so it is not opened. "
+            "The file has not been changed."
+        )
     elif isinstance(error, NotAPlanError):
         text = _tr("“%1” is not a MatrixDesk plan, or it does not exist.")
     elif isinstance(error, PlanInUseError):
-        text = _tr("“%1” is already open for editing in another MatrixDesk window.")
+        if error.in_this_process:
+            text = _tr("“%1” is already open for editing in another MatrixDesk window.")
+        elif error.holder is not None:
+            text = (
+                _tr("“%1” is open for editing by %2 on the computer %3 since %4.")
+                .replace("%2", error.holder.user or "?")
+                .replace("%3", error.holder.host)
+                .replace("%4", error.holder.since.replace("T", " ") or "?")
+            )
+        else:
+            text = _tr("“%1” is open for editing in another program.")
+    elif isinstance(error, ReadOnlyLocationError):
+        text = _tr("“%1” is on a drive, share or stick that cannot be written to.")
     else:
         text = _tr("“%1” could not be opened.")
     return text.replace("%1", name)
+
+
+def refusal_text(error: StoreError) -> str:
+    """A translated sentence for an edit the store refused or could not write."""
+    if isinstance(error, WriteError) and error.reason == "full":
+        return _tr(
+            "The disk is full: this edit was not saved. Every earlier edit is safe in the "
+            "plan. Free some space, then make the edit again."
+        )
+    if isinstance(error, WriteError) and error.reason == "busy":
+        return _tr("Another program is using the plan: this edit was not saved. Try again.")
+    if isinstance(error, WriteError):
+        return _tr(
+            "The plan could not be written (the drive or network may have gone): this edit "
+            "was not saved. Every earlier edit is safe in the plan."
+        )
+    if isinstance(error, EditError):
+        return _tr("This edit cannot be made.")
+    return _tr("This edit was not saved.")
 
 
 class FileController(QObject):
@@ -114,9 +167,7 @@ class FileController(QObject):
         """
         path = os.path.abspath(path)
         doc = self.window.document
-        if doc is not None and os.path.normcase(os.path.abspath(doc.path)) == os.path.normcase(
-            path
-        ):
+        if doc is not None and real_path(doc.path) == real_path(path):  # links too
             self.window.statusBar().showMessage(
                 _tr("%1 is open already.").replace("%1", os.path.basename(path)), 5000
             )
@@ -124,21 +175,17 @@ class FileController(QObject):
         try:
             store = MatrixStore.open(path, read_only=read_only, lock=not read_only)
         except PlanInUseError as exc:
-            if quiet:
-                return self.open_path(
-                    path, read_only=True, quiet=True, remember=remember, silent=silent
-                )
-            answer = QMessageBox.question(
-                self.window,
-                _tr("Plan in use"),
-                error_text(exc)
-                + "\n\n"
-                + _tr("Open it read-only? You can look, print and export, but not edit."),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            )
-            if answer == QMessageBox.StandardButton.Yes:
-                return self.open_path(path, read_only=True)
-            return False
+            if silent:
+                return False
+            return self._offer_in_use(path, exc, quiet=quiet, remember=remember)
+        except ReadOnlyLocationError as exc:
+            if silent or quiet:
+                return self.open_path(path, read_only=True, remember=remember, silent=silent)
+            return self._offer_read_only(path, exc, remember)
+        except DamagedFileError as exc:
+            if silent:
+                return False
+            return self._offer_damaged(path, exc)
         except StoreError as exc:
             if silent:
                 return False
@@ -150,13 +197,119 @@ class FileController(QObject):
             if not silent:
                 QMessageBox.warning(self.window, _tr("Cannot open plan"), f"{path}\n\n{exc}")
             return False
+        return self._show(store, path, remember)
+
+    def _show(self, store: MatrixStore, path: str, remember: bool) -> bool:
         self.window.set_document(Document(store, self.window))
         if remember:
             settings.add_recent_file(path)
+        if store.recovered:
+            self.window.statusBar().showMessage(
+                _tr(
+                    "The plan was not closed properly last time; every completed edit has "
+                    "been recovered."
+                ),
+                15000,
+            )
         return True
 
+    def _offer_in_use(self, path: str, exc: PlanInUseError, *, quiet: bool, remember: bool):
+        if quiet:
+            return self.open_path(path, read_only=True, quiet=True, remember=remember)
+        offer = _tr("Open it read-only? You can look, print and export, but not edit.")
+        if not exc.can_take_over:
+            answer = QMessageBox.question(
+                self.window,
+                _tr("Plan in use"),
+                error_text(exc) + "\n\n" + offer,
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            )
+            if answer == QMessageBox.StandardButton.Yes:
+                return self.open_path(path, read_only=True, remember=remember)
+            return False
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            _tr("Plan in use"),
+            error_text(exc) + "\n\n" + offer,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self.window,
+        )
+        take_over = box.addButton(_tr("Take Over…"), QMessageBox.ButtonRole.ActionRole)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is take_over:
+            sure = QMessageBox.question(
+                self.window,
+                _tr("Take over the plan"),
+                _tr(
+                    "Only take over if that computer has crashed or been switched off. If "
+                    "someone is still editing there, both of you would change the plan at "
+                    "once.\n\nTake over the plan?"
+                ),
+            )
+            if sure != QMessageBox.StandardButton.Yes:
+                return False
+            try:
+                store = MatrixStore.open(path, lock=True, take_over=True)
+            except StoreError as again:
+                self.show_error(_tr("Cannot open plan"), again)
+                return False
+            return self._show(store, path, remember)
+        if clicked is not None and box.standardButton(clicked) == QMessageBox.StandardButton.Yes:
+            return self.open_path(path, read_only=True, remember=remember)
+        return False
+
+    def _offer_read_only(self, path: str, exc: ReadOnlyLocationError, remember: bool) -> bool:
+        answer = QMessageBox.question(
+            self.window,
+            _tr("Read-only plan"),
+            error_text(exc)
+            + "\n\n"
+            + _tr("Open it read-only? You can look, print and export, but not edit."),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            return self.open_path(path, read_only=True, remember=remember)
+        return False
+
+    def _offer_damaged(self, path: str, exc: DamagedFileError) -> bool:
+        if not (exc.readable or exc.backups):
+            self.show_error(_tr("Cannot open plan"), exc)
+            return False
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            _tr("Cannot open plan"),
+            error_text(exc) + "\n\n" + exc.message,
+            QMessageBox.StandardButton.Close,
+            self.window,
+        )
+        salvage = backup = None
+        if exc.readable:
+            salvage = box.addButton(_tr("Open Read-Only"), QMessageBox.ButtonRole.ActionRole)
+        if exc.backups:
+            backup = box.addButton(_tr("Open the Backup"), QMessageBox.ButtonRole.ActionRole)
+        box.exec()
+        if salvage is not None and box.clickedButton() is salvage:
+            try:
+                store = MatrixStore.open(path, salvage=True)
+            except StoreError as again:
+                self.show_error(_tr("Cannot open plan"), again)
+                return False
+            return self._show(store, path, remember=False)
+        if backup is not None and box.clickedButton() is backup:
+            return self.open_path(exc.backups[0], read_only=True)
+        return False
+
+    def show_refusal(self, error: StoreError) -> None:
+        """An edit was refused or could not be written: say so (nothing was left to undo)."""
+        QMessageBox.warning(
+            self.window, _tr("Edit not saved"), refusal_text(error) + "\n\n" + error.message
+        )
+
     def show_error(self, title: str, error: StoreError) -> None:
-        QMessageBox.warning(self.window, title, error_text(error) + "\n\n" + error.message)
+        detail = error.message
+        if isinstance(error, InvalidPlanError):
+            detail = "\n".join(error.problems[:10])
+        QMessageBox.warning(self.window, title, error_text(error) + "\n\n" + detail)
 
     def open_dialog(self) -> bool:
         path = folders.open_file(

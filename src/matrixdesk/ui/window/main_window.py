@@ -208,6 +208,7 @@ class MainWindow(QMainWindow):
             self.undo_group.addStack(document.undo_stack)
             self.undo_group.setActiveStack(document.undo_stack)
             document.changed.connect(self._store_changed)
+            document.refused.connect(self.files.show_refusal)
         self.filter_bar.set_document(document)
         self.progress.set_document(document)
         self.docks.set_document(document)
