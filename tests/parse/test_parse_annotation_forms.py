@@ -160,3 +160,31 @@ def test_kinds_of_department_everywhere_are_collective() -> None:
     assert parsed is not None
     assert [n for n, _ in parsed.parties] == ["市商务局", "各区商务部门", "应急部门"]
     assert is_collective("应急部门") and not is_collective("市商务局")
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["各园区管委会", "各街道办事处", "市管各园区管委会", "试点城市政府", "市州、县市区人民政府",
+     "各地(市)行署(人民政府)"],
+)  # fmt: skip
+def test_more_sets_of_organs_are_collective(name: str) -> None:
+    from matrixdesk.core.names import is_collective
+
+    assert is_collective(name)
+
+
+def test_a_distributive_prefix_makes_the_list_collective() -> None:
+    from matrixdesk.parse import parse_text
+
+    plan = parse_text(
+        "（一）推进甲。\n责任单位:各地(市)住建局、自然资源局,省财政厅\n"
+        "（二）推进乙。（省发展改革委、商务部负责）\n"
+    )
+    collective = {d.name: d.collective for d in plan.departments}
+    assert collective == {
+        "各地(市)住建局": True,
+        "自然资源局": True,  # 各地(市) distributes over the list
+        "省财政厅": False,
+        "省发展改革委": False,
+        "商务部": False,
+    }

@@ -118,6 +118,10 @@ _EMBEDDED_LABEL = re.compile(
     rf"|(?=【(?:{_LABEL_WORDS}|{_PARTY_WORDS}|牵头|配合)】)"
 )
 _ATOM_END = re.compile(rf"(?:{_LABEL_ATOMS})$")
+_DISTRIBUTIVE = re.compile(
+    r"^各(?:地|市|县|区|州|镇|乡|街道|省)[^、，,]{0,8}?(?:局|厅|委|办|部门|中心|机构|站|所)$"
+)
+_HAS_LEVEL = re.compile(r"^(?:各|省|市|县|区|州|国家|中央|国务院|自治区|全国|中国)")
 _ANY_BRACKET = re.compile(r"[(（【〔［\[)）】〕］\]]")
 _FIELD_KINDS = ("lead", "support", "duty", "time")
 _LEAD_LABEL = re.compile(r"牵头|主办|主责|主抓")
@@ -378,6 +382,12 @@ def _read_labelled(reading: _Reading, kind: str, value: str) -> str:
 
 def _add(reading: _Reading, text: str, role: str) -> None:
     accepted, refused, open_ended = named_parties(text)
+    if accepted and _DISTRIBUTIVE.match(accepted[0].name):
+        # 各地(市)住建局、自然资源局、财政局: 各地(市) distributes over the list, so the later
+        # names without a level of their own are sets of organs too.
+        for named in accepted[1:]:
+            if not _HAS_LEVEL.match(named.name):
+                named.kind = OrgKind.COLLECTIVE
     reading.open_ended |= open_ended
     reading.skipped.extend(refused)
     reading.named.extend((n, "lead" if n.lead_mark else role) for n in accepted)

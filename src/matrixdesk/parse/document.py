@@ -50,6 +50,7 @@ from matrixdesk.core.names import is_collective, normalise
 from matrixdesk.parse.annotation import DEADLINE, Annotation, standing_parties
 from matrixdesk.parse.info import is_closing_line, read_info
 from matrixdesk.parse.numbering import Heading, find_headings
+from matrixdesk.parse.orgs import OrgKind
 from matrixdesk.parse.table import rewrite_tables
 from matrixdesk.parse.targets import find_targets
 from matrixdesk.parse.text import normalise_text
@@ -380,7 +381,11 @@ class _Builder:
         parties += [(name, Role.SUPPORT) for at, name in self.standing if at < measure.span[0]]
         seen: set[int] = set()
         for name, role in parties:
-            department = self._department(name, annotation.aliases.get(name, ""))
+            department = self._department(
+                name,
+                annotation.aliases.get(name, ""),
+                annotation.kinds.get(name) is OrgKind.COLLECTIVE,
+            )
             if department.id in seen:
                 continue
             seen.add(department.id)
@@ -388,13 +393,16 @@ class _Builder:
                 Assignment(measure.id, department.id, role, position=len(seen) - 1)
             )
 
-    def _department(self, name: str, alias: str = "") -> Department:
+    def _department(self, name: str, alias: str = "", collective: bool = False) -> Department:
         key = normalise(name)
         department = self.departments.get(key)
         if department is None:
             position = len(self.plan.departments)
             department = Department(
-                id=position + 1, name=name, collective=is_collective(name), position=position
+                id=position + 1,
+                name=name,
+                collective=collective or is_collective(name),
+                position=position,
             )
             self.departments[key] = department
             self.plan.departments.append(department)
