@@ -367,7 +367,11 @@ def test_reading_a_workbook_never_writes_it(plan_path, books, fill_workbook):
 
 
 # -- outputs of the ledger ---------------------------------------------------------------------
-def test_progress_report_chase_list_and_chart(plan_path, books, fill_workbook, tmp_path, capsys):
+def test_progress_report_chase_list_and_chart(
+    qapp, plan_path, books, fill_workbook, tmp_path, capsys
+):
+    # qapp: the report paints with Qt; a QApplication made first keeps later widget tests
+    # from finding only the bare QGuiApplication the CLI would make
     fill_workbook(books[COMMERCE], statuses={3: "推进中", 5: "滞后"}, notes={3: "已召开推进会"})
     assert main(["collect", plan_path, str(books[COMMERCE])]) == 0
     progress, chase = tmp_path / "progress.pdf", tmp_path / "chase.pdf"
