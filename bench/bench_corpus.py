@@ -22,6 +22,7 @@ sys.modules["corpus_scoring"] = scoring
 _spec.loader.exec_module(scoring)
 
 DOC = ROOT / "docs" / "parser-corpus.md"
+HISTORY = "## History"  # kept when the table is rewritten
 
 
 def main(argv: list[str]) -> int:
@@ -43,13 +44,15 @@ def main(argv: list[str]) -> int:
     summary = scoring.summarise(scores)
     print(json.dumps({"bench": "corpus", **summary.__dict__}, ensure_ascii=False))
     if "--write-docs" in argv and not ids and root == scoring.HERE:
+        old = DOC.read_text("utf-8") if DOC.exists() else ""
+        history = old[old.index(HISTORY) :] if HISTORY in old else ""
         DOC.write_text(
             "# The parser on real documents\n\n"
             "Every document of `tests/parse/real/` (provenance in its `INDEX.toml`) parsed by the\n"
             "product's reader and scored against ground truth written by reading it\n"
             "(`tests/parse/real/scoring.py` says how). The `holdout` documents were kept out of\n"
             "the parser's tuning. Regenerate with `uv run python bench/bench_corpus.py "
-            "--write-docs`.\n\n" + text + "\n",
+            "--write-docs`.\n\n" + text + "\n" + (f"\n{history}" if history else ""),
             "utf-8",
         )
     return 0
