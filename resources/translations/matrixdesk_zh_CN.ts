@@ -335,6 +335,14 @@
         <source>%1 workbooks: %2 refused. %3 changes chosen of %4; %5 conflicts with newer values in the plan (kept unless ticked).</source>
         <translation>%1 个工作簿：%2 个被拒绝。已选 %3 处变化（共 %4 处）；%5 处与任务分工中较新的值冲突（除非勾选，否则保留原值）。</translation>
     </message>
+    <message>
+        <source>Reading the workbooks…</source>
+        <translation>正在读取工作簿…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
 </context>
 <context>
     <name>DepartmentsModel</name>

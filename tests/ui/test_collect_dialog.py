@@ -239,3 +239,18 @@ def test_progress_report_of_the_period_shown(window, returned, monkeypatch, menu
     text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
     text = "".join(text.split())
     assert "进展情况报告（2021年3月）" in text and "已完成" in text and "本期未报送" in text
+
+
+def test_cancelling_the_reading_leaves_the_new_files_out(window, returned, monkeypatch, qtbot):
+    from PySide6.QtWidgets import QProgressDialog
+
+    dialog = CollectDialog(window.document.store, returned[:1], window)
+    qtbot.addWidget(dialog)
+    assert dialog.tree.topLevelItemCount() == 1
+    answers = [True]  # the user presses Cancel while the new files are read, once
+    monkeypatch.setattr(
+        QProgressDialog, "wasCanceled", lambda self: bool(answers and answers.pop())
+    )
+    dialog.add_paths(returned[1:])
+    assert dialog.paths == [returned[0]] and dialog.tree.topLevelItemCount() == 1
+    assert dialog.collection is not None and len(dialog.collection.files) == 1

@@ -19,7 +19,7 @@ from ..core.index import PlanIndex
 from ..core.model import Plan, Role
 from ..core.periods import PeriodError, parse_period
 from ..core.progress import Actual, LogLine, ProgressEntry, ProgressUpdate
-from .errors import Refusal, WorkbookRefused
+from .errors import ExportCancelled, Refusal, WorkbookRefused
 from .returned import DEFAULT_LIMITS, Limits, ReturnedWorkbook, as_id, read_returned
 from .text import plan_fingerprint
 
@@ -141,6 +141,7 @@ def collect(
     *,
     period: str | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    progress: Callable[[int, int], bool | None] | None = None,
 ) -> Collection:
     """Read and match every file; a refused file is reported and the others go on.
 
@@ -152,11 +153,20 @@ def collect(
         The returned workbooks.
     period
         The period to record the reports under; default: the one each workbook was made for.
+    progress
+        ``progress(done, total)`` after each file; returning ``False`` stops reading.
+
+    Raises
+    ------
+    ExportCancelled
+        ``progress`` returned ``False``; nothing was changed anywhere.
     """
     matcher = _Matcher(plan, period)
+    files: list[str] = [os.fspath(p) for p in paths]
     results = []
-    for path in paths:
-        path = os.fspath(path)
+    for done, path in enumerate(files):
+        if progress is not None and progress(done, len(files)) is False:
+            raise ExportCancelled()
         try:
             results.append(matcher.match(read_returned(path, limits)))
         except WorkbookRefused as exc:

@@ -14,11 +14,13 @@ import os
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor, QGuiApplication
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
+    QProgressDialog,
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -29,7 +31,7 @@ from PySide6.QtWidgets import (
 from ...core.periods import period_label
 from ...core.progress import ProgressUpdate
 from ...exchange.collect import ACTUAL, NOTE, STATUS, Change, Collection, collect
-from ...exchange.errors import Refusal
+from ...exchange.errors import ExportCancelled, Refusal
 from ...store import MatrixStore
 from .. import folders
 
@@ -157,13 +159,16 @@ class CollectDialog(QDialog):
             self.add_paths(paths)
 
     def add_paths(self, paths: list[str]) -> None:
+        before = list(self.paths)
         known = {os.path.normcase(os.path.abspath(p)) for p in self.paths}
         for path in paths:
             key = os.path.normcase(os.path.abspath(path))
             if key not in known:
                 known.add(key)
                 self.paths.append(os.path.abspath(path))
-        self._refresh()
+        if not self._refresh():
+            self.paths = before  # reading was cancelled: the files just added are left out
+            self._refresh()
 
     def clear_files(self) -> None:
         self.paths = []
@@ -173,12 +178,30 @@ class CollectDialog(QDialog):
         return self.period_box.currentData()
 
     # -- the preview -----------------------------------------------------------------------
-    def _refresh(self) -> None:
+    def _refresh(self, *_args) -> bool:
+        """Read every file again and rebuild the preview; False when the user cancelled."""
+        progress = QProgressDialog(_tr("Reading the workbooks…"), _tr("Cancel"), 0, 100, self)
+        progress.setWindowTitle(_tr("Collect Returned Workbooks"))
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(400)  # a handful of files never shows it
+
+        def step(done: int, total: int) -> bool:
+            progress.setMaximum(max(1, total))
+            progress.setValue(done)
+            QApplication.processEvents()
+            return not progress.wasCanceled()
+
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            self.collection = collect(self.store.plan(), self.paths, period=self.period())
+            self.collection = collect(
+                self.store.plan(), self.paths, period=self.period(), progress=step
+            )
+        except ExportCancelled:
+            return False
         finally:
             QGuiApplication.restoreOverrideCursor()
+            progress.close()
+            progress.deleteLater()
         self.tree.blockSignals(True)
         self.tree.clear()
         self._items = []
@@ -187,6 +210,7 @@ class CollectDialog(QDialog):
         self.tree.expandAll()
         self.tree.blockSignals(False)
         self._update_summary()
+        return True
 
     def _file_item(self, f) -> QTreeWidgetItem:
         item = QTreeWidgetItem([f.name])
