@@ -20,6 +20,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QMessageBox
 
 from ... import __file__ as _package_file
+from ...core.safefile import same_path
 from ...store import (
     DamagedFileError,
     EditError,
@@ -33,7 +34,6 @@ from ...store import (
     StoreError,
     WriteError,
 )
-from ...store.lock import real_path
 from .. import folders, settings
 from ..actions import REPORT_FONT, ActionId
 from ..document import Document
@@ -167,7 +167,7 @@ class FileController(QObject):
         """
         path = os.path.abspath(path)
         doc = self.window.document
-        if doc is not None and real_path(doc.path) == real_path(path):  # links too
+        if doc is not None and same_path(doc.path, path):  # links too
             self.window.statusBar().showMessage(
                 _tr("%1 is open already.").replace("%1", os.path.basename(path)), 5000
             )
@@ -384,9 +384,7 @@ class FileController(QObject):
         )
         if not path:
             return False
-        if self.window.document is not None and os.path.abspath(
-            self.window.document.path
-        ) == os.path.abspath(path):
+        if self.window.document is not None and same_path(self.window.document.path, path):
             self.window.set_document(None)  # replacing the open file: close it first
         try:
             MatrixStore.create(path, plan, overwrite=True).close()
@@ -409,7 +407,7 @@ class FileController(QObject):
         )
         if not path:
             return False
-        if os.path.abspath(path) == os.path.abspath(doc.path):
+        if same_path(path, doc.path):  # also through a link or in another case on Windows
             return True  # every edit is already in the file
         try:
             doc.store.save_copy(path)
