@@ -7,18 +7,48 @@ dialogs (``ui/printing.py``).
 
 from __future__ import annotations
 
-from matrixdesk.report.fonts import cjk_family, ensure_cjk_font, report_font_choices
-from matrixdesk.report.layout import ReportOptions, find_department, layout_report
-from matrixdesk.report.paint import (
-    PAGE_SIZES,
-    ensure_app,
-    layout_for,
-    page_layout,
-    page_size,
-    paint_report,
-    pdf_writer,
-    render_pdf,
-)
+import importlib
+from typing import TYPE_CHECKING, Any
+
+# Names and the module each comes from, imported when first asked for: the window imports
+# the fonts at start-up, and layout and painting are not needed until something is printed.
+_FROM = {
+    "cjk_family": "fonts",
+    "ensure_cjk_font": "fonts",
+    "report_font_choices": "fonts",
+    "ReportOptions": "layout",
+    "find_department": "layout",
+    "layout_report": "layout",
+    "PAGE_SIZES": "paint",
+    "ensure_app": "paint",
+    "layout_for": "paint",
+    "page_layout": "paint",
+    "page_size": "paint",
+    "paint_report": "paint",
+    "pdf_writer": "paint",
+    "render_pdf": "paint",
+}
+
+if TYPE_CHECKING:
+    from matrixdesk.report.fonts import cjk_family, ensure_cjk_font, report_font_choices
+    from matrixdesk.report.layout import ReportOptions, find_department, layout_report
+    from matrixdesk.report.paint import (
+        PAGE_SIZES,
+        ensure_app,
+        layout_for,
+        page_layout,
+        page_size,
+        paint_report,
+        pdf_writer,
+        render_pdf,
+    )
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _FROM:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f"{__name__}.{_FROM[name]}"), name)
+
 
 __all__ = [
     "PAGE_SIZES",

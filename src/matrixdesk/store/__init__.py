@@ -1,5 +1,6 @@
 """The .mdesk plan file: the only layer with SQL."""
 
+from . import _sqlite_utils  # noqa: F401  (first: sqlite-utils without numpy)
 from .errors import (
     DamagedFileError,
     EditError,

@@ -77,7 +77,7 @@ class MatrixStore(MeasureEdits, DepartmentEdits, ProgressEdits):  # StoreBase th
     @classmethod
     def memory(cls, plan: Plan | None = None) -> MatrixStore:
         """A plan held in memory only (tests, previews)."""
-        db = Database(memory=True)
+        db = Database(memory=True, execute_plugins=False)
         _initialise(db, plan or Plan())
         return cls(db)
 
@@ -141,7 +141,9 @@ class MatrixStore(MeasureEdits, DepartmentEdits, ProgressEdits):  # StoreBase th
         verdict = verify(path, schema.SCHEMA_VERSION)
         conn = connect(path, read_only=False)
         try:
-            db = Database(conn)
+            # No sqlite-utils plugins: only MatrixDesk's own code touches a plan (and looking
+            # plugins up read the metadata of every installed package at each open).
+            db = Database(conn, execute_plugins=False)
             db.execute(f"PRAGMA journal_mode = {JOURNAL_MODE}")
             db.execute("PRAGMA synchronous = FULL")
             if verdict.user_version < schema.SCHEMA_VERSION:
@@ -161,7 +163,9 @@ class MatrixStore(MeasureEdits, DepartmentEdits, ProgressEdits):  # StoreBase th
     def _open_read_only(cls, path: str, salvage: bool) -> MatrixStore:
         verdict = verify(path, schema.SCHEMA_VERSION, quick_check=not salvage)
         if not (verdict.recovered or salvage):
-            return cls(Database(connect(path, read_only=True)), path, read_only=True)
+            return cls(
+                Database(connect(path, read_only=True), execute_plugins=False), path, read_only=True
+            )
         # Read a recovered copy: the user's file stays exactly as it is.
         folder = tempfile.mkdtemp(prefix="matrixdesk-view-")
         try:
@@ -174,7 +178,11 @@ class MatrixStore(MeasureEdits, DepartmentEdits, ProgressEdits):  # StoreBase th
                     dest.close()
                 finally:
                     src.close()
-            store = cls(Database(connect(target, read_only=True)), path, read_only=True)
+            store = cls(
+                Database(connect(target, read_only=True), execute_plugins=False),
+                path,
+                read_only=True,
+            )
         except BaseException:
             shutil.rmtree(folder, ignore_errors=True)
             raise
@@ -564,7 +572,7 @@ def _write_new(path: str, plan: Plan) -> None:
     try:
         conn = sqlite3.connect(tmp)
         try:
-            _initialise(Database(conn), plan)
+            _initialise(Database(conn, execute_plugins=False), plan)
         finally:
             conn.close()
         os.replace(tmp, path)

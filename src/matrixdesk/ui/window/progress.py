@@ -16,7 +16,6 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 
 from ...core.ledger import Ledger, build_ledger
 from ..commands import ApplyProgressCommand
-from ..dialogs.collect_dialog import is_workbook_path, run_collect_dialog
 
 
 def _tr(text: str) -> str:
@@ -71,6 +70,8 @@ class ProgressController(QObject):
         if doc is None or doc.read_only:
             return False
         self.window.commit_pending_edits()
+        from ..dialogs.collect_dialog import run_collect_dialog  # openpyxl: when first used
+
         update, collection = run_collect_dialog(doc.store, paths, self.window)
         if update is None or update.is_empty():
             return False
@@ -180,5 +181,7 @@ class ProgressController(QObject):
         mime = event.mimeData()
         if mime is None or not mime.hasUrls():
             return []
+        from ..dialogs.collect_dialog import is_workbook_path
+
         paths = [u.toLocalFile() for u in mime.urls() if u.isLocalFile()]
         return [p for p in paths if is_workbook_path(p) and os.path.isfile(p)]
