@@ -254,3 +254,21 @@ def test_cancelling_the_reading_leaves_the_new_files_out(window, returned, monke
     dialog.add_paths(returned[1:])
     assert dialog.paths == [returned[0]] and dialog.tree.topLevelItemCount() == 1
     assert dialog.collection is not None and len(dialog.collection.files) == 1
+
+
+def test_a_department_chosen_in_the_progress_panel_filters_the_grid(window, qtbot):
+    window.show()
+    qtbot.waitExposed(window)
+    window.docks.focus_dock("progress")  # the panel reads the ledger once it is on screen
+    panel = window.docks.panels["progress"]
+    qtbot.waitUntil(lambda: 2 in panel.ids)
+    row = panel.ids.index(2)  # 省体育局
+    panel.table.setCurrentIndex(panel.model.index(row, 0))
+    QTest.keyClick(panel.table, Qt.Key.Key_Return)
+    assert window.filter_bar.department.currentData() == 2
+    shown = {
+        window.proxy.mapToSource(window.proxy.index(r, 0)).row()
+        for r in range(window.proxy.rowCount())
+    }
+    assert {window.model.measure_id(r) for r in shown} >= {2}
+    assert window.model.row_of(3) not in shown  # 扩大农产品消费: not 省体育局's

@@ -98,6 +98,7 @@ class ProgressPanel(QWidget):
     """Period chooser, the departments' roll-ups, the chase list's export and print."""
 
     periodChosen = Signal(str)  # noqa: N815
+    departmentActivated = Signal(int)  # noqa: N815 - double-click or Enter on a row
     exportChase = Signal()  # noqa: N815
     printChase = Signal()  # noqa: N815
 
@@ -131,6 +132,11 @@ class ProgressPanel(QWidget):
         self.table.setModel(self.model)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.activated.connect(
+            lambda index: self.departmentActivated.emit(self.ids[index.row()])
+        )
+        self.ids: list[int] = []
         self.summary = QLabel(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -181,13 +187,14 @@ class ProgressPanel(QWidget):
             self.model.set_rows([])
             return
         store = self.document.store
-        rows = [
-            (d.name, ledger.by_department[d.id])
+        chosen = [
+            d
             for d in store.departments()
             if d.id in ledger.by_department
             and (not self.chase_only.isChecked() or not ledger.by_department[d.id].reported)
         ]
-        self.model.set_rows(rows)
+        self.ids = [d.id for d in chosen]
+        self.model.set_rows([(d.name, ledger.by_department[d.id]) for d in chosen])
         chase = sum(1 for t in ledger.by_department.values() if t.tasks and not t.reported)
         self.summary.setText(
             _tr("%1: %2 departments reported, %3 to chase; %4 measures overdue.")

@@ -105,6 +105,7 @@ class Docks:
             chart.exported.connect(self.window.files.chart_exported)
             progress = ProgressPanel(document, self.window.progress, self.docks["progress"])
             progress.periodChosen.connect(self.window.progress.set_period)
+            progress.departmentActivated.connect(self.window.progress.show_department)
             progress.exportChase.connect(self.window.progress.export_chase)
             progress.printChase.connect(self.window.progress.print_chase)
             self.panels = {

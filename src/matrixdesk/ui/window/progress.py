@@ -43,6 +43,14 @@ class ProgressController(QObject):
         self.period = period
         self.refresh()
 
+    def show_department(self, department_id: int) -> None:
+        """The grid shows only that department's tasks (the filter bar's department)."""
+        box = self.window.filter_bar.department
+        i = box.findData(department_id)
+        if i >= 0:
+            box.setCurrentIndex(i)
+        self.window.scroll_to_department(department_id)
+
     def ledger(self) -> Ledger | None:
         doc = self.window.document
         if doc is None or not self.period:
