@@ -519,12 +519,40 @@
         <translation>“%1”由更新版本的 MatrixDesk 创建，请安装新版本后再打开。</translation>
     </message>
     <message>
+        <source>The disk is full: this edit was not saved. Every earlier edit is safe in the plan. Free some space, then make the edit again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another program is using the plan: this edit was not saved. Try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The plan could not be written (the drive or network may have gone): this edit was not saved. Every earlier edit is safe in the plan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This edit cannot be made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Exporting the PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
         <source>“%1” is damaged and cannot be read. The file has not been changed.</source>
         <translation>“%1”已损坏，无法读取。文件未被修改。</translation>
+    </message>
+    <message>
+        <source>Take Over…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read-only plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit not saved</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Open plan</source>
@@ -559,8 +587,46 @@
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
+        <source>“%1” holds tables or triggers MatrixDesk did not create; it may have been made to change data behind your back, so it is not opened. The file has not been changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The plan was not closed properly last time; every completed edit has been recovered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take over the plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only take over if that computer has crashed or been switched off. If someone is still editing there, both of you would change the plan at once.
+
+Take over the plan?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Read-Only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the Backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its rows can still be read: you can open it read-only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” holds values MatrixDesk cannot use (listed below), so it is not opened. The file has not been changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>“%1” is not a MatrixDesk plan, or it does not exist.</source>
         <translation>“%1”不是 MatrixDesk 任务分工文件，或文件不存在。</translation>
+    </message>
+    <message>
+        <source>“%1” is open for editing by %2 on the computer %3 since %4.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Folder for the department workbooks</source>
@@ -589,6 +655,10 @@
     <message>
         <source>Plan in use</source>
         <translation>文件正在使用</translation>
+    </message>
+    <message>
+        <source>This edit was not saved.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Cannot open plan</source>
@@ -651,6 +721,10 @@
         <translation>默认（%1）</translation>
     </message>
     <message>
+        <source>A backup copy is beside it: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>All changes are saved in %1 (last change %2).</source>
         <translation>所有修改均已保存在 %1 中（最近一次修改：%2）。</translation>
     </message>
@@ -659,12 +733,20 @@
         <translation>已导出统计图 %1，位于 %2。</translation>
     </message>
     <message>
+        <source>“%1” is on a drive, share or stick that cannot be written to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Wrote the workbook %1 in %2.</source>
         <translation>已导出工作簿 %1，位于 %2。</translation>
     </message>
     <message>
         <source>Wrote %1 department workbooks to %2.</source>
         <translation>已将 %1 个部门工作簿导出到 %2。</translation>
+    </message>
+    <message>
+        <source>“%1” is open for editing in another program.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Wrote %1 (%2 pages) in %3.</source>
@@ -1009,6 +1091,10 @@
     <message>
         <source>the file is too big to be a policy document.</source>
         <translation>文件太大，不像是政策文件。</translation>
+    </message>
+    <message>
+        <source>it is a pipe or a device, not a document file.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>the file is damaged (incomplete, or not really the kind of file its name says); ask for a new copy.</source>

@@ -213,3 +213,53 @@ def test_chinese_menus_have_no_duplicated_mnemonic(qapp, qtbot, plan_file):
 
 def window_text(window) -> str:
     return window.menuBar().actions()[0].text()
+
+
+# -- Tab order and visible focus ------------------------------------------------------------
+def tab_walk(qtbot, window, steps, key=Qt.Key.Key_Tab):
+    names = []
+    for _ in range(steps):
+        focus = QApplication.focusWidget()
+        qtbot.keyClick(focus, key)
+        names.append(QApplication.focusWidget())
+    return names
+
+
+def test_tab_goes_filter_bar_grid_panels_and_round(qtbot, window):
+    """Tab skipped the grid, visited panels hidden behind other tabs, and stuck in the
+    measure text (it typed a tab character)."""
+    bar, panel = window.filter_bar, window.docks.panels["measure"]
+    window.view.select_cell(2, 2)
+    bar.search.setFocus()
+    stops = tab_walk(qtbot, window, 6)
+    assert stops[:5] == [
+        bar.department,
+        bar.findings,
+        window.view.grid,
+        panel.title_edit,
+        panel.deadline_edit,
+    ]
+    text_before = panel.text_view.toPlainText()
+    while QApplication.focusWidget() is not panel.text_view:
+        tab_walk(qtbot, window, 1)
+    after_text = tab_walk(qtbot, window, 1)[0]
+    assert after_text is panel.targets_view  # Tab left the text box without typing into it
+    assert panel.text_view.toPlainText() == text_before
+    departments = window.docks.panels["departments"]  # behind the measure panel's tab
+    seen = tab_walk(qtbot, window, 40)
+    assert departments.view not in seen
+    assert bar.search in seen  # round again to the filter bar
+    bar.search.setFocus()
+    back = tab_walk(qtbot, window, 1, Qt.Key.Key_Backtab)[0]
+    assert back is seen[seen.index(bar.search) - 1]  # Shift+Tab goes the other way
+
+
+def test_the_panel_with_the_keyboard_is_marked(qtbot, window):
+    window.action(ActionId.GO_FINDINGS).trigger()
+    docks = window.docks.docks
+    assert docks["findings"].has_keyboard and not docks["measure"].has_keyboard
+    window.action(ActionId.GO_MEASURE).trigger()
+    assert docks["measure"].has_keyboard and not docks["findings"].has_keyboard
+    window.action(ActionId.GO_MATRIX).trigger()
+    assert QApplication.focusWidget() is window.view.grid
+    assert not any(d.has_keyboard for d in docks.values())

@@ -476,6 +476,7 @@ class MatrixView(QWidget):
         self.grid.setObjectName("matrixGrid")
         self.grid.whole_screens = True
         self.frozen.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.frozen.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # Tab goes to the grid; ← reaches it
         self.frozen.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.frozen.horizontalHeader().setStretchLastSection(True)
         for view in (self.frozen, self.grid):

@@ -122,7 +122,7 @@ class MeasurePanel(QWidget):
         form.addRow(self.tr("Responsible:"), self.roles_label)
 
         self.text_view = CommitTextEdit()
-        self.text_view.setMinimumHeight(60)
+        self.text_view.setMinimumHeight(56)
         self.text_view.setToolTip(
             self.tr("Edit the text; it is saved when you leave the box or press Ctrl+Enter")
         )
@@ -143,8 +143,8 @@ class MeasurePanel(QWidget):
         splitter.addWidget(text_box)
         splitter.addWidget(self.source_box)
         splitter.addWidget(self._targets_box())
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(2, 2)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(2, 1)
 
         layout = QVBoxLayout(self)
         layout.addLayout(header)
@@ -204,13 +204,13 @@ class MeasurePanel(QWidget):
         self.add_target_button.clicked.connect(self.add_target)
         self.remove_target_button = QPushButton(self.tr("Remove target"))
         self.remove_target_button.clicked.connect(self._remove_target)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
+        buttons = QVBoxLayout()  # beside the table: on a small screen it keeps the height
         buttons.addWidget(self.add_target_button)
         buttons.addWidget(self.remove_target_button)
+        buttons.addStretch(1)
         box = QGroupBox(self.tr("Targets"))
-        layout = QVBoxLayout(box)
-        layout.addWidget(self.targets_view)
+        layout = QHBoxLayout(box)
+        layout.addWidget(self.targets_view, 1)
         layout.addLayout(buttons)
         return box
 

@@ -8,7 +8,18 @@ from __future__ import annotations
 import functools
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QDockWidget, QLabel, QUndoView, QWidget
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDockWidget,
+    QFrame,
+    QLabel,
+    QPlainTextEdit,
+    QScrollArea,
+    QTextEdit,
+    QUndoView,
+    QWidget,
+)
 
 from ..document import Document
 from ..widgets.changelog_panel import ChangeLogPanel
@@ -18,9 +29,94 @@ from ..widgets.findings_panel import FindingsPanel
 from ..widgets.measure_panel import MeasurePanel
 from ..widgets.progress_panel import ProgressPanel
 
+MIN_PANEL_HEIGHT = 240  # the measure panel's dock keeps at least this much, then it scrolls
+TAB_ORDER = ("measure", "departments", "findings", "history", "chart", "progress", "changelog")
+
+
+def focusables(root: QWidget) -> list[QWidget]:
+    """``root`` and its children that Tab stops at, in their focus-chain order.
+
+    Tables and text boxes are told to pass Tab on (arrow keys move inside them): a text box
+    that took Tab as a character, or a table that moved along its cells, kept the keyboard
+    inside a panel for good.
+    """
+    found = [root] if root.focusPolicy() & Qt.FocusPolicy.TabFocus else []
+    widget = root.nextInFocusChain()
+    while widget is not root and widget is not None and len(found) < 200:
+        if root.isAncestorOf(widget) and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            found.append(widget)
+        widget = widget.nextInFocusChain()
+    for widget in found:
+        if isinstance(widget, QAbstractItemView):
+            widget.setTabKeyNavigation(False)
+        elif isinstance(widget, QPlainTextEdit | QTextEdit):
+            widget.setTabChangesFocus(True)
+    return found
+
+
+class PanelScroll(QScrollArea):
+    """A panel that scrolls rather than being squeezed below its minimum height.
+
+    On a small screen (1024×700) the measure panel got less height than its layout needs and
+    its targets table and buttons overlapped. Here it is as tall as the dock allows, and never
+    shorter than its minimum (then it scrolls); with room to spare it fills the dock, so its
+    targets table grows with it. (``widgetResizable`` would size it by its height-for-width —
+    the wrapped labels — and make it scroll even in a big dock.)
+    """
+
+    def __init__(self, panel: QWidget) -> None:
+        super().__init__()
+        self.setObjectName("measureScroll")
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setWidget(panel)
+        self.setMinimumHeight(MIN_PANEL_HEIGHT)
+        self.verticalScrollBar().rangeChanged.connect(self._fit)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self, *args) -> None:
+        panel, room = self.widget(), self.viewport().size()
+        if panel is not None:
+            least = panel.minimumSizeHint().height()
+            layout = panel.layout()
+            if layout is not None and layout.hasHeightForWidth():  # wrapped labels
+                least = max(least, layout.totalMinimumHeightForWidth(room.width()))
+            height = max(room.height(), least)
+            if panel.size().toTuple() != (room.width(), height):
+                panel.resize(room.width(), height)
+
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("MainWindow", text)
+
+
+class PanelDock(QDockWidget):
+    """A dock that marks its title with a coloured bar while the keyboard is inside it, so a
+    keyboard user always sees which panel Tab or Ctrl+2 … reached (the style's own focus
+    frames are faint, and absent on Windows until a key is pressed)."""
+
+    BAR = QColor("#1a5fb4")
+
+    def __init__(self, title: str, parent: QWidget) -> None:
+        super().__init__(title, parent)
+        self.has_keyboard = False
+
+    def follow_focus(self, focus: QWidget | None) -> None:
+        inside = focus is not None and self.isAncestorOf(focus)
+        if inside != self.has_keyboard:
+            self.has_keyboard = inside
+            self.update()
+
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().paintEvent(event)
+        if self.has_keyboard and not self.isFloating():
+            painter = QPainter(self)
+            painter.fillRect(0, 0, self.width(), 3, self.BAR)
+            painter.end()
 
 
 class Docks:
@@ -48,7 +144,7 @@ class Docks:
             "progress",
             "changelog",
         ):
-            dock = QDockWidget(titles[key], window)
+            dock = PanelDock(titles[key], window)
             dock.setObjectName(f"dock.{key}")
             dock.setAllowedAreas(Qt.DockWidgetArea.AllDockWidgetAreas)
             # a tab brought to the front: its panel catches up with what it did not follow
@@ -67,9 +163,9 @@ class Docks:
         self.docks["findings"].raise_()
         window.resizeDocks([self.docks["measure"]], [440], Qt.Orientation.Horizontal)
         window.resizeDocks(
-            [self.docks["measure"], self.docks["chart"]], [560, 380], Qt.Orientation.Vertical
+            [self.docks["measure"], self.docks["chart"]], [600, 300], Qt.Orientation.Vertical
         )
-        window.resizeDocks([self.docks["findings"]], [150], Qt.Orientation.Vertical)
+        window.resizeDocks([self.docks["findings"]], [130], Qt.Orientation.Vertical)
         self.history = QUndoView(window.undo_group)
         self.history.setObjectName("historyView")
         self.history.setEmptyLabel(_tr("<opened>"))
@@ -117,7 +213,7 @@ class Docks:
                 "changelog": ChangeLogPanel(document, self.docks["changelog"]),
             }
             for key, panel in self.panels.items():
-                self.docks[key].setWidget(panel)
+                self.docks[key].setWidget(PanelScroll(panel) if key == "measure" else panel)
         for panel in old.values():
             getattr(panel, "detach", lambda: None)()
             panel.deleteLater()
@@ -126,6 +222,16 @@ class Docks:
         panel = self.panels.get(key)
         if visible and panel is not None and hasattr(panel, "came_into_view"):
             panel.came_into_view()
+
+    def tab_chain(self) -> list[QWidget]:
+        """The panels' keyboard stops in Tab order: measure, departments, findings, history,
+        chart, progress, change log — each panel's own widgets in their order."""
+        chain: list[QWidget] = []
+        for key in TAB_ORDER:
+            root = self.history if key == "history" else self.docks[key].widget()
+            if root is not None:
+                chain += focusables(root)
+        return chain
 
     def _note(self, text: str) -> QLabel:
         label = QLabel(text)

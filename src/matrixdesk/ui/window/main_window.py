@@ -95,6 +95,7 @@ class MainWindow(QMainWindow):
         self.view.currentChanged.connect(self._current_changed)
         self.view.cellClicked.connect(self.editor.cycle_at)
         QApplication.clipboard().dataChanged.connect(self.update_actions)
+        QApplication.instance().focusChanged.connect(self._focus_changed)
         self.resize(1400, 900)
         if persist_layout:
             self._restore_layout()
@@ -212,6 +213,7 @@ class MainWindow(QMainWindow):
         self.filter_bar.set_document(document)
         self.progress.set_document(document)
         self.docks.set_document(document)
+        self._chain_tabs()
         self.progress.refresh()
         self.view.setVisible(document is not None)
         self.filter_bar.setVisible(document is not None)
@@ -228,6 +230,50 @@ class MainWindow(QMainWindow):
         self.update_actions()
         if document is not None:
             self._select_first_task()
+
+    def _chain_tabs(self) -> None:
+        """Tell the new panels' tables and text boxes to pass Tab on (see ``focusables``).
+
+        The stops are worked out again at each Tab rather than kept: holding Python wrappers
+        of the panels' widgets across a document change left the window's Undo action with a
+        dead wrapper once the window closed (PySide).
+        """
+        self.docks.tab_chain()
+
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        for dock in self.docks.docks.values():
+            dock.follow_focus(new)
+
+    def tab_stops(self) -> list[QWidget]:
+        """Where Tab goes, in order: filter bar → grid → the panels in front, then round.
+
+        Qt's own chain also visits panels hidden behind another tab of their dock (Qt counts
+        them visible), and a table or text box kept Tab to itself; this list is what a user
+        sees.
+        """
+        bar = self.filter_bar
+        stops = [bar.search, bar.department, bar.findings, self.no_match.button, self.view.grid]
+        stops += self.docks.tab_chain()
+        return [
+            w for w in stops if w.isVisible() and w.isEnabled() and not w.visibleRegion().isEmpty()
+        ]
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002 (Qt override)
+        stops = self.tab_stops()
+        focus = QApplication.focusWidget()
+        if not stops or focus is None or focus.window() is not self:
+            return super().focusNextPrevChild(next)
+        here = next_index = -1
+        for i, widget in enumerate(stops):
+            if widget is focus or widget.isAncestorOf(focus):
+                here = i
+        if here < 0:
+            next_index = 0 if next else len(stops) - 1
+        else:
+            next_index = (here + (1 if next else -1)) % len(stops)
+        reason = Qt.FocusReason.TabFocusReason if next else Qt.FocusReason.BacktabFocusReason
+        stops[next_index].setFocus(reason)
+        return True
 
     def commit_pending_edits(self) -> None:
         """Finish an edit still being typed (measure text or title, a department name in its

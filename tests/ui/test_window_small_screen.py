@@ -1,0 +1,107 @@
+"""The window on a small screen (1024×700: a laptop at 150 %, a projector) and a big one, in
+Chinese and English: no widget overlaps another or is squeezed below what its layout needs,
+and the targets table grows with the panel (issue 8)."""
+
+from __future__ import annotations
+
+import pytest
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QTabBar, QWidget
+
+from matrixdesk.store import MatrixStore
+from matrixdesk.ui import i18n
+from matrixdesk.ui.window import MainWindow
+
+
+@pytest.fixture
+def seed_file(tmp_path, seed_plan):
+    """The seed document's plan: long department lists and two targets on its first task."""
+    path = tmp_path / "seed.mdesk"
+    MatrixStore.create(str(path), seed_plan).close()
+    return str(path)
+
+
+def settle():
+    for _ in range(5):
+        QCoreApplication.processEvents()
+
+
+def shown(widget: QWidget) -> bool:
+    return widget.isVisible() and not widget.visibleRegion().isEmpty()
+
+
+def layout_problems(window) -> list[str]:
+    """Overlapping siblings, and layouts given less room than they need."""
+    problems = []
+    for parent in [window, *window.findChildren(QWidget)]:
+        if not shown(parent):
+            continue
+        kids = [
+            c
+            for c in parent.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
+            if shown(c) and not c.isWindow() and not isinstance(c, QTabBar)  # Qt's spare tab bars
+        ]
+        for i, a in enumerate(kids):
+            for b in kids[i + 1 :]:
+                both = a.geometry().intersected(b.geometry())
+                if both.width() > 1 and both.height() > 1:
+                    problems.append(f"{name(a)} overlaps {name(b)}")
+        layout = parent.layout()
+        if layout is None:
+            continue
+        need = layout.totalMinimumSize().height()
+        if layout.hasHeightForWidth():
+            need = max(need, layout.totalMinimumHeightForWidth(parent.width()))
+        if parent.height() < need - 1:
+            problems.append(f"{name(parent)} has {parent.height()} px of {need}")
+    return problems
+
+
+def name(widget: QWidget) -> str:
+    parts, w = [], widget
+    while w is not None and len(parts) < 3:
+        parts.append(w.objectName() or type(w).__name__)
+        w = w.parentWidget()
+    return "<".join(parts)
+
+
+@pytest.fixture(params=["zh_CN", "en"])
+def language(request, qapp):
+    i18n.install_translators(qapp, request.param)
+    yield request.param
+    i18n.install_translators(qapp, "en")
+
+
+def open_window(qtbot, plan_file, size):
+    w = MainWindow(persist_layout=False)
+    qtbot.addWidget(w)
+    w.resize(1400, 900)  # as it opens, then made smaller, as a user does
+    w.show()
+    qtbot.waitExposed(w)
+    assert w.files.open_path(plan_file, remember=False)
+    settle()
+    w.resize(*size)
+    settle()
+    w.view.select_cell(2, 2)  # (一)1.: six departments and two targets, the panel is full
+    settle()
+    return w
+
+
+@pytest.mark.parametrize("size", [(1024, 700), (1600, 1000)])
+def test_nothing_overlaps_or_is_squeezed(qtbot, seed_file, language, size):
+    """At 1024×700 the measure panel got less height than it needs: its targets table and
+    its buttons overlapped. It scrolls now instead."""
+    w = open_window(qtbot, seed_file, size)
+    assert layout_problems(w) == []
+    panel = w.docks.panels["measure"]
+    assert shown(panel.targets_view) and shown(panel.add_target_button)
+
+
+def test_the_targets_table_grows_with_the_panel(qtbot, seed_file):
+    heights = []
+    for size in ((1024, 700), (1600, 1000)):
+        w = open_window(qtbot, seed_file, size)
+        heights.append(w.docks.panels["measure"].targets_view.height())
+        w.close()  # the plan is open in one window at a time
+    assert heights[1] > heights[0] + 40
