@@ -520,19 +520,19 @@
     </message>
     <message>
         <source>The disk is full: this edit was not saved. Every earlier edit is safe in the plan. Free some space, then make the edit again.</source>
-        <translation type="unfinished"></translation>
+        <translation>磁盘已满：本次修改未保存。之前的所有修改都已安全保存在任务分工中。请释放一些空间后再做一次本次修改。</translation>
     </message>
     <message>
         <source>Another program is using the plan: this edit was not saved. Try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>另一个程序正在使用该任务分工：本次修改未保存。请重试。</translation>
     </message>
     <message>
         <source>The plan could not be written (the drive or network may have gone): this edit was not saved. Every earlier edit is safe in the plan.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入任务分工（驱动器或网络可能已断开）：本次修改未保存。之前的所有修改都已安全保存在任务分工中。</translation>
     </message>
     <message>
         <source>This edit cannot be made.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法进行本次修改。</translation>
     </message>
     <message>
         <source>Exporting the PDF</source>
@@ -544,15 +544,15 @@
     </message>
     <message>
         <source>Take Over…</source>
-        <translation type="unfinished"></translation>
+        <translation>接管…</translation>
     </message>
     <message>
         <source>Read-only plan</source>
-        <translation type="unfinished"></translation>
+        <translation>只读任务分工</translation>
     </message>
     <message>
         <source>Edit not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>修改未保存</translation>
     </message>
     <message>
         <source>Open plan</source>
@@ -588,37 +588,39 @@
     </message>
     <message>
         <source>“%1” holds tables or triggers MatrixDesk did not create; it may have been made to change data behind your back, so it is not opened. The file has not been changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”含有不是 MatrixDesk 创建的表或触发器，可能被用来暗中修改数据，因此不予打开。文件未被修改。</translation>
     </message>
     <message>
         <source>The plan was not closed properly last time; every completed edit has been recovered.</source>
-        <translation type="unfinished"></translation>
+        <translation>该任务分工上次未正常关闭；所有已完成的修改均已恢复。</translation>
     </message>
     <message>
         <source>Take over the plan</source>
-        <translation type="unfinished"></translation>
+        <translation>接管任务分工</translation>
     </message>
     <message>
         <source>Only take over if that computer has crashed or been switched off. If someone is still editing there, both of you would change the plan at once.
 
 Take over the plan?</source>
-        <translation type="unfinished"></translation>
+        <translation>仅当那台电脑已死机或已关机时才接管。如果那里仍有人在编辑，你们两人会同时修改该任务分工。
+
+是否接管该任务分工？</translation>
     </message>
     <message>
         <source>Open Read-Only</source>
-        <translation type="unfinished"></translation>
+        <translation>以只读方式打开</translation>
     </message>
     <message>
         <source>Open the Backup</source>
-        <translation type="unfinished"></translation>
+        <translation>打开备份</translation>
     </message>
     <message>
         <source>Its rows can still be read: you can open it read-only.</source>
-        <translation type="unfinished"></translation>
+        <translation>其中的数据仍可读取：可以只读方式打开。</translation>
     </message>
     <message>
         <source>“%1” holds values MatrixDesk cannot use (listed below), so it is not opened. The file has not been changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”含有 MatrixDesk 无法使用的值（见下），因此不予打开。文件未被修改。</translation>
     </message>
     <message>
         <source>“%1” is not a MatrixDesk plan, or it does not exist.</source>
@@ -626,7 +628,7 @@ Take over the plan?</source>
     </message>
     <message>
         <source>“%1” is open for editing by %2 on the computer %3 since %4.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”自 %4 起由 %2 在电脑 %3 上打开编辑。</translation>
     </message>
     <message>
         <source>Folder for the department workbooks</source>
@@ -658,7 +660,7 @@ Take over the plan?</source>
     </message>
     <message>
         <source>This edit was not saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>本次修改未保存。</translation>
     </message>
     <message>
         <source>Cannot open plan</source>
@@ -722,7 +724,7 @@ Take over the plan?</source>
     </message>
     <message>
         <source>A backup copy is beside it: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>旁边有一份备份：%2。</translation>
     </message>
     <message>
         <source>All changes are saved in %1 (last change %2).</source>
@@ -734,7 +736,7 @@ Take over the plan?</source>
     </message>
     <message>
         <source>“%1” is on a drive, share or stick that cannot be written to.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”位于无法写入的驱动器、共享文件夹或 U 盘上。</translation>
     </message>
     <message>
         <source>Wrote the workbook %1 in %2.</source>
@@ -746,7 +748,7 @@ Take over the plan?</source>
     </message>
     <message>
         <source>“%1” is open for editing in another program.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”正在另一个程序中打开编辑。</translation>
     </message>
     <message>
         <source>Wrote %1 (%2 pages) in %3.</source>
@@ -1094,7 +1096,7 @@ Take over the plan?</source>
     </message>
     <message>
         <source>it is a pipe or a device, not a document file.</source>
-        <translation type="unfinished"></translation>
+        <translation>它是管道或设备，不是文档文件。</translation>
     </message>
     <message>
         <source>the file is damaged (incomplete, or not really the kind of file its name says); ask for a new copy.</source>
