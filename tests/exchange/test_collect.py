@@ -452,3 +452,22 @@ def test_schedule_command_shows_and_changes_the_reporting(plan_path, capsys):
     assert main(["schedule", plan_path, "--first", "2021-13"]) == 2
     assert main(["schedule", plan_path]) == 0
     assert "暂缓=late" in capsys.readouterr().out  # the refused changes changed nothing
+
+
+def test_a_workbook_claiming_a_smaller_sheet_is_still_read_whole(
+    plan_path, books, fill_workbook, tmp_path
+):
+    """Some programs write a wrong <dimension ref="A1"/>; every row must still be read."""
+    import re
+
+    fill_workbook(books[COMMERCE], statuses={3: "推进中", 5: "已完成"})
+    lying = tmp_path / "dimension.xlsx"
+    _rewrite(
+        books[COMMERCE],
+        lying,
+        "xl/worksheets/sheet1.xml",
+        lambda data: re.sub(rb'<dimension ref="[^"]*"', b'<dimension ref="A1"', data),
+    )
+    result = _collect(plan_path, lying)
+    assert result.files[0].refused is None
+    assert sorted(c.new for c in result.files[0].changes) == ["已完成", "推进中"]

@@ -209,6 +209,8 @@ def _read_sheet(path: str, ws, width: int, counter: _Counter) -> tuple[Header, l
     """The header cells and the body rows (from row 4) as (row number, cells[:width])."""
     top: list = []
     body: list = []
+    if hasattr(ws, "reset_dimensions"):  # a writer's wrong <dimension> must not hide rows
+        ws.reset_dimensions()
     for number, row in enumerate(ws.iter_rows(), start=1):
         counter.take(len(row) + 1)
         cells = list(row[:width])
