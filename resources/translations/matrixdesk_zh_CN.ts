@@ -117,6 +117,57 @@
     </message>
 </context>
 <context>
+    <name>ChartTexts</name>
+    <message>
+        <source>Tasks per department (lead / support)</source>
+        <translation>各部门任务量（牵头/配合）</translation>
+    </message>
+    <message>
+        <source>Tasks per part</source>
+        <translation>各部分任务数</translation>
+    </message>
+    <message>
+        <source>Targets per year</source>
+        <translation>各年度目标指标数</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>任务数</translation>
+    </message>
+    <message>
+        <source>Targets</source>
+        <translation>目标指标数</translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation>牵头</translation>
+    </message>
+    <message>
+        <source>Support</source>
+        <translation>配合</translation>
+    </message>
+    <message>
+        <source>Lead named</source>
+        <translation>已明确牵头单位</translation>
+    </message>
+    <message>
+        <source>No lead named</source>
+        <translation>未明确牵头单位</translation>
+    </message>
+    <message>
+        <source>{year}</source>
+        <translation>{year}年</translation>
+    </message>
+    <message>
+        <source>No year</source>
+        <translation>未定年份</translation>
+    </message>
+    <message>
+        <source>No data to show yet</source>
+        <translation>暂无可显示的数据</translation>
+    </message>
+</context>
+<context>
     <name>ChartView</name>
     <message>
         <source>Workload</source>

@@ -74,7 +74,7 @@ def test_kind_and_collective_controls(view):
     assert view.kind == "parts"
     assert _labels(view) == ["一、提高消费品质", "二、强化保障"]
     view.set_kind("targets")
-    assert view.figure.axes[0].get_title() == "各年度目标指标数"
+    assert view.figure.axes[0].get_title() == "Targets per year"  # the UI language (English here)
 
 
 @pytest.mark.parametrize("suffix", [".png", ".svg", ".pdf"])
@@ -111,3 +111,29 @@ def test_unsubscribes_on_close_and_delete(qtbot, store):
     other.deleteLater()
     qtbot.waitUntil(lambda: store._observers == [], timeout=1000)
     store.set_role(4, 1, Role.LEAD)  # no error from a dead widget
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "legend"),
+    [
+        ("en", "Tasks per department (lead / support)", "Lead"),
+        ("zh_CN", "各部门任务量（牵头/配合）", "牵头"),
+    ],
+)
+def test_chart_words_follow_the_ui_language(qapp, qtbot, store, language, title, legend):
+    """The English window showed Chinese chart titles, axes and legends."""
+    from matrixdesk.ui import i18n
+
+    i18n.install_translators(qapp, language)
+    try:
+        view = ChartView(store)
+        qtbot.addWidget(view)
+        view.redraw()
+        assert view.figure.axes[0].get_title() == title
+        assert legend in [t.get_text() for t in view.figure.legends[0].get_texts()]
+        view.set_kind("targets")
+        view.redraw()
+        labels = [t.get_text() for t in view.figure.axes[0].get_xticklabels()]
+        assert ("No year" in labels) == (language == "en")
+    finally:
+        i18n.install_translators(qapp, "en")

@@ -2,6 +2,7 @@
 
 from .figures import (
     CHART_KINDS,
+    ChartTexts,
     build_chart,
     parts_chart,
     save_chart,
@@ -12,6 +13,7 @@ from .fonts import chart_families, has_cjk_font
 
 __all__ = [
     "CHART_KINDS",
+    "ChartTexts",
     "build_chart",
     "chart_families",
     "has_cjk_font",

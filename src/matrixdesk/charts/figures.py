@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from matplotlib.axes import Axes
@@ -19,6 +20,29 @@ LEAD_COLOR = "#c0392b"  # red for 牵头, as in printed matrices
 SUPPORT_COLOR = "#f0a58f"
 NEUTRAL_COLOR = "#4a6fa5"
 EMPTY_TEXT = "暂无可显示的数据"
+
+
+@dataclass(frozen=True)
+class ChartTexts:
+    """Every word a chart shows. Chinese by default (workbooks, reports and the CLI are
+    circulated in Chinese); the window passes its UI language's words. ``year`` is a format
+    with ``{year}``."""
+
+    workload_title: str = "各部门任务量（牵头/配合）"
+    parts_title: str = "各部分任务数"
+    targets_title: str = "各年度目标指标数"
+    tasks_axis: str = "任务数"
+    targets_axis: str = "目标指标数"
+    lead: str = "牵头"
+    support: str = "配合"
+    with_lead: str = "已明确牵头单位"
+    without_lead: str = "未明确牵头单位"
+    year: str = "{year}年"
+    no_year: str = "未定年份"
+    empty: str = EMPTY_TEXT
+
+
+CHINESE = ChartTexts()
 SAVE_FORMATS = {".png": "png", ".svg": "svg", ".pdf": "pdf"}
 _WIDTH = 8.0
 _ROW_INCHES = 0.32
@@ -38,12 +62,12 @@ def _axes(fig: Figure, title: str) -> Axes:
     return ax
 
 
-def _empty(ax: Axes) -> None:
+def _empty(ax: Axes, texts: ChartTexts = CHINESE) -> None:
     ax.set_axis_off()
     ax.text(
         0.5,
         0.5,
-        EMPTY_TEXT,
+        texts.empty,
         ha="center",
         va="center",
         fontsize=12,
@@ -64,35 +88,35 @@ def _segment_labels(values: list[int]) -> list[str]:
     return [str(v) if v else "" for v in values]
 
 
-def workload_chart(rows: list[Workload]) -> Figure:
+def workload_chart(rows: list[Workload], texts: ChartTexts = CHINESE) -> Figure:
     """Lead and support bars of ``rows`` (in their order; departments with no task left out)."""
     with chart_style():
-        return _workload([w for w in rows if w.total])
+        return _workload([w for w in rows if w.total], texts)
 
 
-def parts_chart(parts: list[PartCoverage]) -> Figure:
+def parts_chart(parts: list[PartCoverage], texts: ChartTexts = CHINESE) -> Figure:
     """Tasks per part, with and without a lead."""
     with chart_style():
-        return _parts(parts)
+        return _parts(parts, texts)
 
 
-def targets_chart(counts: dict[int | None, int]) -> Figure:
+def targets_chart(counts: dict[int | None, int], texts: ChartTexts = CHINESE) -> Figure:
     """Targets per year (None: no year)."""
     with chart_style():
-        return _targets(counts)
+        return _targets(counts, texts)
 
 
-def _workload(rows: list[Workload]) -> Figure:
+def _workload(rows: list[Workload], texts: ChartTexts = CHINESE) -> Figure:
     fig = _figure(1.3 + _ROW_INCHES * len(rows))
-    ax = _axes(fig, "各部门任务量（牵头/配合）")
+    ax = _axes(fig, texts.workload_title)
     if not rows:
-        _empty(ax)
+        _empty(ax, texts)
         return fig
     y = list(range(len(rows)))
     lead = [w.lead for w in rows]
     support = [w.support for w in rows]
-    lead_bars = ax.barh(y, lead, color=LEAD_COLOR, label="牵头")
-    support_bars = ax.barh(y, support, left=lead, color=SUPPORT_COLOR, label="配合")
+    lead_bars = ax.barh(y, lead, color=LEAD_COLOR, label=texts.lead)
+    support_bars = ax.barh(y, support, left=lead, color=SUPPORT_COLOR, label=texts.support)
     ax.bar_label(
         lead_bars, labels=_segment_labels(lead), label_type="center", color="white", fontsize=8
     )
@@ -101,31 +125,31 @@ def _workload(rows: list[Workload]) -> Figure:
     ax.set_yticks(y, labels=[_short(w.department.name) for w in rows])
     ax.invert_yaxis()  # busiest first, at the top
     ax.set_ylim(len(rows) - 0.5, -0.5)
-    ax.set_xlabel("任务数")
+    ax.set_xlabel(texts.tasks_axis)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.margins(x=0.08)
     _legend(fig)
     return fig
 
 
-def _parts(parts: list[PartCoverage]) -> Figure:
+def _parts(parts: list[PartCoverage], texts: ChartTexts = CHINESE) -> Figure:
     fig = _figure(1.3 + 0.45 * len(parts))
-    ax = _axes(fig, "各部分任务数")
+    ax = _axes(fig, texts.parts_title)
     if not parts:
-        _empty(ax)
+        _empty(ax, texts)
         return fig
     y = list(range(len(parts)))
     led = [p.with_lead for p in parts]
     unled = [p.tasks - p.with_lead for p in parts]
-    led_bars = ax.barh(y, led, color=NEUTRAL_COLOR, label="已明确牵头单位")
-    open_bars = ax.barh(y, unled, left=led, color="#c9d6ea", label="未明确牵头单位")
+    led_bars = ax.barh(y, led, color=NEUTRAL_COLOR, label=texts.with_lead)
+    open_bars = ax.barh(y, unled, left=led, color="#c9d6ea", label=texts.without_lead)
     ax.bar_label(
         led_bars, labels=_segment_labels(led), label_type="center", color="white", fontsize=8
     )
     ax.bar_label(open_bars, labels=[str(p.tasks) for p in parts], padding=3, fontsize=8)
     ax.set_yticks(y, labels=[_short(f"{p.part.label}{p.part.title}") for p in parts])
     ax.set_ylim(len(parts) - 0.5, -0.5)
-    ax.set_xlabel("任务数")
+    ax.set_xlabel(texts.tasks_axis)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.margins(x=0.08)
     if any(unled):
@@ -133,17 +157,17 @@ def _parts(parts: list[PartCoverage]) -> Figure:
     return fig
 
 
-def _targets(counts: dict[int | None, int]) -> Figure:
+def _targets(counts: dict[int | None, int], texts: ChartTexts = CHINESE) -> Figure:
     fig = _figure(4.0)
-    ax = _axes(fig, "各年度目标指标数")
+    ax = _axes(fig, texts.targets_title)
     if not counts:
-        _empty(ax)
+        _empty(ax, texts)
         return fig
-    labels = [f"{year}年" if year is not None else "未定年份" for year in counts]
+    labels = [texts.year.format(year=y) if y is not None else texts.no_year for y in counts]
     bars = ax.bar(range(len(counts)), list(counts.values()), color=NEUTRAL_COLOR, width=0.6)
     ax.bar_label(bars, padding=2, fontsize=9)
     ax.set_xticks(range(len(counts)), labels=labels)
-    ax.set_ylabel("目标指标数")
+    ax.set_ylabel(texts.targets_axis)
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.margins(y=0.12)
     return fig

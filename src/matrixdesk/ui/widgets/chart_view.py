@@ -22,7 +22,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -50,11 +50,36 @@ MAX_BARS = 40  # bars drawn in the dock; the exported chart has them all
 
 
 def build_figure(kind: str, data: list | dict) -> Figure:
-    """The chart ``kind`` of ``data`` (matplotlib is imported here, when first needed)."""
+    """The chart ``kind`` of ``data`` in the UI language (matplotlib is imported here, when
+    first needed)."""
     from ...charts import parts_chart, targets_chart, workload_chart
 
     builder = {"workload": workload_chart, "parts": parts_chart, "targets": targets_chart}[kind]
-    return builder(data)  # type: ignore[operator]
+    return builder(data, chart_texts())  # type: ignore[operator]
+
+
+def _chart_tr(text: str) -> str:
+    return QCoreApplication.translate("ChartTexts", text)
+
+
+def chart_texts():
+    """The charts' words in the UI language (the chart module itself speaks Chinese)."""
+    from ...charts import ChartTexts
+
+    return ChartTexts(
+        workload_title=_chart_tr("Tasks per department (lead / support)"),
+        parts_title=_chart_tr("Tasks per part"),
+        targets_title=_chart_tr("Targets per year"),
+        tasks_axis=_chart_tr("Tasks"),
+        targets_axis=_chart_tr("Targets"),
+        lead=_chart_tr("Lead"),
+        support=_chart_tr("Support"),
+        with_lead=_chart_tr("Lead named"),
+        without_lead=_chart_tr("No lead named"),
+        year=_chart_tr("{year}"),
+        no_year=_chart_tr("No year"),
+        empty=_chart_tr("No data to show yet"),
+    )
 
 
 def save_chart(fig: Figure, path: str | Path) -> Path:
@@ -272,5 +297,9 @@ class ChartView(QWidget):
         return written
 
     def _suggested_name(self) -> str:
-        names = {"workload": "工作量", "parts": "各部分任务", "targets": "目标年份"}
+        names = {
+            "workload": self.tr("Workload"),
+            "parts": self.tr("Tasks per part"),
+            "targets": self.tr("Targets by year"),
+        }
         return f"{names.get(self.kind, 'chart')}.png"
