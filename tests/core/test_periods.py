@@ -70,3 +70,15 @@ def test_arithmetic():
 )
 def test_deadlines_read_as_dates(text, expected):
     assert deadline_date(text) == expected
+
+
+def test_an_unbounded_plan_keeps_accepting_reports_as_the_years_go_by():
+    from matrixdesk.core.progress import Schedule
+
+    s = Schedule()
+    assert s.window("2020-12-24", dt.date(2022, 5, 1)) == ("2020-12", "2025-12")
+    assert s.window("2020-12-24", dt.date(2031, 5, 1)) == ("2020-12", "2032-12")
+    assert s.current(dt.date(2031, 5, 1), "2020-12-24") == "2031-05"
+    assert s.window("", dt.date(2026, 1, 1))[0] == "2000-01"  # a document without a date
+    bounded = Schedule(first="2021-01", last="2021-12")
+    assert bounded.current(dt.date(2031, 5, 1)) == "2021-12"

@@ -44,8 +44,10 @@ MAX_NOTE_LENGTH = 32000  # what one Excel cell holds
 class Schedule:
     """When and how a plan's departments report.
 
-    ``first`` and ``last`` bound the periods the plan has; empty means "from the document's
-    date" and "five years after the first".
+    ``first`` and ``last`` bound the periods the plan has. Empty ``first`` means the document's
+    date (2000 for a document without one); empty ``last`` means the end of the fifth year
+    after the first, or of next year if that is later: a plan nobody bounded keeps accepting
+    reports as the years go by, and a period it once had it always has.
     """
 
     cadence: Cadence = Cadence.MONTH
@@ -62,8 +64,8 @@ class Schedule:
                 return s.meaning
         return None
 
-    def window(self, document_date: str = "") -> tuple[str, str]:
-        """The first and last period, defaults filled in."""
+    def window(self, document_date: str = "", today: dt.date | None = None) -> tuple[str, str]:
+        """The first and last period, defaults filled in (``today``: for the default last)."""
         first = self.first
         if not first:
             try:
@@ -71,7 +73,8 @@ class Schedule:
             except ValueError:
                 day = dt.date(2000, 1, 1)
             first = period_of(day, self.cadence)
-        last = self.last or period_of(dt.date(int(first[:4]) + 5, 12, 31), self.cadence)
+        year = max(int(first[:4]) + 5, (today or dt.date.today()).year + 1)
+        last = self.last or period_of(dt.date(year, 12, 31), self.cadence)
         return first, last
 
     def periods(self, document_date: str = "") -> list[str]:
@@ -88,7 +91,7 @@ class Schedule:
 
     def current(self, today: dt.date, document_date: str = "") -> str:
         """The period ``today`` falls in, kept within the plan's periods."""
-        first, last = self.window(document_date)
+        first, last = self.window(document_date, today)
         return min(max(period_of(today, self.cadence), first), last)
 
 
