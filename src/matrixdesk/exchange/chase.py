@@ -51,5 +51,5 @@ def export_chase(
             fit_row(ws, 3 + serial, values, list(_WIDTHS.values()))
             styles = ("md_center", "md_text", "md_center", "md_center", "md_text")
             ws.append([cell(ws, v, s) for v, s in zip(values, styles, strict=True)])
-        save_workbook(wb, tmp)
+        save_workbook(wb, tmp, Path(path))
     return len(chase)

@@ -159,7 +159,7 @@ def export_departments(
                 _department_sheet(wb.create_sheet(SHEET_NAME), index, d, last)
                 write_targets_sheet(wb, index, d, last.period, last.actuals)
                 wb.security = WorkbookProtection(lockStructure=True)
-                save_workbook(wb, tmp)
+                save_workbook(wb, tmp, final)
             except BaseException:
                 discard(wb)
                 raise

@@ -95,7 +95,7 @@ def export_master(
         _workload_sheet(wb.create_sheet(SHEET_WORKLOAD), plan, ticker)
         _target_sheet(wb.create_sheet(SHEET_TARGETS), index, ticker)
         write_ledger_sheets(wb, index)  # 进展台账 and 进展统计, once progress was reported
-        save_workbook(wb, tmp)
+        save_workbook(wb, tmp, Path(path))
         ticker.step(ticker.total)
 
 

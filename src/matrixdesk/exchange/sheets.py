@@ -225,12 +225,13 @@ class Ticker:
             raise ExportCancelled()
 
 
-def save_workbook(wb: Workbook, tmp: Path) -> None:
-    """Save ``wb`` to the temporary file ``tmp`` (a full disk raises DiskFullError)."""
+def save_workbook(wb: Workbook, tmp: Path, final: Path) -> None:
+    """Save ``wb`` to the temporary file ``tmp`` for ``final`` (a full disk raises
+    DiskFullError naming ``final``, the file the user knows)."""
     try:
         wb.save(tmp)
     except OSError as exc:
-        raise output_error(tmp, exc, "cannot write the workbook") from exc
+        raise output_error(final, exc, "cannot write the workbook") from exc
 
 
 def discard(wb: Workbook | None, *paths: Path) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shutil
 import sys
 from pathlib import Path
 
@@ -29,7 +30,7 @@ from PySide6.QtGui import (
 )
 
 from matrixdesk.core.model import Plan, Role
-from matrixdesk.core.safefile import atomic_output
+from matrixdesk.core.safefile import DiskFullError, OutputError, atomic_output, output_error
 from matrixdesk.report.fonts import cjk_family, ensure_cjk_font, report_family
 from matrixdesk.report.layout import (
     Layout,
@@ -63,6 +64,7 @@ __all__ = [
 PAGE_SIZES = ("A4", "A3", "B5", "16K")
 MARGIN_MM = 12.0
 PDF_DPI = 300
+FULL_DISK_BYTES = 4 * 1024 * 1024  # less free space than this after a failed write: a full disk
 BODY_PT = {"matrix": 8.5, "list": 10.0}
 # body text wraps by the Unicode line-breaking rules (no 、or ）at a line start); the narrow
 # matrix header columns may break anywhere, so a Latin word in a name cannot overflow
@@ -444,8 +446,30 @@ def render_pdf(
         writer = pdf_writer(tmp, options, plan.info.title, layout=layout)
         pages = paint_report(writer, plan, options, printed=printed, drawn=drawn)
         del writer
+        check_complete(tmp, path)
         repair_text_layer(tmp, glyph_aliases(report_fonts(options), drawn))
     return pages
+
+
+def check_complete(pdf: Path, final: str | os.PathLike[str]) -> None:
+    """Raise unless ``pdf`` is a whole PDF (header and end-of-file marker).
+
+    QPdfWriter does not report write errors: on a full disk it leaves a PDF without its end and
+    painting "succeeds". The error names ``final``, the file the user asked for.
+    """
+    try:
+        size = pdf.stat().st_size
+        with open(pdf, "rb") as f:
+            head = f.read(5)
+            f.seek(max(0, size - 1024))
+            tail = f.read()
+    except OSError as exc:
+        raise output_error(final, exc, "cannot read back the PDF") from exc
+    if head == b"%PDF-" and b"%%EOF" in tail:
+        return
+    if shutil.disk_usage(pdf.parent).free < FULL_DISK_BYTES:
+        raise DiskFullError(final)
+    raise OutputError(final, "the PDF could not be written completely")
 
 
 def report_fonts(options: ReportOptions) -> list[QFont]:
