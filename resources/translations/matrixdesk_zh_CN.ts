@@ -678,6 +678,10 @@ Take over the plan?</source>
         <translation>“%1”不是 MatrixDesk 任务分工文件，或文件不存在。</translation>
     </message>
     <message>
+        <source>Make a copy without them (%1) and open the copy? The received file stays as it is.</source>
+        <translation>要生成一个不含这些内容的副本（%1）并打开该副本吗？收到的原文件保持不变。</translation>
+    </message>
+    <message>
         <source>“%1” is open for editing by %2 on the computer %3 since %4.</source>
         <translation>“%1”自 %4 起由 %2 在电脑 %3 上打开编辑。</translation>
     </message>

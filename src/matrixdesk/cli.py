@@ -221,8 +221,13 @@ def cmd_chart(args: argparse.Namespace) -> int:
     from .charts import build_chart, save_chart
 
     _refuse_overwrite(args.output, args.plan, what="the chart")
+    plan = _load(args.plan)
+    if args.period is not None:
+        from .core.periods import parse_period
+
+        args.period = parse_period(args.period, plan.schedule.cadence)  # a clear message
     fig = build_chart(
-        _load(args.plan), args.kind, include_collective=args.include_collective, period=args.period
+        plan, args.kind, include_collective=args.include_collective, period=args.period
     )
     save_chart(fig, args.output)
     print(f"wrote {args.output}")
@@ -541,6 +546,12 @@ def _load(path: str) -> Plan:
 
     store = MatrixStore.open(path, read_only=True)
     try:
+        if store.recovered:
+            print(
+                f"matrixdesk: note: {path} was not closed properly; this is its last complete "
+                "edit (the file is left as it is until the window opens it)",
+                file=sys.stderr,
+            )
         return store.plan()
     finally:
         store.close()

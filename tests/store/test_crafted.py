@@ -8,6 +8,7 @@ import sqlite3
 
 import pytest
 
+from matrixdesk.core.model import Role
 from matrixdesk.store import (
     ForeignSchemaError,
     InvalidPlanError,
@@ -190,3 +191,41 @@ def test_edits_cannot_write_values_a_plan_never_holds(plan_file, fields):
     finally:
         store.close()
     MatrixStore.open(plan_file, read_only=True).close()  # still a readable plan
+
+
+def test_a_cleaned_copy_leaves_out_what_matrixdesk_did_not_create(plan_file, tmp_path):
+    from matrixdesk.store import clean_copy, cleaned_name
+
+    _tamper(
+        plan_file,
+        "CREATE TABLE filler (x)",
+        "CREATE TRIGGER wipe AFTER INSERT ON changelog BEGIN DELETE FROM measures; END",
+        "CREATE VIEW slow AS SELECT * FROM measures",
+        "CREATE INDEX odd ON measures (title)",
+    )
+    before = digest(plan_file)
+    dest = cleaned_name(str(plan_file))
+    assert dest.endswith("plan-cleaned.mdesk")
+    removed = clean_copy(str(plan_file), dest)
+    assert sorted(removed) == ["index odd", "table filler", "trigger wipe", "view slow"]
+    assert digest(plan_file) == before  # the received file stays as it was
+    store = MatrixStore.open(dest, lock=True)
+    try:
+        store.set_role(6, 1, Role.LEAD)  # the trigger is gone: the edit keeps the measures
+        assert len(store.measures()) == 6
+    finally:
+        store.close()
+
+
+def test_a_plan_whose_own_tables_were_changed_is_not_cleaned(plan_file, tmp_path):
+    from matrixdesk.store import clean_copy
+
+    _tamper(
+        plan_file,
+        "PRAGMA writable_schema = ON",
+        'UPDATE sqlite_master SET sql = replace(sql, \'"role" TEXT\', \'"role" TEXT CHECK'
+        " (length(role) < 100)') WHERE name = 'assignments'",
+    )
+    with pytest.raises(ForeignSchemaError, match="changed"):
+        clean_copy(str(plan_file), str(tmp_path / "copy.mdesk"))
+    assert not (tmp_path / "copy.mdesk").exists()

@@ -184,3 +184,16 @@ def test_kill_at_random_moments_loses_no_reported_edit(plan_file):
         finally:
             store.close()
     assert reported, "the editor never got to save anything"
+
+
+def test_the_command_line_reads_a_crashed_plan_and_says_so(plan_file, capsys):
+    from matrixdesk.cli import main
+
+    _kill_mid_edit(plan_file)
+    before = digest(plan_file)
+    capsys.readouterr()
+    assert main(["show", str(plan_file), "--json"]) == 0
+    out, err = capsys.readouterr()
+    assert "not closed properly" in err and err.count("\n") == 1
+    assert '"省体育局"' in out  # the last complete edit, not the half-written one
+    assert digest(plan_file) == before

@@ -56,10 +56,23 @@ def test_a_crafted_plan_is_refused_with_a_reason(window, plan_file, monkeypatch)
     conn.execute("CREATE TRIGGER wipe AFTER INSERT ON changelog BEGIN DELETE FROM measures; END")
     conn.commit()
     conn.close()
-    boxes = Boxes(monkeypatch)
+    boxes = Boxes(monkeypatch, question=QMessageBox.StandardButton.No)
     assert not window.files.open_path(plan_file)
     assert "did not create" in boxes.texts[0] and "trigger wipe" in boxes.texts[0]
     assert window.document is None
+
+
+def test_a_crafted_plan_can_be_opened_as_a_cleaned_copy(window, plan_file, monkeypatch):
+    conn = sqlite3.connect(plan_file)
+    conn.execute("CREATE TRIGGER wipe AFTER INSERT ON changelog BEGIN DELETE FROM measures; END")
+    conn.commit()
+    conn.close()
+    before = open(plan_file, "rb").read()
+    boxes = Boxes(monkeypatch)  # Yes: make the copy
+    assert window.files.open_path(plan_file)
+    assert "plan-cleaned.mdesk" in boxes.texts[0]
+    assert window.document.path.endswith("plan-cleaned.mdesk")
+    assert open(plan_file, "rb").read() == before
 
 
 def test_a_plan_with_bad_values_lists_them(window, plan_file, monkeypatch):

@@ -1,6 +1,7 @@
 """The .mdesk plan file: the only layer with SQL."""
 
 from . import _sqlite_utils  # noqa: F401  (first: sqlite-utils without numpy)
+from .cleaning import clean_copy, cleaned_name
 from .errors import (
     DamagedFileError,
     EditError,
@@ -40,4 +41,6 @@ __all__ = [
     "StoreError",
     "StoreEvent",
     "WriteError",
+    "clean_copy",
+    "cleaned_name",
 ]

@@ -33,6 +33,8 @@ from ...store import (
     ReadOnlyLocationError,
     StoreError,
     WriteError,
+    clean_copy,
+    cleaned_name,
 )
 from .. import folders, settings
 from ..actions import REPORT_FONT, ActionId
@@ -186,6 +188,10 @@ class FileController(QObject):
             if silent:
                 return False
             return self._offer_damaged(path, exc)
+        except ForeignSchemaError as exc:
+            if silent:
+                return False
+            return self._offer_cleaned_copy(path, exc)
         except StoreError as exc:
             if silent:
                 return False
@@ -270,6 +276,31 @@ class FileController(QObject):
         if answer == QMessageBox.StandardButton.Yes:
             return self.open_path(path, read_only=True, remember=remember)
         return False
+
+    def _offer_cleaned_copy(self, path: str, exc: ForeignSchemaError) -> bool:
+        copy = cleaned_name(path)
+        answer = QMessageBox.question(
+            self.window,
+            _tr("Cannot open plan"),
+            error_text(exc)
+            + "\n\n"
+            + "\n".join(exc.objects[:10])
+            + "\n\n"
+            + _tr(
+                "Make a copy without them (%1) and open the copy? The received file stays as it is."
+            ).replace("%1", os.path.basename(copy)),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        try:
+            clean_copy(path, copy)
+        except (StoreError, OSError) as again:
+            if isinstance(again, StoreError):
+                self.show_error(_tr("Cannot open plan"), again)
+            else:
+                QMessageBox.warning(self.window, _tr("Cannot open plan"), f"{copy}\n\n{again}")
+            return False
+        return self.open_path(copy)
 
     def _offer_damaged(self, path: str, exc: DamagedFileError) -> bool:
         if not (exc.readable or exc.backups):
