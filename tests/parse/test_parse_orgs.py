@@ -73,3 +73,23 @@ def test_bracketed_notes_inside_names_do_not_hide_the_suffix() -> None:
 
 def test_overlong_fragments_are_clauses() -> None:
     assert classify("省" + "商务" * 30 + "厅") is NONE
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("市政务服务中心综合窗口", ORG),  # a service centre's window
+        ("人防窗口", ORG),
+        ("专门窗口", NONE),
+        ("重要窗口", NONE),
+        ("公办小学", ORG),  # schools
+        ("中小学", NONE),
+        ("建设工程管理中心", ORG),  # a verb that also begins names of organs
+        ("建设数据中心", NONE),
+        ("济源示范区", PLACE),  # a named zone, not a kind of zone
+        ("先行示范区", NONE),
+        ("(省发展改革委", NONE),  # a cut clause, not a name
+    ],
+)
+def test_more_forms_of_names(name: str, kind: OrgKind) -> None:
+    assert classify(name) is kind

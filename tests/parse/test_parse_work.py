@@ -34,6 +34,12 @@ def _inputs(n: int) -> dict[str, str]:
         ),
         "labels everywhere": "（一）甲。" + "责任单位：省商务厅。" * n + "\n",
         "brackets without boundaries": "（一）" + "甲（省商务厅负责）乙" * n + "\n",
+        "standing statements everywhere": "（一）甲。" + "以下均需各市、各县负责，不再列出，" * n,
+        "closers without openers": "（一）" + "推进甲省商务厅负责）" * n + "\n",
+        "subjects without predicates": "（一）甲。\n责任单位：" + "省商务厅给予" * n + "\n",
+        "annotations after sub-items": "".join(
+            f"（{cn_number(i + 1)}）甲。\n1.子甲。\n2.子乙。\n（省商务厅负责）\n" for i in range(n)
+        ),
     }
 
 

@@ -37,13 +37,29 @@ import re
 from dataclasses import dataclass, field
 
 from matrixdesk.core.model import Role
+from matrixdesk.parse.labels import (
+    ATOM_END,
+    EMBEDDED_LABEL,
+    LABEL,
+    label_kind,
+    label_of,
+    starts_field,
+)
 from matrixdesk.parse.orgs import OrgKind
-from matrixdesk.parse.parties import CLOSERS, OPENERS, Named, named_parties, split_top
+from matrixdesk.parse.parties import (
+    CLOSERS,
+    OPENERS,
+    Named,
+    named_parties,
+    predicate_role,
+    split_top,
+    subject_of,
+)
+from matrixdesk.parse.standing import find_standing
 
 __all__ = [
     "DEADLINE",
     "Annotation",
-    "field_block_start",
     "final_bracket",
     "find_annotation",
     "parse_content",
@@ -79,61 +95,20 @@ _TIME = re.compile(
     r"^(?:完成时限|时限|时间)?[:：]?(?:[0-9０-９]{4}年|[0-9０-９一二三四五六七八九十]{1,2}月|年底|年内"
     r"|每年|每季|每月|每半年|上半年|下半年|季度|长期|持续|常态化|动态|年度|[0-9０-９]{4}[-—－至~～])"
 )
+# 省商务厅为牵头单位 / 省财政厅是配合单位: names, then the label they are given.
+_AS_LABEL = re.compile(r"^(?P<names>.{2,200}?)(?:为|是|作为)(?P<label>[\u4e00-\u9fff]{2,8})$")
+# A predicate short and plain enough for its subject to be an annotation's party on its own
+# (省财政厅给予经费保障), not a sentence quoted in brackets.
+_SHORT_PREDICATE = re.compile(r"[\u4e00-\u9fff、]{2,16}")
 _SCORE = re.compile(r"^[0-9０-９.．]+分$|分值|得分|扣分|计分|加分")
 
 
-def _spaced(*words: str) -> str:
-    """An alternation of ``words`` that also matches them broken by white space (hard wraps)."""
-    return "(?:" + "|".join(r"\s*".join(word) for word in words) + ")"
-
-
-_STANDING = re.compile(
-    _spaced("以下")
-    + rf"\s*{_spaced('各项')}?\s*{_spaced('任务', '工作', '措施', '政策')}?\s*"
-    + _spaced("均需", "均须", "均由", "均要", "均请", "均")
-    + r"(?P<party>(?:[^。；;（）()〔〕]|[（(〔][^，,。；;（）()〔〕]{1,12}[)）〕]){2,60}?)"
-    + _spaced("负责落实", "负责", "落实", "配合")
-    + r"\s*[，,；;]?\s*"
-    + _spaced("不再", "不另")
-    + rf"\s*{_spaced('一一')}?\s*"
-    + _spaced("列出", "列明", "重复")
-)
-# label：value, also 【label】value (a label in lenticular brackets, no colon)
-_LABEL = re.compile(
-    r"^(?:[（(]?\s*(?P<label>[\u4e00-\u9fff]{1,10}?)\s*[:：]"
-    r"|【\s*(?P<boxed>[\u4e00-\u9fff]{1,10})\s*】)\s*"
-)
-_PARTY_WORDS = r"单位|部门|主体|机构|机关|处室|科室|责任方|承办方"
-_LABEL_ATOMS = (
-    r"牵头|配合|责任|负责|主办|协办|承办|实施|参与|协同|协作|协助|指导|主责|主管|督办|督导|考核"
-    r"|监管|落实|执行|业务|具体|共同|联合|联系|主要|其他|相关|属地|行业|主管"
-)
-_PARTY_LABEL = re.compile(rf"^(?:(?:{_LABEL_ATOMS})+(?:{_PARTY_WORDS})?|{_PARTY_WORDS})$")
-_LABEL_WORDS = (
-    rf"(?:(?:{_LABEL_ATOMS})+(?:{_PARTY_WORDS})|(?:{_LABEL_ATOMS}){{2,}}"
-    r"|完成时限|时间节点|完成时间)"
-)
-_EMBEDDED_LABEL = re.compile(
-    rf"(?<![\s（(【〔])(?={_LABEL_WORDS}\s*[:：])"
-    rf"|(?=【(?:{_LABEL_WORDS}|{_PARTY_WORDS}|牵头|配合)】)"
-)
-_ATOM_END = re.compile(rf"(?:{_LABEL_ATOMS})$")
 _DISTRIBUTIVE = re.compile(
     r"^各(?:地|市|县|区|州|镇|乡|街道|省)[^、，,]{0,8}?(?:局|厅|委|办|部门|中心|机构|站|所)$"
 )
 _HAS_LEVEL = re.compile(r"^(?:各|省|市|县|区|州|国家|中央|国务院|自治区|全国|中国)")
 _ANY_BRACKET = re.compile(r"[(（【〔［\[)）】〕］\]]")
-_FIELD_KINDS = ("lead", "support", "duty", "time")
-_LEAD_LABEL = re.compile(r"牵头|主办|主责|主抓")
-_SUPPORT_LABEL = re.compile(r"配合|协办|协同|协作|协助|参与")
-_TIME_LABEL = re.compile(r"时限|时间|期限|节点|进度|日期|完成时|截止")
-_OTHER_LABEL = re.compile(
-    r"领导|负责人|责任人|联系人|电话|同志|分管|目标|范围|内容|方式|标准|依据|备注|说明|要求|措施"
-    r"|任务|指标|分值|权重|来源|地点|对象|形式|方式|口径|周期|频次"
-)
 # Where an unbracketed field block may begin: a line start or a sentence end, then a party label.
-_BLOCK_START = re.compile(r"(?:^|(?<=[。；;]))[ \t\u3000]*[（(【]?(?=[\u4e00-\u9fff]{1,10}[:：])",
-                          re.MULTILINE)  # fmt: skip
 
 
 @dataclass
@@ -157,6 +132,7 @@ class _Reading:
 
     named: list[tuple[Named, str]] = field(default_factory=list)  # (party, lead|support|duty)
     verb: bool = False
+    subject: bool = False  # a clause read as subject and short predicate (A给予经费保障)
     party_label: bool = False
     deadline: str = ""
     open_ended: bool = False
@@ -182,13 +158,15 @@ def final_bracket(text: str) -> tuple[int, int] | None:
 
 
 def standing_parties(text: str) -> list[tuple[int, str]]:
-    """``以下均需各市、县级政府负责,不再列出`` statements as (offset, party) pairs, one pair for
-    each party the statement names."""
-    found = []
-    for match in _STANDING.finditer(text):
-        accepted, _, _ = named_parties(re.sub(r"\s+", "", match.group("party")))
-        found += [(match.start(), named.name) for named in accepted]
-    return found
+    """Standing statements (``以下均需各市、县级政府负责,不再列出`` and its kin, see
+    :mod:`matrixdesk.parse.standing`) as (offset, party) pairs, one for each party named."""
+    return [(found.start, name) for found in find_standing(text) for name in found.names]
+
+
+def _without_standing(content: str) -> str:
+    for found in reversed(find_standing(content)):
+        content = content[: found.start] + content[found.end :]
+    return content
 
 
 def find_annotation(text: str) -> Annotation | None:
@@ -222,10 +200,10 @@ def parse_content(content: str, bare_list: bool = True) -> Annotation | None:
     content = content.strip()
     if not content or len(content) > MAX_BRACKET:
         return None
-    reading = _read_clauses(_STANDING.sub("", content), free_text=True)
+    reading = _read_clauses(_without_standing(content), free_text=True)
     if reading is None or not reading.named:
         return None
-    if not (reading.verb or reading.party_label):
+    if not (reading.verb or reading.party_label or (reading.subject and not reading.skipped)):
         kinds = [n.kind for n, _ in reading.named]
         if not bare_list or reading.skipped or OrgKind.ORG not in kinds or OrgKind.PLACE in kinds:
             return None
@@ -282,8 +260,8 @@ def _clauses(text: str) -> list[str]:
         labelled = "：" in clause or ":" in clause or "【" in clause
         cuts = [
             m.start()
-            for m in (_EMBEDDED_LABEL.finditer(clause, 1) if labelled else ())
-            if not _ATOM_END.search(clause, 0, m.start())  # not inside 牵头责任单位：
+            for m in (EMBEDDED_LABEL.finditer(clause, 1) if labelled else ())
+            if not ATOM_END.search(clause, 0, m.start())  # not inside 牵头责任单位：
         ]
         for a, b in zip([0, *cuts], [*cuts, len(clause)], strict=True):
             if clause[a:b].strip():
@@ -299,9 +277,9 @@ def _read_clauses(text: str, free_text: bool) -> _Reading | None:
         clause = _strip_unbalanced(clause.strip(" \t\u3000"))
         if not clause:
             continue
-        label = _LABEL.match(clause)
+        label = LABEL.match(clause)
         if label:
-            kind = _label_kind(_label_of(label))
+            kind = label_kind(label_of(label))
             value = clause[label.end() :].strip()
             if index == 0 and not free_text and kind not in ("lead", "support", "duty", "time"):
                 return None
@@ -309,6 +287,13 @@ def _read_clauses(text: str, free_text: bool) -> _Reading | None:
             continue
         if index == 0 and not free_text:
             return None
+        as_label = _AS_LABEL.match(clause)
+        if as_label and label_kind(as_label.group("label")) in ("lead", "support", "duty"):
+            before = len(reading.named)  # 省商务厅为牵头单位
+            _add(reading, as_label.group("names"), label_kind(as_label.group("label")))
+            if len(reading.named) > before:
+                reading.party_label = True
+                continue
         if _NOTE.search(clause) or _SCORE.search(clause):
             continue
         if _is_time(clause):
@@ -382,6 +367,14 @@ def _read_labelled(reading: _Reading, kind: str, value: str) -> str:
 
 def _add(reading: _Reading, text: str, role: str) -> None:
     accepted, refused, open_ended = named_parties(text)
+    if refused:
+        # 省财政厅给予经费保障, 市自然资源局行政审批科受理…申请: the subject is the party.
+        subject = subject_of(text)
+        found = named_parties(subject[0]) if subject else None
+        if subject and found and found[0] and not found[1]:
+            accepted, refused, open_ended = found
+            role = predicate_role(subject[1]) if predicate_role(subject[1]) != "duty" else role
+            reading.subject |= _SHORT_PREDICATE.fullmatch(subject[1]) is not None
     if accepted and _DISTRIBUTIVE.match(accepted[0].name):
         # 各地(市)住建局、自然资源局、财政局: 各地(市) distributes over the list, so the later
         # names without a level of their own are sets of organs too.
@@ -391,20 +384,6 @@ def _add(reading: _Reading, text: str, role: str) -> None:
     reading.open_ended |= open_ended
     reading.skipped.extend(refused)
     reading.named.extend((n, "lead" if n.lead_mark else role) for n in accepted)
-
-
-def _label_kind(label: str) -> str:
-    if _TIME_LABEL.search(label) and not _PARTY_LABEL.match(label):
-        return "time"
-    if _OTHER_LABEL.search(label):
-        return "other"
-    if _PARTY_LABEL.match(label):
-        if _LEAD_LABEL.search(label):
-            return "lead"
-        if _SUPPORT_LABEL.search(label):
-            return "support"
-        return "duty"
-    return "unknown"
 
 
 def _verb_role(verb: str) -> str:
@@ -437,40 +416,15 @@ def _assign_roles(named: list[tuple[Named, str]]) -> list[tuple[str, Role]]:
     return list(roles.items())
 
 
-def _label_of(match: re.Match[str]) -> str:
-    return match.group("label") or match.group("boxed")
-
-
-def starts_field(text: str) -> bool:
-    """``text`` begins with a party or time label (``牵头单位：``, ``（责任单位：``, ``时限：``)."""
-    label = _LABEL.match(text)
-    return label is not None and _label_kind(_label_of(label)) in _FIELD_KINDS
-
-
 def looks_like_annotation(content: str) -> bool:
     """A bracket that reads like an annotation (it ends with a responsibility verb or carries a
     party label) — for reporting the ones whose parties were not recognised."""
     content = content.strip()
     if not content or len(content) > MAX_BRACKET:
         return False
-    label = _LABEL.match(content)
-    if label is not None and _label_kind(_label_of(label)) in ("lead", "support", "duty"):
+    label = LABEL.match(content)
+    if label is not None and label_kind(label_of(label)) in ("lead", "support", "duty"):
         return True
     last = _clauses(content)[-1:] if content else []
     verb = _VERB.search(last[0]) if last else None
     return bool(verb and _CORE_VERB.search(verb.group()) and verb.start() > 1)
-
-
-def field_block_start(raw: str) -> int | None:
-    """Offset in ``raw`` (a measure paragraph with its line breaks) where unbracketed labelled
-    fields begin (``牵头单位：…`` / ``责任单位：…`` on a line of its own or after a sentence end),
-    or None. The block runs to the end of the paragraph and must yield at least one party."""
-    for match in _BLOCK_START.finditer(raw):
-        if match.end() == 0:
-            continue  # the task itself must come first
-        label = _LABEL.match(raw[match.end() : match.end() + 20])
-        if label is None or _label_kind(_label_of(label)) == "unknown":
-            continue
-        if parse_fields(raw[match.end() :], free_text=False) is not None:
-            return match.end()
-    return None

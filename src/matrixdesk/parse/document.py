@@ -51,10 +51,11 @@ from matrixdesk.parse.annotation import DEADLINE, Annotation, standing_parties
 from matrixdesk.parse.info import is_closing_line, read_info
 from matrixdesk.parse.numbering import Heading, find_headings
 from matrixdesk.parse.orgs import OrgKind
+from matrixdesk.parse.parents import lift_to_parents
 from matrixdesk.parse.table import rewrite_tables
 from matrixdesk.parse.targets import find_targets
 from matrixdesk.parse.text import normalise_text
-from matrixdesk.parse.units import Region, Unit, find_units
+from matrixdesk.parse.units import Region, Unit, find_units, merge_annotations
 
 _SENTENCE_END = re.compile(r"[。！？!?]")
 _HEAD_SPLIT = 40
@@ -188,10 +189,27 @@ class _Builder:
         self.notes = ParseNotes()
 
     def build(self) -> None:
+        source = self.plan.source_text
         first = self.headings[0].start if self.headings else self.body_end
-        self._loose_units(find_units(self.plan.source_text, 0, first))
+        self._loose_units(find_units(source, 0, first))
+        ends = [self._region_end(i, heading) for i, heading in enumerate(self.headings)]
+        last = len(self.headings) - 1
+        regions = [
+            find_units(source, heading.label_end, ends[i], closing_tail=i == last)
+            for i, heading in enumerate(self.headings)
+        ]
+        lifts = lift_to_parents(source, self.headings, regions)
         for index, heading in enumerate(self.headings):
-            self._add_heading(index, heading)
+            if index in lifts.absorbed:
+                continue  # only an annotation of the item above (（三）责任单位：…)
+            end = ends[index]
+            if index in lifts.cut:
+                end = lifts.cut[index]
+                while end > heading.label_end and source[end - 1].isspace():
+                    end -= 1
+            self._add_heading(index, heading, regions[index], end)
+            if index in lifts.to_parent:
+                self._annotate_lifted(self.heading_measure[index], lifts.to_parent[index])
 
     # -- regions -----------------------------------------------------------------------------
     def _region_end(self, index: int, heading: Heading) -> int:
@@ -242,10 +260,8 @@ class _Builder:
             start = previous
         return start
 
-    def _add_heading(self, index: int, heading: Heading) -> None:
+    def _add_heading(self, index: int, heading: Heading, region: Region, end: int) -> None:
         source = self.plan.source_text
-        end = self._region_end(index, heading)
-        region = find_units(source, heading.label_end, end)
         units = region.units
         last = index == len(self.headings) - 1
         if units and last and "\n" in source[units[-1].end : end]:
@@ -370,6 +386,13 @@ class _Builder:
         last = self.plan.measures[-1]
         last.span = (last.span[0], end)
         last.text += join_lines(self.plan.source_text[tail:end])
+
+    def _annotate_lifted(self, measure: Measure, units: list[Unit]) -> None:
+        """The annotation written after the item's sub-items (see parse/parents.py)."""
+        annotation = units[0].annotation
+        for unit in units[1:]:
+            merge_annotations(annotation, unit.annotation)
+        self._annotate(measure, annotation)
 
     def _annotate(self, measure: Measure, annotation: Annotation) -> None:
         self.notes.refused += [(measure.code, fragment) for fragment in annotation.skipped]

@@ -45,8 +45,8 @@ _CANDIDATE = re.compile(
     rf"|第(?P<art>[{_CN}]{{1,6}})条"
     rf"|(?P<cn>[{_CN}]{{1,8}})(?:、|[.．﹒](?![0-9０-９]))"
     rf"|[(（](?P<pcn>[{_CN}]{{1,8}})[)）]"
-    r"|[(（](?P<pdig>[0-9０-９]{1,3})[)）]"
-    r"|(?P<dig>[0-9０-９]{1,3})(?:[.．﹒、](?![0-9０-９]))"
+    r"|[(（](?P<pdig>[0-9０-９]{1,3}) ?[)）]"
+    r"|(?P<dig>[0-9０-９]{1,3}) ?(?:[.．﹒、](?![0-9０-９]))"
     r"|(?<![0-9０-９(（])(?P<rdig>[0-9０-９]{1,3})[)）]"
     rf"|(?P<circ>[{_CIRCLED}])"
 )
@@ -56,7 +56,9 @@ _SPACES = " \t\u3000\xa0"
 _COLON_KINDS = {"part", "chap", "art", "cn"}
 _ORGAN_ENDS = "局厅委办府院部署行会社室心团关组班队站所构门位"
 _FIELD_REACH = 80  # how far back the label of a run-on field value may stand
-_PARTY_LABEL_END = re.compile(r"(?:单位|部门|主体|牵头|配合)\s*$")
+_PARTY_LABEL_END = re.compile(
+    r"(?:单位|部门|主体|牵头|配合|科室|处室)(?:[（(][^（）()]{1,6}[)）])?\s*$"
+)
 _RUN_ON_LIMIT = 40  # longest heading title that may run straight into its first child
 
 
@@ -163,6 +165,8 @@ def find_headings(text: str) -> list[Heading]:
         kind, number = _candidate_number(match)
         depth, sibling = seq._placement(kind)
         context = _context(text, match.start())
+        if " " in match.group() and context != "line":
+            continue  # 1 .房地产… is a label only at a line start
         in_sequence = seq.expected(kind, number, depth, sibling)
         if context == "line":
             # A line start is strong evidence: accept gaps and repeats (typos in real documents),

@@ -90,6 +90,11 @@ _CLAUSE_START = re.compile(
     r"|含|不含|包括|除|涉及|属于|即|如|例如|主要|重点|全省|全市|全县|全区|全国|全社会"
     r"|适用|范围|完成|时限|时间|每年|每季|每月|年底|上半年|下半年|长期|持续|分值|得分|扣分)"
 )
+# Verbs that also begin names of organs (建设工程管理中心, 组织部门, 研究中心): a name when a
+# strong organ suffix ends it and it is long enough to hold one.
+_NAME_START = re.compile(
+    rf"^(?:建设|研究|组织|发展|促进)[\u4e00-\u9fff]{{3,}}(?:{_STRONG_SUFFIX})$"
+)
 _CLAUSE_INSIDE = re.compile(
     r"第一位|首位|者为|为牵头|下同|应当|必须|要按|的|(?<=.)由|给予|通过|进行|按照|根据|对于|关于"
 )
@@ -107,7 +112,10 @@ _ORDINARY_BEFORE = {
     "镇": "城乡村集小全本各该",
     "乡": "城下返家故异他全本各该",
 }
-_ORDINARY_PLACE_WORDS = re.compile(r"(?:美丽乡村|特色小镇|革命老区|生态|重点|核心|农村|示范)")
+_ORDINARY_PLACE_WORDS = re.compile(
+    r"美丽乡村|特色小镇|革命老区|生态|重点|核心|农村|示范(?!区$)|^示范区$"
+    r"|(?:国家|先行|综合|创新|试点|建设|级|改革|开放|绿色|文明|农业|乡村|特色|样板|产业)示范区$"
+)
 _CENTRAL_SHORT = re.compile(
     r"^(?:中国)?人民银行|^(?:中国)?(?:银保监会|证监会|银监会|保监会|银保监局|证监局|金融监管总局)"
     r"|^(?:国家)?(?:发展改革委|发改委)|^(?:中央)?(?:网信办|编办|文明办|宣传部|组织部|统战部|政法委)"
@@ -125,6 +133,10 @@ _BRACKETED = re.compile(r"[（(〔][^（）()〔〕]{0,12}[)）〕]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _BAD_CHARS = re.compile(r"[。！？!?：:\"'《》<>\[\]【】{}=+*/\\|@#$^&~`]|^[“‘]")
 _STRONG_RE = re.compile(rf"(?:{_STRONG_SUFFIX})$")
+_SCHOOL = re.compile(r"(?:幼儿园|小学|中学|初中|高中)$")
+_ORDINARY_WINDOW = re.compile(
+    r"(?:重要|展示|开放|对外|时间|机遇|政策|宣传|单一|一个|一站式|统一|专门|网上|线上|办事)窗口$"
+)
 
 
 def _fold(name: str) -> str:
@@ -143,6 +155,10 @@ def _has_organ_suffix(name: str) -> bool:
     """The name ends with an organ suffix and not with an ordinary word sharing that suffix."""
     if len(name) < 2:
         return False
+    if _SCHOOL.search(name):  # 公办小学, 市主城区公办幼儿园 — not 中小学
+        return len(name) >= 4
+    if name.endswith("窗口"):  # a service centre's window: 市政务服务中心综合窗口, 人防窗口
+        return len(name) >= 4 and not _ORDINARY_WINDOW.search(name)
     if _STRONG_RE.search(name):
         return len(_STRONG_RE.search(name).group()) < len(name) or len(name) >= 3
     last = name[-1]
@@ -165,6 +181,19 @@ def _is_place(name: str) -> bool:
     return before not in _ORDINARY_BEFORE.get(suffix, "")
 
 
+def _balanced(name: str) -> bool:
+    """Brackets in a name come in pairs (``各市(州)``); ``(省发展改革委`` is a cut clause."""
+    depth = 0
+    for ch in name:
+        if ch in "(（〔":
+            depth += 1
+        elif ch in ")）〕":
+            depth -= 1
+            if depth < 0:
+                return False
+    return depth == 0
+
+
 @lru_cache(maxsize=8192)  # names repeat throughout a document
 def classify(name: str) -> OrgKind:
     """What ``name`` (one party, as written) names.
@@ -182,11 +211,12 @@ def classify(name: str) -> OrgKind:
     folded = _fold(name)
     if not folded or len(folded) > MAX_NAME or not _HAN.search(folded):
         return OrgKind.NONE
-    if _BAD_CHARS.search(folded):
+    if _BAD_CHARS.search(folded) or not _balanced(folded):
         return OrgKind.NONE
     bare = _BRACKETED.sub("", folded)  # 各市（州）人民政府 → 各市人民政府
     central = _CENTRAL_SHORT.search(bare) is not None
-    if not bare or (_CLAUSE_START.match(bare) and not central) or _CLAUSE_INSIDE.search(bare):
+    clause_start = _CLAUSE_START.match(bare) and not central and not _NAME_START.match(bare)
+    if not bare or clause_start or _CLAUSE_INSIDE.search(bare):
         return OrgKind.NONE
     if is_collective(folded):
         return OrgKind.COLLECTIVE
@@ -197,6 +227,11 @@ def classify(name: str) -> OrgKind:
     if _is_place(bare):
         return OrgKind.PLACE
     return OrgKind.NONE
+
+
+def starts_clause(text: str) -> bool:
+    """``text`` opens as a clause does (推进…, 按照…, 全省…), not as a name."""
+    return _CLAUSE_START.match(text) is not None
 
 
 def is_party(name: str) -> bool:

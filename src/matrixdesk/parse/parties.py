@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from matrixdesk.parse.orgs import MAX_NAME, OrgKind, classify
+from matrixdesk.parse.orgs import MAX_NAME, OrgKind, classify, starts_clause
 
 OPENERS = "(（【〔［["
 CLOSERS = ")）】〕］]"
@@ -32,7 +32,7 @@ ALIAS_NOTE = re.compile(
 # What continues 各市、… / 各省、…: administrative levels (县级政府, 自治区, 直辖市人民政府), not
 # another organisation (各市（州）、长白山管委会 are two parties).
 _LEVEL_START = re.compile(
-    r"各?(?:县|区|乡|镇|自治区|自治州|直辖市|计划单列市|新疆生产建设兵团|州|盟|旗)"
+    r"各?(?:县|区|乡|镇|自治区|自治州|直辖市|计划单列市|新疆生产建设兵团|州|盟|旗|园区|开发区|街道)"
 )
 _BRACKETED = re.compile(r"[（(〔][^（）()〔〕]*[)）〕]")
 # A piece that is only administrative levels (市州, 各市（州）, 省市): 市州、县市区人民政府 is one
@@ -47,6 +47,30 @@ _NAME_SUFFIX = re.compile(
 )
 _TRAILING_DENG = re.compile(r"等(?:部门|单位)?$")
 _LEADING = re.compile(r"^(?:由|请|要由|均由|分别由|并由|其中)")
+# A note in brackets after a name: a score, a date, a person or a label (省商务厅（3分）,
+# 省商务厅（牵头领导：张三）). The name is the party; the note is not part of it.
+_NAME_NOTE = re.compile(
+    r"[（(〔][^（）()〔〕]*(?:[0-9０-９]|[:：]|领导|负责人|联系人|责任人|同志|分管|年底|月底|持续)"
+    r"[^（）()〔〕]*[)）〕]$"
+)
+# Where a clause's predicate may begin after its subject (市自然资源局行政审批科|受理…申请,
+# 省财政厅|给予经费保障, 市房管中心、市发改委| 在市政务服务中心设立…): a space or a verb or
+# preposition that opens a predicate.
+_PREDICATE = re.compile(
+    r"\s+|(?:按照?|依照?|根据)?(?:各自)?职[责能]|负责|牵头|配合|参与|协助|协办|主办|承办|具体|受理|办理"
+    r"|审核|审查|审批|审定|出具|核发|发放|收件|初审|发证|设立|建立|制定|出台|给予|提供|安排|保障"
+    r"|加强|做好|抓好|开展|推进|推动|组织|督促|指导|协调|落实|实施|统筹|研究|会同|联合|委托|予以"
+    r"|加大|完善|优化|共同|分别|会商|报送|汇总|监测|监督|督导|检查|评估|宣传|培训|引导|支持|鼓励"
+    r"|确保|积极|进一步|全力|主动|及时|定期|依法|结合|做|抓|在|对|向|将|应|要|为|是|作为|把|从"
+)
+_ORGAN_END = "局厅委办府院部署行会社室心团关组班队站所构门位科处口司"
+_PREDICATE_LEAD = re.compile(r"^(?:为|是|作为|负责)?(?:牵头|主办|主抓)")
+_PREDICATE_SUPPORT = re.compile(
+    r"^(?:为|是|作为|负责)?(?:(?:按照?|依照?|根据)?(?:各自)?职[责能](?:分工)?)?(?:配合|协办|协助|参与)"
+)
+# 广州、深圳市政府: a place written without its suffix before one written with it shares it.
+_PLACE_HEAD = re.compile(r"^[\u4e00-\u9fff]{2,4}?(?:市|县|区|州|盟|旗)(?:人民政府|政府)?$")
+_BARE_PLACE = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 
 
 @dataclass
@@ -91,7 +115,7 @@ def party_names(text: str) -> tuple[list[str], bool]:
     text = _COLLECTIVE_PAIR.sub(r"\1、", text)
     names: list[str] = []
     open_ended = False
-    for piece in _merge_pieces(split_top(text, "、,，;；")):
+    for piece in _merge_pieces(split_top(text, "、,，;；/／")):
         deng = _DENG.search(piece)
         if deng:
             open_ended = True
@@ -119,23 +143,80 @@ def named_parties(text: str) -> tuple[list[Named], list[str], bool]:
         others, more_refused, more_open = named_parties(rest)
         return leading + others, refused + more_refused, open_ended or more_open
     found, open_ended = party_names(text)
-    accepted: list[Named] = []
-    refused: list[str] = []
+    found = [part for raw in found for part in _split_spaces(raw)]
+    named: list[tuple[str, Named]] = []
     for raw in found:
         name, alias = raw, ""
         note = ALIAS_NOTE.search(name)
         if note:
             name = (name[: note.start()] + name[note.end() :]).strip()
             alias = note.group(1).strip()
+        name = _NAME_NOTE.sub("", name).strip() or name
         marked = _LEAD_MARK.search(name)
         if marked:
             name = name[: marked.start()].strip()
+        name = _NAME_NOTE.sub("", name).strip() or name  # 省商务厅（3分）（牵头）
         kind = classify(name) if name else OrgKind.NONE
-        if kind is OrgKind.NONE:
-            refused.append(raw)
-        else:
-            accepted.append(Named(name, kind, bool(marked), alias))
+        named.append((raw, Named(name, kind, bool(marked), alias)))
+    _shared_place_suffix([n for _, n in named])
+    accepted = [n for _, n in named if n.kind is not OrgKind.NONE]
+    refused = [raw for raw, n in named if n.kind is OrgKind.NONE]
     return accepted, refused, open_ended
+
+
+def _split_spaces(name: str) -> list[str]:
+    """``省商务厅 省财政厅`` (names separated by a space only) → two names, when every part is a
+    party on its own; otherwise the name as written."""
+    parts = name.split()
+    if len(parts) < 2 or any(classify(p) is OrgKind.NONE for p in parts):
+        return [name]
+    return parts
+
+
+def _shared_place_suffix(named: list[Named]) -> None:
+    """``广州、深圳市政府分别负责``: places written bare before one written with its suffix
+    stand for their governments too (one party per place, as written)."""
+    for i, item in enumerate(named):
+        if item.kind is OrgKind.NONE or not _PLACE_HEAD.match(item.name):
+            continue
+        j = i - 1
+        while j >= 0 and named[j].kind is OrgKind.NONE and _BARE_PLACE.match(named[j].name):
+            if starts_clause(named[j].name):
+                break
+            j -= 1
+        for before in named[j + 1 : i]:
+            before.kind = OrgKind.PLACE
+
+
+def subject_of(clause: str) -> tuple[str, str] | None:
+    """(subject, predicate) of a clause that opens with the parties doing something:
+    ``市自然资源局行政审批科受理…申请`` → (市自然资源局行政审批科, 受理…申请). The subject is
+    the shortest run of organisation names (joined by 、) that ends where a predicate begins;
+    None when the clause does not open so."""
+    text = _LEADING.sub("", clause.strip())
+    for match in _PREDICATE.finditer(text, 2, min(len(text), 3 * MAX_NAME)):
+        cut = match.start()
+        if text[cut - 1] not in _ORGAN_END:
+            continue
+        subject = text[:cut].strip()
+        names = split_top(subject, "、")
+        if all(classify(n) is not OrgKind.NONE for n in names) and any(
+            classify(n) is not OrgKind.PLACE for n in names
+        ):
+            predicate = text[cut:].strip()
+            if not predicate or ":" in predicate or "：" in predicate:
+                return None  # 主办：A承办：B is two labels, not A doing something
+            return subject, predicate
+    return None
+
+
+def predicate_role(predicate: str) -> str:
+    """The role a predicate gives its subject: lead (牵头…), support (配合…) or duty."""
+    if _PREDICATE_LEAD.match(predicate):
+        return "lead"
+    if _PREDICATE_SUPPORT.match(predicate):
+        return "support"
+    return "duty"
 
 
 def _merge_pieces(pieces: list[str]) -> list[str]:

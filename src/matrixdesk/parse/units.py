@@ -29,8 +29,8 @@ from matrixdesk.parse.annotation import (
     looks_like_annotation,
     parse_content,
     parse_fields,
-    starts_field,
 )
+from matrixdesk.parse.labels import LABEL_TEXT, starts_field
 from matrixdesk.parse.orgs import MAX_NAME, OrgKind, classify
 from matrixdesk.parse.parties import CLOSERS, OPENERS
 
@@ -40,12 +40,16 @@ _TITLE_REACH = 30  # longest heading title a responsible list may follow directl
 _SPACES = " \t\u3000\xa0\r"
 _AFTER_END = "。；;，,.．、"
 _FIELD_START = re.compile(
-    r"(?:^|(?<=[。；;]))[ \t\u3000]*(?=[（(]?[\u4e00-\u9fff]{1,10}[:：]|【[\u4e00-\u9fff]{1,10}】)",
-    re.M,
+    rf"(?:^|(?<=[。；;]))[ \t\u3000]*(?=[（(]?{LABEL_TEXT}[:：]|【[\u4e00-\u9fff]{{1,10}}】)", re.M
 )
 _LAST_PIECE = re.compile(r"[^、，,：:；;\s]+$")
 _FIRST_PIECE = re.compile(r"[^、，,；;。\s]+")
 _NAME_LINE = re.compile(r"^[^。！？!?：:]{2,200}$")
+# A web page's footer (主办单位：…市发展和改革局 联系方式：… / 版权所有：…) is not an annotation.
+_FURNITURE = re.compile(
+    r"版权所有|网站标识码|ICP备|公网安备|技术支持[:：]|网站地图|联系方式[:：]|联系电话[:：]|邮编[:：]"
+    r"|电子邮箱[:：]|网站管理|主办[:：].{2,40}承办[:：]"
+)
 
 
 @dataclass
@@ -64,9 +68,12 @@ class Region:
 
     units: list[Unit] = field(default_factory=list)
     skipped: list[tuple[int, str]] = field(default_factory=list)  # (offset, bracket content)
+    # Labelled fields filling the whole region with no task before them (（三）责任单位：A):
+    # not a unit of its own — the annotation of the item above (see parse/parents.py).
+    leading: Unit | None = None
 
 
-def find_units(source: str, start: int, end: int) -> Region:
+def find_units(source: str, start: int, end: int, closing_tail: bool = False) -> Region:
     """The annotated units of ``source[start:end]`` in document order.
 
     Parameters
@@ -84,12 +91,17 @@ def find_units(source: str, start: int, end: int) -> Region:
     """
     region = Region()
     taken: list[tuple[int, int, Annotation, bool]] = []
-    for open_at, close_at in _top_brackets(source, start, end):
+    brackets = _top_brackets(source, start, end)
+    for open_at, close_at in brackets.groups:
         found = _bracket_annotation(source, open_at, close_at, start, end)
         if found is not None:
             taken.append((open_at, _swallow_stop(source, close_at, end), found, False))
         elif looks_like_annotation(_content(source, open_at, close_at)):
             region.skipped.append((open_at, _content(source, open_at, close_at)))
+    if brackets.unclosed or brackets.unopened:
+        taken += [
+            (a, b, found, False) for a, b, found in _half_brackets(source, start, end, brackets)
+        ]
     for block_start, block_end, found in _field_blocks(source, start, end, taken):
         taken.append((block_start, block_end, found, True))
     taken.sort(key=lambda t: t[0])
@@ -99,29 +111,114 @@ def find_units(source: str, start: int, end: int) -> Region:
             continue  # inside an earlier annotation
         annotation.start, annotation.end = ann_start, ann_end
         if region.units and not _has_text(source, cursor, ann_start):
-            _merge(region.units[-1].annotation, annotation)  # （A负责）（B配合）: one annotation
+            merge_annotations(
+                region.units[-1].annotation, annotation
+            )  # （A负责）（B配合）: one annotation
             region.units[-1].end = ann_end
         else:
             region.units.append(Unit(_skip_space(source, cursor, ann_start), ann_end, annotation,
                                      labelled))  # fmt: skip
         cursor = ann_end
+    if not region.units:
+        region.leading = _leading_fields(source, start, end, closing_tail)
     return region
 
 
-def _top_brackets(source: str, start: int, end: int) -> list[tuple[int, int]]:
-    """(open, close) offsets of the outermost bracket groups; unclosed openers expire."""
-    found: list[tuple[int, int]] = []
+def _leading_fields(source: str, start: int, end: int, closing_tail: bool) -> Unit | None:
+    """A field block that is the whole region (the item names only who is responsible)."""
+    at = _skip_space(source, start, end)
+    if at >= end or not starts_field(source[at : at + 40]):
+        return None
+    block_end = _block_end(source, at, end)
+    tail_on_own_line = "\n" in source[block_end : _skip_space(source, block_end, end) + 1]
+    if _has_text(source, block_end, end) and not (closing_tail and tail_on_own_line):
+        return None
+    text = source[at:block_end]
+    found = parse_fields(text, free_text=False)
+    if found is None:
+        return None
+    found.content = "\n".join(ln.strip() for ln in text.split("\n") if ln.strip())
+    found.start, found.end = at, block_end
+    return Unit(at, block_end, found, labelled=True)
+
+
+@dataclass
+class _Brackets:
+    """The outermost bracket groups of a region, and the halves without their other half."""
+
+    groups: list[tuple[int, int]] = field(default_factory=list)  # (open, close)
+    unclosed: list[int] = field(default_factory=list)  # openers never closed
+    unopened: list[int] = field(default_factory=list)  # closers never opened
+
+
+def _top_brackets(source: str, start: int, end: int) -> _Brackets:
+    """The outermost bracket groups; an opener never closed expires (after MAX_BRACKET or at
+    the region's end), and the groups after its line are groups of their own."""
+    found = _Brackets()
     stack: list[int] = []
+    inner: list[tuple[int, int]] = []  # groups one level inside the outermost open one
     for match in _BRACKET_CHARS.finditer(source, start, end):
         at = match.start()
         if source[at] in OPENERS:
             if stack and at - stack[0] > MAX_BRACKET:
-                stack.clear()  # an opener never closed: forget it
+                _expire(source, stack[0], end, inner, found)
+                stack.clear()
+                inner = []
             stack.append(at)
         elif stack:
             opened = stack.pop()
             if not stack:
-                found.append((opened, at))
+                found.groups.append((opened, at))
+                inner = []
+            elif len(stack) == 1:
+                inner.append((opened, at))
+        else:
+            found.unopened.append(at)
+    if stack:
+        _expire(source, stack[0], end, inner, found)
+    found.groups.sort()
+    return found
+
+
+def _expire(
+    source: str, opened: int, end: int, inner: list[tuple[int, int]], found: _Brackets
+) -> None:
+    found.unclosed.append(opened)
+    line_end = source.find("\n", opened, end)
+    if line_end >= 0:
+        found.groups += [(a, b) for a, b in inner if a > line_end]
+
+
+def _half_brackets(
+    source: str, start: int, end: int, brackets: _Brackets
+) -> list[tuple[int, int, Annotation]]:
+    """Annotations whose bracket lost a half: ``（A牵头，B配合`` running to the line end, or
+    ``A负责）`` closing a sentence. They must have a verb or a label (a bare list of names
+    could be anything) and stand where an annotation stands."""
+    found = []
+    for opened in brackets.unclosed:
+        line_end = source.find("\n", opened, end)
+        line_end = end if line_end < 0 else line_end
+        content = source[opened + 1 : line_end].rstrip(" \t\u3000。；;")
+        if _BRACKET_CHARS.search(content) or _char_before(source, opened, start) not in (
+            "\n" + _STOPS + CLOSERS
+        ):
+            continue
+        annotation = parse_content(content, bare_list=False)
+        if annotation is not None:
+            found.append((opened, line_end, annotation))
+    for closed in brackets.unopened:
+        if not _ends_line(source, closed + 1, end):
+            continue
+        line_start = max(start, source.rfind("\n", start, closed) + 1)
+        stops = [source.rfind(ch, line_start, closed) for ch in _STOPS]
+        begin = _skip_space(source, max([line_start - 1, *stops]) + 1, closed)
+        content = source[begin:closed]
+        if not content or _BRACKET_CHARS.search(content):
+            continue
+        annotation = parse_content(content, bare_list=False)
+        if annotation is not None:
+            found.append((begin, _swallow_stop(source, closed, end), annotation))
     return found
 
 
@@ -199,7 +296,8 @@ def _skip_space(source: str, at: int, limit: int) -> int:
     return at
 
 
-def _merge(into: Annotation, extra: Annotation) -> None:
+def merge_annotations(into: Annotation, extra: Annotation) -> None:
+    """Add ``extra``'s parties (those not already named), notes and aliases to ``into``."""
     known = {name for name, _ in into.parties}
     into.parties += [(n, r) for n, r in extra.parties if n not in known]
     into.content = f"{into.content}；{extra.content}"
@@ -223,17 +321,29 @@ def _field_blocks(
         at = match.end()
         if at < reached or at == start or any(a <= at < b for a, b in covered):
             continue
-        if not starts_field(source[at : at + 24]):
+        if not starts_field(source[at : at + 40]):
             continue
         block_end = _block_end(source, at, end)
         reached = block_end  # a block that names nobody has no later part that does
         text = source[at:block_end]
+        if _FURNITURE.search(source, at, _lines_after(source, block_end, end, 2)):
+            continue  # 主办单位：… 版权所有：… — a web page's footer, not an annotation
         found = parse_fields(text, free_text=False)
         if found is None:
             continue
         found.content = "\n".join(ln.strip() for ln in text.split("\n") if ln.strip())
         blocks.append((at, block_end, found))
     return blocks
+
+
+def _lines_after(source: str, at: int, end: int, count: int) -> int:
+    """The offset ``count`` line ends after ``at`` (or ``end``)."""
+    for _ in range(count + 1):
+        nxt = source.find("\n", at + 1, end)
+        if nxt < 0:
+            return end
+        at = nxt
+    return at
 
 
 def _block_end(source: str, at: int, end: int) -> int:
@@ -248,7 +358,7 @@ def _block_end(source: str, at: int, end: int) -> int:
         following = _skip_space(source, pos + 1, end)
         if following >= end:
             return end
-        nxt = source[following : following + 24]
+        nxt = source[following : following + 40]
         if starts_field(nxt):
             pos = following
             continue
