@@ -174,3 +174,31 @@ def test_a_plan_on_a_read_only_drive_is_offered_read_only(read_only_folder):
         assert store.read_only and store.departments()
     finally:
         store.close()
+
+
+def test_database_is_locked_never_reaches_the_user(plan_file):
+    """Another program writing to the plan makes an edit wait; if it keeps the plan busy,
+    the edit fails with its own message and the store's view of the plan is unchanged."""
+    import sqlite3
+    import threading
+
+    from matrixdesk.core.model import Role
+    from matrixdesk.store import WriteError
+
+    store = MatrixStore.open(plan_file, lock=True)
+    other = sqlite3.connect(plan_file, check_same_thread=False, isolation_level=None)
+    try:
+        other.execute("BEGIN IMMEDIATE")  # another program is writing
+        threading.Timer(0.5, lambda: other.execute("COMMIT")).start()
+        store.set_role(6, 1, Role.LEAD)  # waits for it, then writes
+        assert store.role(6, 1) is Role.LEAD
+        other.execute("BEGIN IMMEDIATE")  # and now it keeps the plan busy
+        store.db.execute("PRAGMA busy_timeout = 200")
+        with pytest.raises(WriteError) as info:
+            store.set_role(6, 2, Role.SUPPORT)
+        assert info.value.reason == "busy" and "locked" not in info.value.message
+        assert store.role(6, 2) is None
+        other.execute("COMMIT")
+    finally:
+        other.close()
+        store.close()
