@@ -173,3 +173,20 @@ def test_paths_compare_as_windows_compares_them(tmp_path):
     assert not same_path(tmp_path / "A.pdf", tmp_path / "a.pdf", windows=False) or (
         (tmp_path / "A.pdf").exists()  # a case-insensitive file system
     )
+
+
+def test_the_file_put_in_place_is_not_hidden(tmp_path, monkeypatch):
+    """Windows keeps a renamed file's attributes: the temporary file is hidden, so it must be
+    made visible again before it becomes the user's file."""
+    calls: list[tuple[str, bool]] = []
+    monkeypatch.setattr(safefile, "_set_hidden", lambda p, h: calls.append((Path(p).name, h)))
+    real_replace = safefile._replace
+
+    def replace(src, dst):
+        assert calls[-1] == (Path(src).name, False), "renamed while still hidden"
+        real_replace(src, dst)
+
+    monkeypatch.setattr(safefile, "_replace", replace)
+    with atomic_output(tmp_path / "r.pdf") as tmp:
+        tmp.write_bytes(b"%PDF")
+    assert calls == [(tmp.name, True), (tmp.name, False)]

@@ -210,17 +210,18 @@ def temp_beside(path: Path) -> Path:
     except OSError as exc:
         raise output_error(path.parent, exc, "cannot write in the folder") from exc
     os.close(fd)
-    _hide(tmp)
+    _set_hidden(tmp, True)
     return tmp
 
 
-def _hide(path: Path) -> None:
-    """Give the file the hidden attribute on Windows (the dot hides it elsewhere)."""
+def _set_hidden(path: Path, hidden: bool) -> None:
+    """Set or clear the hidden attribute on Windows (a leading dot hides a file elsewhere)."""
     if sys.platform == "win32":  # pragma: no cover - Windows only
         import ctypes
 
+        attributes = 0x2 if hidden else 0x80  # FILE_ATTRIBUTE_HIDDEN / _NORMAL
         with contextlib.suppress(Exception):
-            ctypes.windll.kernel32.SetFileAttributesW(str(path), 0x2)  # type: ignore[attr-defined]
+            ctypes.windll.kernel32.SetFileAttributesW(str(path), attributes)  # type: ignore[attr-defined]
 
 
 def _process_alive(pid: int) -> bool:
@@ -308,6 +309,7 @@ def replace_file(tmp: Path, path: Path) -> None:
         os.chmod(tmp, mode)
     except OSError:
         pass  # permissions are a courtesy; the rename decides
+    _set_hidden(tmp, False)  # a renamed file keeps its attributes: the result must be seen
     _with_retries(lambda: _replace(tmp, path), path)
 
 

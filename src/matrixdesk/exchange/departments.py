@@ -148,6 +148,8 @@ def export_departments(
     last = _Last(plan, period)
     chosen = [d for d in plan.departments if not d.collective and index.by_department.get(d.id)]
     targets = _targets(folder, chosen)
+    for final in targets:  # a workbook open in WPS or Excel: say so before writing any
+        safefile.check_replaceable(final)
     ticker = Ticker(len(chosen) + 1, progress)
     written: list[tuple[Path, Path]] = []  # (temporary, final)
     try:
