@@ -89,3 +89,33 @@ def test_notes_speak_chinese(qapp, dialog):
         assert "组名称可能是同一部门" in notes.variants_title.text()
     finally:
         install_translators(qapp, "en")
+
+
+def test_merges_survive_going_back_to_the_text(dialog):
+    notes = dialog.notes_panel
+    QTest.mouseClick(notes.buttons[0], Qt.MouseButton.LeftButton)  # 市文旅局 → 市文旅广电局
+    QTest.mouseClick(dialog.back_button, Qt.MouseButton.LeftButton)
+    assert dialog.pages.currentIndex() == 0
+    dialog.text_edit.appendPlainText("（五）繁荣夜间经济。（市商务局负责）")  # an edit on page 1
+    QTest.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)
+    assert dialog.pages.currentIndex() == 1
+    plan = dialog.plan()
+    assert "市文旅局" not in [d.name for d in plan.departments]
+    assert plan.department_named("市文旅局").name == "市文旅广电局"
+    assert dialog.model.index(2, LEAD).data() == "市文旅广电局"
+    assert notes.merged_label.text() == "Merged: 市文旅局 → 市文旅广电局"
+    assert [b.text() for b in notes.buttons] == ["Merge into 省地方金融监管局"]
+    assert f"{len(plan.departments)} departments" in dialog.summary_label.text()
+    dialog.create_button.click()
+    assert dialog.plan() is plan
+
+
+def test_another_document_forgets_the_merges(dialog, tmp_path):
+    QTest.mouseClick(dialog.notes_panel.buttons[0], Qt.MouseButton.LeftButton)
+    other = tmp_path / "other.txt"
+    other.write_text(DOC, encoding="utf-8")
+    assert dialog.load_file(str(other))
+    assert dialog.show_preview()
+    names = [d.name for d in dialog.plan().departments]
+    assert "市文旅局" in names and "市文旅广电局" in names
+    assert dialog.notes_panel.merged_label.isHidden()

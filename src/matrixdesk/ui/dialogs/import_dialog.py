@@ -283,9 +283,9 @@ class ImportDialog(QDialog):
             self._show_error(self.tr("The text could not be read: %1").replace("%1", str(exc)))
             return False
         self._plan = plan
+        self.notes_panel.show_plan(plan, notes)  # first: it merges again what was merged
         self.model.set_plan(plan)
         self._fill_summary(plan)
-        self.notes_panel.show_plan(plan, notes)
         self.pages.setCurrentIndex(1)
         self._update_buttons()
         return True
@@ -438,6 +438,7 @@ class ImportDialog(QDialog):
         finally:
             QGuiApplication.restoreOverrideCursor()
         self._path = path
+        self.notes_panel.forget_merges()
         self.text_edit.setPlainText(text)
         self.file_label.setText(Path(path).name)
         self.file_label.setToolTip(path)

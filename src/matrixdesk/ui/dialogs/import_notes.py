@@ -3,7 +3,9 @@
 Shown on the preview page of the import dialog under the counts: brackets that read like
 annotations but name no organisation, words left out of annotations, and pairs of department
 names that may be one agency (省机场集团 / 省民航机场集团), each with a button that merges the
-pair in the previewed plan. Nothing is merged until the user clicks.
+pair in the previewed plan. Nothing is merged until the user clicks, and what the user merged
+stays merged: going back to the text and previewing again merges the same names again (until
+another document is opened).
 """
 
 from __future__ import annotations
@@ -44,7 +46,8 @@ class ImportNotesPanel(QWidget):
         self.variants_title.setWordWrap(True)
         self.merged_label = QLabel()
         self.merged_label.setWordWrap(True)
-        self._merged: list[str] = []
+        self._merged: list[str] = []  # what the shown plan has merged, as the label says it
+        self._pairs: list[tuple[str, str]] = []  # the user's merges by name: (merged, kept)
         self.variant_rows = QWidget()
         self._rows = QVBoxLayout(self.variant_rows)
         self._rows.setContentsMargins(0, 0, 0, 0)
@@ -70,9 +73,10 @@ class ImportNotesPanel(QWidget):
 
     # -- filling ---------------------------------------------------------------------------------
     def show_plan(self, plan: Plan | None, notes: ParseNotes | None) -> None:
-        """Show the notes of a freshly parsed ``plan`` (None clears the panel)."""
+        """Show the notes of a freshly parsed ``plan`` (None clears the panel), after merging
+        in it the pairs the user merged in an earlier preview of the same document."""
         self._plan = plan
-        self._merged = []
+        self._merged = self._reapply(plan) if plan else []
         self._labels = {m.code: m.label or m.code for m in plan.measures} if plan else {}
         notes = notes or ParseNotes()
         self._fill_list(
@@ -168,6 +172,23 @@ class ImportNotesPanel(QWidget):
             return
         names = self._plan.department(variant.merge).name, self._plan.department(variant.keep).name
         merge_departments(self._plan, variant.merge, variant.keep)
+        self._pairs.append(names)
         self._merged.append(f"{names[0]} → {names[1]}")
         self._fill_variants()
         self.merged.emit()
+
+    def forget_merges(self) -> None:
+        """Another document: the merges chosen for the last one no longer apply."""
+        self._pairs = []
+        self._merged = []
+
+    def _reapply(self, plan: Plan) -> list[str]:
+        """Merge again, by name, the pairs merged before; the ones whose names are both still
+        in the plan (the text may have been edited since) are listed."""
+        done = []
+        for merged, kept in self._pairs:
+            source, target = plan.department_named(merged), plan.department_named(kept)
+            if source is not None and target is not None and source.id != target.id:
+                merge_departments(plan, source.id, target.id)
+                done.append(f"{merged} → {kept}")
+        return done
