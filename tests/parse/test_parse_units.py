@@ -282,3 +282,28 @@ def test_pdf_radicals_fold_to_ideographs_in_place() -> None:
     plan = parse_text(text)
     assert [d.name for d in plan.departments] == ["省人民政府办公厅"]
     assert len(plan.source_text) == len(text) and plan.measures[0].label == "（一）"
+
+
+def test_a_wrap_cutting_a_name_whose_first_half_is_a_name_too() -> None:
+    plan = parse_text("（一）推进甲。\n责任单位：人民银行某市中心支\n行、某市地方金融监管局。\n")
+    assert rows(plan)[0][3] == [("人民银行某市中心支行", L), ("某市地方金融监管局", S)]
+
+
+def test_a_numbered_field_line_run_on_after_a_sentence() -> None:
+    plan = parse_text(
+        "（一）供气设施：红线内设施同步实施。2. 责任单位：市住房城乡建设局。（二）下一项。"
+    )
+    assert rows(plan)[0][3] == [("市住房城乡建设局", L)]
+
+
+def test_an_item_that_is_only_a_label_keeps_its_wrapped_prose() -> None:
+    plan = parse_text(
+        "一、支持缓缴配套费\n（一）适用范围：房地产开发项目。\n"
+        "（二）责任单位及承办科室：市自然资源局，市自然资源局行政审批科受\n理申请；建筑规划科承办审查。\n"
+        "二、下一项。（市财政局负责）\n"
+    )
+    assert rows(plan)[0][3] == [
+        ("市自然资源局", L),
+        ("市自然资源局行政审批科", S),
+        ("建筑规划科", S),
+    ]

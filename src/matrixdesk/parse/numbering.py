@@ -54,7 +54,7 @@ _SENTENCE_END = "。；;！？!?"
 _CLOSERS = ")）"
 _SPACES = " \t\u3000\xa0"
 _COLON_KINDS = {"part", "chap", "art", "cn"}
-_ORGAN_ENDS = "局厅委办府院部署行会社室心团关组班队站所构门位"
+_ORGAN_ENDS = "局厅委办府院部署行会社室心团关组班队站所构门位司科处口"
 _FIELD_REACH = 80  # how far back the label of a run-on field value may stand
 _PARTY_LABEL_END = re.compile(
     r"(?:单位|部门|主体|牵头|配合|科室|处室)(?:[（(][^（）()]{1,6}[)）])?\s*$"

@@ -40,7 +40,10 @@ _TITLE_REACH = 30  # longest heading title a responsible list may follow directl
 _SPACES = " \t\u3000\xa0\r"
 _AFTER_END = "。；;，,.．、"
 _FIELD_START = re.compile(
-    rf"(?:^|(?<=[。；;]))[ \t\u3000]*(?=[（(]?{LABEL_TEXT}[:：]|【[\u4e00-\u9fff]{{1,10}}】)", re.M
+    r"(?:^|(?<=[。；;]))[ \t\u3000]*"
+    r"(?:(?:[0-9０-９]{1,2} ?[.．、]|[（(][一二三四五六七八九十0-9０-９]{1,3}[)）])[ \t\u3000]*)?"  # 2. 责任单位：
+    rf"(?=[（(]?{LABEL_TEXT}[:：]|【[\u4e00-\u9fff]{{1,10}}】)",
+    re.M,
 )
 _LAST_PIECE = re.compile(r"[^、，,：:；;\s]+$")
 _FIRST_PIECE = re.compile(r"[^、，,；;。\s]+")
@@ -130,8 +133,10 @@ def _leading_fields(source: str, start: int, end: int, closing_tail: bool) -> Un
     if at >= end or not starts_field(source[at : at + 40]):
         return None
     block_end = _block_end(source, at, end)
+    if not closing_tail:
+        block_end = end  # the item is its label's value, hard wraps and prose included
     tail_on_own_line = "\n" in source[block_end : _skip_space(source, block_end, end) + 1]
-    if _has_text(source, block_end, end) and not (closing_tail and tail_on_own_line):
+    if _has_text(source, block_end, end) and not tail_on_own_line:
         return None
     text = source[at:block_end]
     found = parse_fields(text, free_text=False)
@@ -393,7 +398,8 @@ def _continues_names(source: str, newline: int, following: int, end: int) -> boo
     line = source[following : line_end if line_end >= 0 else end].strip().rstrip("。；;")
     head = _LAST_PIECE.search(source, max(0, newline - MAX_NAME), newline)
     tail = _FIRST_PIECE.match(line)
-    if head and tail and classify(head.group()) is OrgKind.NONE:
+    if head and tail and OrgKind.NONE in (classify(head.group()), classify(tail.group())):
+        # 市国有房产管理中 / 心, 人民银行宿州市中心支 / 行: a name cut by the wrap
         if classify(head.group() + tail.group()) is not OrgKind.NONE:
             return True
     if not _NAME_LINE.match(line):
