@@ -83,3 +83,10 @@ def test_a_bracket_missing_its_opening_half() -> None:
     assert [r[2] for r in rows(
         "（一）做好宣传。开展活动。省委网信办负责）\n（二）强化保障。持续激发活力省商务厅负责）\n"
     )] == [["省委网信办"], []]  # fmt: skip
+
+
+def test_every_item_annotated_after_its_sub_items() -> None:
+    assert [r[2] for r in rows(
+        "一、优化信贷政策\n（一）认房不认贷。\n（二）降低首付比例。\n（责任部门：人民银行某分行）\n"
+        "二、提供公积金支持\n（一）支持人才贷款。\n（二）支持多孩家庭。\n（责任部门：市公积金中心）\n"
+    )] == [["人民银行某分行"], [], [], ["市公积金中心"], [], []]  # fmt: skip

@@ -146,3 +146,10 @@ def test_counts_in_running_text_are_not_targets() -> None:
         "改扩新建20个滑雪场。实现5G全覆盖。"
     )
     assert find_targets(text) == []
+
+
+def test_paragraphs_indented_with_typographic_spaces() -> None:
+    from matrixdesk.parse import parse_text
+
+    text = "\u2002\u2002一、发放补贴。（市住建局负责）\n\u2003二、延续优惠。（市税务局负责）\n"
+    assert [m.label for m in parse_text(text).measures] == ["一、", "二、"]

@@ -133,6 +133,7 @@ class _Reading:
     named: list[tuple[Named, str]] = field(default_factory=list)  # (party, lead|support|duty)
     verb: bool = False
     subject: bool = False  # a clause read as subject and short predicate (A给予经费保障)
+    loose_subjects: list[Named] = field(default_factory=list)  # subjects read outside a label
     party_label: bool = False
     deadline: str = ""
     open_ended: bool = False
@@ -290,7 +291,7 @@ def _read_clauses(text: str, free_text: bool) -> _Reading | None:
         as_label = _AS_LABEL.match(clause)
         if as_label and label_kind(as_label.group("label")) in ("lead", "support", "duty"):
             before = len(reading.named)  # 省商务厅为牵头单位
-            _add(reading, as_label.group("names"), label_kind(as_label.group("label")))
+            _add(reading, as_label.group("names"), label_kind(as_label.group("label")), True)
             if len(reading.named) > before:
                 reading.party_label = True
                 continue
@@ -309,11 +310,17 @@ def _read_clauses(text: str, free_text: bool) -> _Reading | None:
             _add(reading, clause[: verb.start()], role)
             current = ""
         elif current in ("lead", "support", "duty"):
-            _add(reading, clause, current)
+            _add(reading, clause, current, labelled=True)
         elif current == "":
             pending.append(clause)
     for waiting in pending:
         _add(reading, waiting, "duty")
+    if reading.skipped and reading.loose_subjects:
+        # Subjects read out of prose count only in a bracket that has no other prose in it
+        # (【免责声明：…本站将立刻删除】 is not an annotation of 本站).
+        loose = {id(n) for n in reading.loose_subjects}
+        reading.named = [(n, r) for n, r in reading.named if id(n) not in loose]
+        reading.subject = False
     if not reading.named and reading.unknown:
         # A label the reader does not know (督查单位：…) whose value names only organisations.
         for value in reading.unknown:
@@ -359,13 +366,13 @@ def _read_labelled(reading: _Reading, kind: str, value: str) -> str:
         if trial.named and not trial.skipped and all(n.kind is OrgKind.ORG for n, _ in trial.named):
             reading.unknown.append(value)  # used only if no known label or verb names anyone
         return "other"
-    _add(reading, value, role)
+    _add(reading, value, role, labelled=True)
     if len(reading.named) > before:
         reading.party_label = True
     return role
 
 
-def _add(reading: _Reading, text: str, role: str) -> None:
+def _add(reading: _Reading, text: str, role: str, labelled: bool = False) -> None:
     accepted, refused, open_ended = named_parties(text)
     if refused:
         # 省财政厅给予经费保障, 市自然资源局行政审批科受理…申请: the subject is the party.
@@ -375,6 +382,8 @@ def _add(reading: _Reading, text: str, role: str) -> None:
             accepted, refused, open_ended = found
             role = predicate_role(subject[1]) if predicate_role(subject[1]) != "duty" else role
             reading.subject |= _SHORT_PREDICATE.fullmatch(subject[1]) is not None
+            if not labelled:
+                reading.loose_subjects.extend(accepted)
     if accepted and _DISTRIBUTIVE.match(accepted[0].name):
         # 各地(市)住建局、自然资源局、财政局: 各地(市) distributes over the list, so the later
         # names without a level of their own are sets of organs too.

@@ -95,6 +95,9 @@ _CLAUSE_START = re.compile(
 _NAME_START = re.compile(
     rf"^(?:建设|研究|组织|发展|促进)[\u4e00-\u9fff]{{3,}}(?:{_STRONG_SUFFIX})$"
 )
+_DEICTIC = re.compile(
+    r"^(?:本|我|该|此|贵)(?:站|网|网站|单位|部门|机关|机构|局|厅|委|办|院|处|科|中心|公司|市|县|区|省)$"
+)
 _CLAUSE_INSIDE = re.compile(
     r"第一位|首位|者为|为牵头|下同|应当|必须|要按|的|(?<=.)由|给予|通过|进行|按照|根据|对于|关于"
 )
@@ -215,6 +218,8 @@ def classify(name: str) -> OrgKind:
         return OrgKind.NONE
     bare = _BRACKETED.sub("", folded)  # 各市（州）人民政府 → 各市人民政府
     central = _CENTRAL_SHORT.search(bare) is not None
+    if _DEICTIC.match(bare):
+        return OrgKind.NONE  # 本站, 本单位: the writer itself, not a named organ
     clause_start = _CLAUSE_START.match(bare) and not central and not _NAME_START.match(bare)
     if not bare or clause_start or _CLAUSE_INSIDE.search(bare):
         return OrgKind.NONE

@@ -54,7 +54,11 @@ def lift_to_parents(source: str, headings: list[Heading], regions: list[Region])
         if heading.parent is not None:
             children[heading.parent].append(index)
     annotated = [bool(region.units) for region in regions]  # in the subtree, after lifts
-    child_level = [any(regions[k].units for k in kids) for kids in children]
+    # Items that annotate their sub-items one by one (not only the last, on its own line).
+    child_level = [
+        any(regions[k].units for k in kids) and not _own_line_form(source, kids, children, regions)
+        for kids in children
+    ]
     level_count: dict[int | None, int] = {}  # items of one level with a sub-item annotated
     for index, heading in enumerate(headings):
         level_count[heading.parent] = level_count.get(heading.parent, 0) + child_level[index]
@@ -118,6 +122,21 @@ def _own_line(
     lifts.cut[last] = units[0].annotation.start
     regions[last].units = []
     annotated[last] = False
+
+
+def _own_line_form(
+    source: str, kids: list[int], children: list[list[int]], regions: list[Region]
+) -> bool:
+    """Only the last of several sub-items is annotated, on a line of its own."""
+    last = kids[-1] if kids else None
+    return (
+        last is not None
+        and len(kids) >= 2
+        and not children[last]
+        and len(regions[last].units) == 1
+        and not any(regions[k].units for k in kids[:-1])
+        and _on_own_line(source, regions[last].units[0])
+    )
 
 
 def _on_own_line(source: str, unit: Unit) -> bool:

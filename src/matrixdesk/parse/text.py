@@ -3,7 +3,8 @@
 Text extracted from PDF files often carries Kangxi radicals (⼀ U+2F00 for 一, ⼈ for 人) and CJK
 radical supplements (⺠ for 民, ⻓ for 长) where the ideograph was meant; names such as 国务院办公厅
 then fail to match. They are folded back to the unified ideographs. Zero-width characters and
-non-breaking spaces become plain spaces, so they neither split names nor hide line starts.
+non-breaking and typographic spaces (U+2002 en space …) become plain spaces, so they neither split
+names nor hide line starts.
 """
 
 from __future__ import annotations
@@ -26,7 +27,19 @@ def _table() -> dict[int, str]:
         folded = unicodedata.normalize("NFKC", chr(cp))
         if len(folded) == 1:
             table[cp] = folded
-    for cp in (0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00A0):
+    # Zero-width characters, no-break spaces and the typographic spaces (en, em, thin …) that
+    # web pages indent paragraphs with.
+    for cp in (
+        0x200B,
+        0x200C,
+        0x200D,
+        0x2060,
+        0xFEFF,
+        0x00A0,
+        0x202F,
+        0x205F,
+        *range(0x2000, 0x200B),
+    ):
         table[cp] = " "
     return table
 

@@ -39,9 +39,11 @@ _STOPS = "。；;！!？?"
 _TITLE_REACH = 30  # longest heading title a responsible list may follow directly
 _SPACES = " \t\u3000\xa0\r"
 _AFTER_END = "。；;，,.．、"
+# A field block starts at a line start or after a sentence end, perhaps behind a number the
+# numbering did not take (。2. 责任单位：… in text whose line breaks were lost).
 _FIELD_START = re.compile(
     r"(?:^|(?<=[。；;]))[ \t\u3000]*"
-    r"(?:(?:[0-9０-９]{1,2} ?[.．、]|[（(][一二三四五六七八九十0-9０-９]{1,3}[)）])[ \t\u3000]*)?"  # 2. 责任单位：
+    r"(?:(?:[0-9０-９]{1,2} ?[.．、]|[（(][一二三四五六七八九十0-9０-９]{1,3}[)）])[ \t\u3000]*)?"
     rf"(?=[（(]?{LABEL_TEXT}[:：]|【[\u4e00-\u9fff]{{1,10}}】)",
     re.M,
 )
