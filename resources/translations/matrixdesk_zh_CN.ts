@@ -119,7 +119,7 @@
 <context>
     <name>ChartTexts</name>
     <message>
-        <source>Tasks per department (lead / support)</source>
+        <source>Tasks per department</source>
         <translation>各部门任务量（牵头/配合）</translation>
     </message>
     <message>
@@ -1527,12 +1527,20 @@ You can undo this with Ctrl+Z.</source>
         <translation>选择日期</translation>
     </message>
     <message>
-        <source>Add target</source>
-        <translation>添加目标指标</translation>
+        <source>Add</source>
+        <translation>添加</translation>
     </message>
     <message>
-        <source>Remove target</source>
-        <translation>删除目标指标</translation>
+        <source>Add a target to this measure</source>
+        <translation>为本任务添加一项目标指标</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Remove the selected target</source>
+        <translation>删除所选的目标指标</translation>
     </message>
     <message>
         <source>Targets</source>

@@ -116,7 +116,7 @@ def test_unsubscribes_on_close_and_delete(qtbot, store):
 @pytest.mark.parametrize(
     ("language", "title", "legend"),
     [
-        ("en", "Tasks per department (lead / support)", "Lead"),
+        ("en", "Tasks per department", "Lead"),
         ("zh_CN", "各部门任务量（牵头/配合）", "牵头"),
     ],
 )

@@ -113,6 +113,8 @@ def prepare(window, plan_file):
     window.view.selection_model.setCurrentIndex(
         index, QItemSelectionModel.SelectionFlag.ClearAndSelect
     )
+    window.raise_()
+    window.activateWindow()
     window.view.grid.setFocus()
     window.statusBar().clearMessage()
     QCoreApplication.processEvents()

@@ -515,12 +515,10 @@ def undo_redo_actions(group, parent: QObject) -> dict[ActionId, QAction]:
     redo.setObjectName(str(ActionId.REDO))
     for action, prefix in ((undo, _tr("&Undo")), (redo, _tr("&Redo"))):
         action.setIconText(plain_text(prefix))  # the toolbar button keeps a short label
-    group.undoTextChanged.connect(lambda text: undo.setToolTip(_step_tip(undo, text)))
-    group.redoTextChanged.connect(lambda text: redo.setToolTip(_step_tip(redo, text)))
     return {ActionId.UNDO: undo, ActionId.REDO: redo}
 
 
-def _step_tip(action: QAction, text: str) -> str:
+def step_tip(action: QAction, text: str) -> str:
     """The tooltip of the undo/redo toolbar button: what the step does."""
     return f"{action.iconText()}: {text}" if text else action.iconText()
 

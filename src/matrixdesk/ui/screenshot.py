@@ -55,6 +55,10 @@ def take_screenshot(
                     window.select_measure(m.id, first[0].department_id if first else None)
                     break
         _settle()
+        chart = window.docks.panels.get("chart")
+        if chart is not None and chart.figure is None:  # drawn a moment after the window is up
+            chart.redraw()
+            _settle()
         out = Path(out_png)
         out.parent.mkdir(parents=True, exist_ok=True)
         if not window.grab().save(str(out)):

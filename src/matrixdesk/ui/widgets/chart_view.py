@@ -67,7 +67,7 @@ def chart_texts():
     from ...charts import ChartTexts
 
     return ChartTexts(
-        workload_title=_chart_tr("Tasks per department (lead / support)"),
+        workload_title=_chart_tr("Tasks per department"),
         parts_title=_chart_tr("Tasks per part"),
         targets_title=_chart_tr("Targets per year"),
         tasks_axis=_chart_tr("Tasks"),

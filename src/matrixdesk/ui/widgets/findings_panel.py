@@ -191,7 +191,8 @@ class FindingsPanel(QWidget):
         # sized once from the words, not from the contents of thousands of rows
         width = max(self.fontMetrics().horizontalAdvance(severity_text(s)) for s in Severity)
         header.setSectionResizeMode(SEVERITY, QHeaderView.ResizeMode.Fixed)
-        header.resizeSection(SEVERITY, width + self.view.iconSize().width() + 24)
+        icon = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)  # iconSize(): -1
+        header.resizeSection(SEVERITY, width + icon + 24)
         header.setSectionResizeMode(MESSAGE, QHeaderView.ResizeMode.Stretch)
         self.view.clicked.connect(self._activate)
         self.view.activated.connect(self._activate)

@@ -17,6 +17,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QBoxLayout,
     QCalendarWidget,
     QCheckBox,
     QFormLayout,
@@ -46,6 +47,8 @@ from ..commands import (
 from ..document import Document
 from .highlight import LEAD_COLOUR, SUPPORT_COLOUR, DepartmentHighlighter
 from .targets_model import COMPARATOR, INDICATOR, ComparatorDelegate, TargetsModel
+
+BUTTONS_BESIDE_WIDTH = 420  # narrower than this, the target buttons go under the table
 
 
 class CommitTextEdit(QPlainTextEdit):
@@ -200,19 +203,43 @@ class MeasurePanel(QWidget):
         self.targets_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.targets_view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.targets_view.setMinimumHeight(80)
-        self.add_target_button = QPushButton(self.tr("Add target"))
+        # short labels: beside the table, the buttons take width it needs
+        self.add_target_button = QPushButton(self.tr("Add"))
+        self.add_target_button.setToolTip(self.tr("Add a target to this measure"))
         self.add_target_button.clicked.connect(self.add_target)
-        self.remove_target_button = QPushButton(self.tr("Remove target"))
+        self.remove_target_button = QPushButton(self.tr("Remove"))
+        self.remove_target_button.setToolTip(self.tr("Remove the selected target"))
         self.remove_target_button.clicked.connect(self._remove_target)
-        buttons = QVBoxLayout()  # beside the table: on a small screen it keeps the height
+        self._target_buttons = QVBoxLayout()
+        self._target_buttons.addWidget(self.add_target_button)
+        self._target_buttons.addWidget(self.remove_target_button)
+        self._target_buttons.addStretch(1)
+        box = QGroupBox(self.tr("Targets"))
+        self._targets_layout = QHBoxLayout(box)
+        self._targets_layout.addWidget(self.targets_view, 1)
+        self._targets_layout.addLayout(self._target_buttons)
+        return box
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        """The target buttons sit beside the table (saving height on a small screen) when
+        the panel is wide enough, else under it (the table's five columns need the width)."""
+        super().resizeEvent(event)
+        beside = event.size().width() >= BUTTONS_BESIDE_WIDTH
+        direction = QBoxLayout.Direction
+        outer = direction.LeftToRight if beside else direction.TopToBottom
+        if self._targets_layout.direction() == outer:
+            return
+        self._targets_layout.setDirection(outer)
+        buttons = self._target_buttons
+        while buttons.count():
+            buttons.takeAt(0)
+        buttons.setDirection(direction.TopToBottom if beside else direction.LeftToRight)
+        if not beside:
+            buttons.addStretch(1)  # under the table: the buttons at the right
         buttons.addWidget(self.add_target_button)
         buttons.addWidget(self.remove_target_button)
-        buttons.addStretch(1)
-        box = QGroupBox(self.tr("Targets"))
-        layout = QHBoxLayout(box)
-        layout.addWidget(self.targets_view, 1)
-        layout.addLayout(buttons)
-        return box
+        if beside:
+            buttons.addStretch(1)  # beside it: at the top
 
     # -- showing --------------------------------------------------------------------------------
     def focus_target(self) -> QWidget:

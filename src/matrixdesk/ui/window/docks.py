@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import functools
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -73,6 +73,12 @@ class PanelScroll(QScrollArea):
         self.setWidget(panel)
         self.setMinimumHeight(MIN_PANEL_HEIGHT)
         self.verticalScrollBar().rangeChanged.connect(self._fit)
+        panel.installEventFilter(self)  # its layout changed (a wrapped label, moved buttons)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt override)
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self._fit()
+        return super().eventFilter(watched, event)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)

@@ -28,6 +28,7 @@ from ..actions import (
     build_menu,
     create_actions,
     grid_keys,
+    step_tip,
     undo_redo_actions,
     update_actions,
 )
@@ -96,6 +97,8 @@ class MainWindow(QMainWindow):
         self.view.cellClicked.connect(self.editor.cycle_at)
         QApplication.clipboard().dataChanged.connect(self.update_actions)
         QApplication.instance().focusChanged.connect(self._focus_changed)
+        self.undo_group.undoTextChanged.connect(lambda t: self._step_tip(ActionId.UNDO, t))
+        self.undo_group.redoTextChanged.connect(lambda t: self._step_tip(ActionId.REDO, t))
         self.resize(1400, 900)
         if persist_layout:
             self._restore_layout()
@@ -239,6 +242,16 @@ class MainWindow(QMainWindow):
         dead wrapper once the window closed (PySide).
         """
         self.docks.tab_chain()
+
+    def _step_tip(self, action_id: ActionId, text: str) -> None:
+        """The Undo/Redo toolbar buttons' tooltips say which step they take.
+
+        The action is looked up by name: a Python wrapper of it once held in a lambda was
+        found dead (PySide) in a long session, and the tooltip update raised an error.
+        """
+        action = self.findChild(QAction, str(action_id))
+        if action is not None:
+            action.setToolTip(step_tip(action, text))
 
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
         for dock in self.docks.docks.values():
