@@ -14,10 +14,6 @@ import datetime as dt
 import os
 from pathlib import Path
 
-from openpyxl.workbook.protection import WorkbookProtection
-from openpyxl.worksheet._write_only import WriteOnlyWorksheet
-from openpyxl.worksheet.datavalidation import DataValidation
-
 from ..core import safefile
 from ..core.ledger import previous, previous_actuals
 from ..core.model import Department, Plan, Role
@@ -42,6 +38,7 @@ from .text import (
     safe_file_stem,
     task_text,
 )
+from .xlsx import Sheet
 
 MARKER = "matrixdesk-department-workbook"
 FORMAT_VERSION = 2  # 2: period, department and row count in row 2; 上期进展; targets sheet
@@ -156,11 +153,11 @@ def export_departments(
         for d, final in zip(chosen, targets, strict=True):
             tmp = safefile.temp_beside(final)
             written.append((tmp, final))
-            wb = new_workbook()
+            wb = new_workbook(tmp, small=True)
             try:
                 _department_sheet(wb.create_sheet(SHEET_NAME), index, d, last)
                 write_targets_sheet(wb, index, d, last.period, last.actuals)
-                wb.security = WorkbookProtection(lockStructure=True)
+                wb.lock_structure = True  # no sheets added, removed or renamed
                 save_workbook(wb, tmp, final)
             except BaseException:
                 discard(wb)
@@ -229,9 +226,7 @@ class _Last:
         return e.status if e and e.status in self.statuses else None
 
 
-def _department_sheet(
-    ws: WriteOnlyWorksheet, index: PlanIndex, dep: Department, last: _Last
-) -> None:
+def _department_sheet(ws: Sheet, index: PlanIndex, dep: Department, last: _Last) -> None:
     plan = index.plan
     measures = index.measures  # built once for all departments, not once per department
     mine = sorted(
@@ -242,10 +237,10 @@ def _department_sheet(
     set_widths(ws, _WIDTHS, hidden=HIDDEN_COLUMNS)
     setup_print(ws, "3:3")
     ws.freeze_panes = "E4"
-    ws.protection.sheet = True  # no password: a guard against slips, not a lock
-    ws.protection.formatRows = False  # let them make rows taller for long progress notes
-    ws.protection.formatColumns = True  # the identifying columns stay hidden
-    ws.data_validations.append(_status_validation(last_row, last.statuses))
+    # no password: a guard against slips, not a lock; rows may be made taller for long notes,
+    # columns not (the identifying columns stay hidden)
+    ws.protect(format_rows=True)
+    _status_validation(ws, last_row, last.statuses)
     fingerprint = plan_fingerprint(plan)
     doc = plan.info.number or fingerprint
     ws.row_dimensions[1].height = 30
@@ -294,17 +289,19 @@ def _department_sheet(
         ws.append([cell(ws, v, s) for v, s in zip(values, _STYLES, strict=True)])
 
 
-def _status_validation(last_row: int, choices: list[str]) -> DataValidation:
-    dv = DataValidation(
-        type="list",
-        formula1='"{}"'.format(",".join(choices)),
-        allow_blank=True,
-        showErrorMessage=True,
-        errorTitle="状态",
-        error="请从下拉列表中选择：" + "、".join(choices),
-        showInputMessage=True,
-        promptTitle="状态",
-        prompt="请选择：" + "、".join(choices),
+def _status_validation(ws: Sheet, last_row: int, choices: list[str]) -> None:
+    """The 状态 drop-down over the task rows."""
+    ws.validate(
+        f"{STATUS_COLUMN}{FIRST_TASK_ROW}:{STATUS_COLUMN}{max(last_row, FIRST_TASK_ROW)}",
+        {
+            "validate": "list",
+            "source": list(choices),
+            "ignore_blank": True,
+            "show_error": True,
+            "error_title": "状态",
+            "error_message": "请从下拉列表中选择：" + "、".join(choices),
+            "show_input": True,
+            "input_title": "状态",
+            "input_message": "请选择：" + "、".join(choices),
+        },
     )
-    dv.add(f"{STATUS_COLUMN}{FIRST_TASK_ROW}:{STATUS_COLUMN}{max(last_row, FIRST_TASK_ROW)}")
-    return dv

@@ -11,16 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from openpyxl.chart import BarChart, Reference
-from openpyxl.utils import get_column_letter
-from openpyxl.workbook import Workbook
-
 from ..core.ledger import build_ledger
 from ..core.periods import period_label
 from ..core.progress import Meaning
 from ..core.tasks import task_ids
 from .sheets import cell, merge, set_widths, setup_print
 from .text import ROLE_TEXT, PlanIndex, document_name, number
+from .xlsx import CM, Book, Sheet
+from .xlsx import column_letter as get_column_letter
 
 SHEET_LEDGER = "进展台账"
 SHEET_PROGRESS = "进展统计"
@@ -30,7 +28,7 @@ _MEANINGS = (Meaning.DONE, Meaning.DOING, Meaning.LATE, Meaning.TODO)
 _COLOURS = ("5B9B5B", "4A6FA5", "C0392B", "B0B0B0", "F2D16B")
 
 
-def write_ledger_sheets(wb: Workbook, index: PlanIndex, today: dt.date | None = None) -> None:
+def write_ledger_sheets(wb: Book, index: PlanIndex, today: dt.date | None = None) -> None:
     """Add both sheets when the plan holds any progress (otherwise nothing)."""
     plan = index.plan
     if plan.actuals:
@@ -155,29 +153,29 @@ def _count_sheet(ws, index: PlanIndex, ledger) -> None:
     for name, values in rows:
         ws.append([cell(ws, name)] + [cell(ws, v, "md_center") for v in values])
     if rows:
-        ws.add_chart(_chart(ws, len(rows), ledger.period), "H2")
+        ws.insert_chart("H2", _chart(ws, len(rows), ledger.period))
 
 
-def _chart(ws, n: int, period: str) -> BarChart:
-    chart = BarChart()
-    chart.type = "bar"
-    chart.grouping = "stacked"
-    chart.overlap = 100
-    chart.title = f"各部门任务进展（{period_label(period)}）"
-    chart.add_data(
-        Reference(ws, min_col=2, max_col=6, min_row=2, max_row=2 + n), titles_from_data=True
-    )
-    chart.set_categories(Reference(ws, min_col=1, min_row=3, max_row=2 + n))
-    for series, colour in zip(chart.series, _COLOURS, strict=True):
-        series.graphicalProperties.solidFill = colour
-        series.graphicalProperties.line.solidFill = colour
-    chart.x_axis.scaling.orientation = "maxMin"
-    chart.x_axis.delete = False
-    chart.y_axis.delete = False
-    chart.y_axis.title = "任务数"
-    chart.y_axis.crosses = "max"
-    chart.legend.position = "b"
-    chart.gapWidth = 60
-    chart.width = 18
-    chart.height = min(200.0, max(7.5, 0.4 * n + 2.5))
+def _chart(ws: Sheet, n: int, period: str):
+    """A native stacked bar chart of the status columns, one colour a status."""
+    chart = ws.book.add_chart({"type": "bar", "subtype": "stacked"})
+    sheet = ws.name
+    for column, colour in enumerate(_COLOURS, start=1):
+        chart.add_series(
+            {
+                "name": [sheet, 1, column],
+                "categories": [sheet, 2, 0, 1 + n, 0],
+                "values": [sheet, 2, column, 1 + n, column],
+                "fill": {"color": f"#{colour}"},
+                "border": {"color": f"#{colour}"},
+                "gap": 60,
+                "overlap": 100,
+            }
+        )
+    chart.set_title({"name": f"各部门任务进展（{period_label(period)}）"})
+    chart.set_y_axis({"reverse": True, "crossing": "max"})  # busiest first, at the top
+    chart.set_x_axis({"name": "任务数"})
+    chart.set_legend({"position": "bottom"})
+    height = min(200.0, max(7.5, 0.4 * n + 2.5))
+    chart.set_size({"width": round(18 * CM), "height": round(height * CM)})
     return chart

@@ -8,13 +8,6 @@ import os
 from pathlib import Path
 from typing import Any
 
-from openpyxl.chart import BarChart, Reference
-from openpyxl.chart.label import DataLabelList
-from openpyxl.chart.text import RichText
-from openpyxl.drawing.text import CharacterProperties, Paragraph, ParagraphProperties
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet._write_only import WriteOnlyWorksheet
-
 from ..core.model import Plan, Role
 from ..core.stats import workload
 from ..core.tasks import task_ids
@@ -38,6 +31,8 @@ from .text import (
     number,
     task_text,
 )
+from .xlsx import CM, Sheet
+from .xlsx import column_letter as get_column_letter
 
 LEAD_MARK = "●"
 SUPPORT_MARK = "○"
@@ -99,7 +94,7 @@ def export_master(
         ticker.step(ticker.total)
 
 
-def _title_rows(ws: WriteOnlyWorksheet, title: str, note: str, width: int) -> None:
+def _title_rows(ws: Sheet, title: str, note: str, width: int) -> None:
     """Row 1: the title; row 2: a note (document number, legend); both merged across."""
     last = get_column_letter(width)
     ws.row_dimensions[1].height = 30
@@ -120,7 +115,7 @@ def _document_line(plan: Plan) -> str:
     return "　　".join(p for p in parts if p)
 
 
-def _task_sheet(ws: WriteOnlyWorksheet, index: PlanIndex, ticker: Ticker) -> None:
+def _task_sheet(ws: Sheet, index: PlanIndex, ticker: Ticker) -> None:
     plan = index.plan
     set_widths(ws, TASK_WIDTHS)
     setup_print(ws, "3:3")
@@ -157,7 +152,7 @@ def _support_text(index: PlanIndex, measure_id: int, open_ended: bool) -> str:
     return f"{names}等" if names and open_ended else names
 
 
-def _matrix_sheet(ws: WriteOnlyWorksheet, index: PlanIndex, ticker: Ticker) -> None:
+def _matrix_sheet(ws: Sheet, index: PlanIndex, ticker: Ticker) -> None:
     plan = index.plan
     departments = plan.departments
     column = {d.id: i for i, d in enumerate(departments, start=2)}  # 0-based list positions
@@ -176,8 +171,8 @@ def _matrix_sheet(ws: WriteOnlyWorksheet, index: PlanIndex, ticker: Ticker) -> N
         paper="A3" if len(departments) > 12 else "A4",
         pages_wide=pages,
         title_cols="A:B" if pages > 1 else None,
+        grid_lines=True,  # empty matrix cells carry no border of their own
     )
-    ws.print_options.gridLines = True  # empty matrix cells carry no border of their own
     ws.freeze_panes = "C4"
     legend = (
         f"图例：{LEAD_MARK} 牵头单位　{SUPPORT_MARK} 配合单位　"
@@ -224,7 +219,7 @@ def _matrix_sheet(ws: WriteOnlyWorksheet, index: PlanIndex, ticker: Ticker) -> N
         )
 
 
-def _workload_sheet(ws: WriteOnlyWorksheet, plan: Plan, ticker: Ticker) -> None:
+def _workload_sheet(ws: Sheet, plan: Plan, ticker: Ticker) -> None:
     rows = workload(plan)
     set_widths(ws, {"A": 26, "B": 8, "C": 8, "D": 8})
     setup_print(ws, "2:2")
@@ -246,48 +241,37 @@ def _workload_sheet(ws: WriteOnlyWorksheet, plan: Plan, ticker: Ticker) -> None:
     if any(d.collective for d in plan.departments):
         ws.append([cell(ws, "注：各地区、有关部门等统称单位未计入。", "md_note")])
     if rows:
-        ws.add_chart(_workload_chart(ws, len(rows)), "F2")
+        ws.insert_chart("F2", _workload_chart(ws, len(rows)))
     ticker.step(len(plan.departments) - len(rows))
 
 
-def _workload_chart(ws: WriteOnlyWorksheet, n: int) -> BarChart:
-    chart = BarChart()
-    chart.type = "bar"  # horizontal bars
-    chart.grouping = "stacked"
-    chart.overlap = 100
-    chart.title = "各部门任务量（牵头/配合）"
-    chart.add_data(
-        Reference(ws, min_col=2, max_col=3, min_row=2, max_row=2 + n), titles_from_data=True
-    )
-    chart.set_categories(Reference(ws, min_col=1, min_row=3, max_row=2 + n))
-    chart.x_axis.scaling.orientation = "maxMin"  # busiest first, at the top
-    chart.x_axis.delete = False
-    chart.y_axis.delete = False
-    chart.y_axis.majorGridlines = None
-    chart.y_axis.title = "任务数"
-    chart.y_axis.crosses = "max"  # with the categories reversed, keeps the values at the bottom
-    chart.dataLabels = DataLabelList(
-        showVal=True, showSerName=False, showCatName=False, showLegendKey=False, showPercent=False
-    )
-    chart.legend.position = "b"
-    chart.width = 18
-    small = RichText(
-        p=[
-            Paragraph(
-                pPr=ParagraphProperties(defRPr=CharacterProperties(sz=800)),
-                endParaRPr=CharacterProperties(sz=800),
-            )
-        ]
-    )
-    chart.x_axis.tickLblSkip = 1
-    chart.gapWidth = 60
-    chart.x_axis.txPr = small  # 8 pt department names: every one labelled, not every other
-    chart.dataLabels.txPr = small
-    chart.height = min(200.0, max(7.5, 0.4 * n + 2.5))  # 35 departments fit one A4 page
+def _workload_chart(ws: Sheet, n: int) -> Any:
+    """A native stacked bar chart of the table's lead and support columns."""
+    chart = ws.book.add_chart({"type": "bar", "subtype": "stacked"})
+    small = {"size": 8}  # 8 pt department names: every one labelled, not every other
+    sheet = ws.name
+    for column in (1, 2):  # 牵头, 配合
+        chart.add_series(
+            {
+                "name": [sheet, 1, column],
+                "categories": [sheet, 2, 0, 1 + n, 0],
+                "values": [sheet, 2, column, 1 + n, column],
+                "data_labels": {"value": True, "font": small},
+                "gap": 60,
+                "overlap": 100,
+            }
+        )
+    chart.set_title({"name": "各部门任务量（牵头/配合）"})
+    # busiest first, at the top; the values stay under the bars
+    chart.set_y_axis({"reverse": True, "num_font": small, "interval_unit": 1, "crossing": "max"})
+    chart.set_x_axis({"name": "任务数", "major_gridlines": {"visible": False}})
+    chart.set_legend({"position": "bottom"})
+    height = min(200.0, max(7.5, 0.4 * n + 2.5))  # cm: 35 departments fit one A4 page
+    chart.set_size({"width": round(18 * CM), "height": round(height * CM)})
     return chart
 
 
-def _target_sheet(ws: WriteOnlyWorksheet, index: PlanIndex, ticker: Ticker) -> None:
+def _target_sheet(ws: Sheet, index: PlanIndex, ticker: Ticker) -> None:
     plan = index.plan
     set_widths(ws, {"A": 8, "B": 30, "C": 24, "D": 6, "E": 10, "F": 8, "G": 8, "H": 18, "I": 30})
     setup_print(ws, "2:2")

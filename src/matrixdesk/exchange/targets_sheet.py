@@ -8,14 +8,12 @@ count), a title, a note, a header in row 3 and one target a row from row 4.
 
 from __future__ import annotations
 
-from openpyxl import Workbook
-from openpyxl.worksheet.datavalidation import DataValidation
-
 from ..core.model import Department, Role
 from ..core.periods import period_label
 from ..core.progress import Actual
 from .sheets import cell, fit_row, merge, set_widths, setup_print
 from .text import COMPARATOR_TEXT, PlanIndex, number, plan_fingerprint, task_text
+from .xlsx import Book
 
 TARGET_MARKER = "matrixdesk-department-targets"
 TARGET_SHEET = "目标完成情况"
@@ -81,7 +79,7 @@ def led_targets(index: PlanIndex, dep: Department) -> list[tuple[int, int]]:
 
 
 def write_targets_sheet(
-    wb: Workbook, index: PlanIndex, dep: Department, period: str, last: dict[int, Actual]
+    wb: Book, index: PlanIndex, dep: Department, period: str, last: dict[int, Actual]
 ) -> None:
     """Add the sheet when ``dep`` leads tasks with targets (otherwise nothing)."""
     rows = led_targets(index, dep)
@@ -92,20 +90,19 @@ def write_targets_sheet(
     set_widths(ws, _WIDTHS, hidden=("A", "B", "C"))
     setup_print(ws, "3:3")
     ws.freeze_panes = "E4"
-    ws.protection.sheet = True
-    ws.protection.formatRows = False
-    ws.protection.formatColumns = True
-    dv = DataValidation(
-        type="decimal",
-        operator="greaterThanOrEqual",
-        formula1="-1E+300",
-        allow_blank=True,
-        showErrorMessage=True,
-        errorTitle="本期完成",
-        error="请填写数字",
+    ws.protect(format_rows=True)
+    ws.validate(
+        f"{ACTUAL_COLUMN}{FIRST_TARGET_ROW}:{ACTUAL_COLUMN}{FIRST_TARGET_ROW + len(rows) - 1}",
+        {
+            "validate": "decimal",
+            "criteria": ">=",
+            "value": -1e300,
+            "ignore_blank": True,
+            "show_error": True,
+            "error_title": "本期完成",
+            "error_message": "请填写数字",
+        },
     )
-    dv.add(f"{ACTUAL_COLUMN}{FIRST_TARGET_ROW}:{ACTUAL_COLUMN}{FIRST_TARGET_ROW + len(rows) - 1}")
-    ws.data_validations.append(dv)
     fingerprint = plan_fingerprint(index.plan)
     ws.row_dimensions[1].height = 30
     ws.row_dimensions[2].height = 30
