@@ -114,6 +114,19 @@ def test_an_unusual_verb() -> None:
     assert parties("省财政厅给予经费保障") == [("省财政厅", L)]
 
 
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("市政府办公室负总责，各区政府抓落实", [("市政府办公室", L), ("各区政府", S)]),
+        ("省商务厅牵头，省财政厅等负责，列第一位的为牵头单位", [("省商务厅", L), ("省财政厅", S)]),
+    ],
+)  # fmt: skip
+def test_more_verbs_and_notes(content: str, expected: list) -> None:
+    parsed = parse_content(content)
+    assert parsed is not None and parsed.parties == expected
+    assert parsed.skipped == []
+
+
 def test_a_sentence_in_brackets_is_no_annotation() -> None:
     assert parse_content("申请人主动申请办理的，消防部门予以受理") is None
 

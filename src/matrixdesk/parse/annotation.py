@@ -75,10 +75,12 @@ MAX_BRACKET = 600  # longest annotation content considered
 _VERB_ATOMS = (
     r"(?:按照?|依照?|依据|根据)?(?:各自)?职[责能](?:职责)?(?:分工)?|按分工|分工|分别|共同|具体|协同"
     r"|牵头|负责|落实|配合|参与|协助|协办|主办|承办|指导|督导|督促|统筹|协调|组织|实施|推进|抓好"
-    r"|做好|执行|跟进|主抓"
+    r"|做好|执行|跟进|主抓|负总责|总负责|抓"
 )
 _VERB = re.compile(rf"(?:{_VERB_ATOMS})+$")
-_CORE_VERB = re.compile(r"负责|落实|牵头|配合|参与|协助|协办|主办|承办|指导|督导|实施|推进|执行")
+_CORE_VERB = re.compile(
+    r"负责|负总责|落实|牵头|配合|参与|协助|协办|主办|承办|指导|督导|实施|推进|执行"
+)
 _LEAD_VERB = re.compile(r"牵头|主办|主抓")
 _SUPPORT_VERB = re.compile(r"^(?:(?:按照?|依照?|根据)?(?:各自)?职[责能](?:分工)?|按分工|分工|协同)?"
                            r"(?:配合|参与|协助|协办)+(?:落实|实施)?$")  # fmt: skip
@@ -290,9 +292,9 @@ def _read_clauses(text: str, free_text: bool) -> _Reading | None:
             return None
         as_label = _AS_LABEL.match(clause)
         if as_label and label_kind(as_label.group("label")) in ("lead", "support", "duty"):
-            before = len(reading.named)  # 省商务厅为牵头单位
-            _add(reading, as_label.group("names"), label_kind(as_label.group("label")), True)
-            if len(reading.named) > before:
+            accepted, refused, _ = named_parties(as_label.group("names"))
+            if accepted and not refused:  # 省商务厅为牵头单位, not 列第一位的为牵头单位
+                _add(reading, as_label.group("names"), label_kind(as_label.group("label")), True)
                 reading.party_label = True
                 continue
         if _NOTE.search(clause) or _SCORE.search(clause):
