@@ -1036,24 +1036,8 @@ Take over the plan?</source>
         <translation>从政策文件新建任务分工</translation>
     </message>
     <message>
-        <source>&lt; Back</source>
-        <translation>&lt; 上一步</translation>
-    </message>
-    <message>
-        <source>Preview &gt;</source>
-        <translation>预览 &gt;</translation>
-    </message>
-    <message>
-        <source>Create plan</source>
-        <translation>创建</translation>
-    </message>
-    <message>
         <source>Cancel</source>
         <translation>取消</translation>
-    </message>
-    <message>
-        <source>Open file…</source>
-        <translation>打开文件…</translation>
     </message>
     <message>
         <source>Automatic</source>
@@ -1082,6 +1066,22 @@ Take over the plan?</source>
     <message>
         <source>Paste the document text here…</source>
         <translation>在此粘贴文件正文…</translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; 上一步(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Preview &gt;</source>
+        <translation>预览(&amp;P) &gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Create plan</source>
+        <translation>创建(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Open file…</source>
+        <translation>打开文件(&amp;O)…</translation>
     </message>
     <message>
         <source>There is no text to import yet.</source>

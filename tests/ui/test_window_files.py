@@ -178,3 +178,15 @@ def test_a_failed_pdf_says_what_failed(window, tmp_path, menu_action, monkeypatc
     SaveDialog(monkeypatch, blocker / "report.pdf")
     menu_action(window, ActionId.EXPORT_PDF).trigger()
     assert len(warnings) == 1 and "PDF" in warnings[0] and str(blocker) in warnings[0]
+
+
+def test_a_plan_made_from_a_document_is_offered_in_documents(
+    window, documents, monkeypatch, menu_action, small_plan
+):
+    from matrixdesk.ui.dialogs import import_dialog
+
+    monkeypatch.setattr(import_dialog, "run_import_dialog", lambda parent: small_plan)
+    dialog = SaveDialog(monkeypatch)
+    menu_action(window, ActionId.NEW_FROM_DOCUMENT).trigger()
+    assert [os.path.dirname(s) for s in dialog.started] == [str(documents)]
+    assert os.path.basename(dialog.started[0]) == "吉政办发[2020]34号.mdesk"
