@@ -40,13 +40,7 @@ ENTRIES = scoring.load_index()
 # Truth readings that disagree with a ruling of tests/parse/real/README.md. The document's own
 # check is expected to fail until its truth is settled (strict: it fails the day it passes);
 # it still counts in the corpus figures below.
-DISPUTED = {
-    "p-henan-yuzheng-2024-24": (
-        "the truth reads 济源示范区、航空港区管委会 as one party; the README's ruling (named "
-        "places sharing one head noun are one party per place, as in 广州、深圳市政府) makes it "
-        "two"
-    ),
-}
+DISPUTED: dict[str, str] = {}  # doc id -> why its truth is disputed (strict xfail)
 
 
 @functools.cache
