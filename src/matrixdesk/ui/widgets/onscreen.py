@@ -21,18 +21,23 @@ from PySide6.QtWidgets import QWidget
 
 
 class _AfterPaint(QObject):
-    def __init__(self, window: QWidget, callback: Callable[[], None], delay_ms: int) -> None:
-        super().__init__(window)
+    """Watches ``widget``'s window for its next paint; a child of ``widget``, so a panel
+    replaced before that (another plan opened) takes its pending work with it."""
+
+    def __init__(self, widget: QWidget, callback: Callable[[], None], delay_ms: int) -> None:
+        super().__init__(widget)
+        self._widget = widget
         self._callback = callback
         self._delay = delay_ms
-        window.installEventFilter(self)
+        widget.window().installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
         # The window paints its widgets while it handles UpdateRequest: a timer started
         # here fires once that painting is done.
         if event.type() in (QEvent.Type.UpdateRequest, QEvent.Type.Paint):
             watched.removeEventFilter(self)
-            QTimer.singleShot(self._delay, self._callback)
+            # with the widget as context: not called once the widget is gone
+            QTimer.singleShot(self._delay, self._widget, self._callback)
             self.deleteLater()
         return False
 
@@ -44,4 +49,4 @@ def on_screen(widget: QWidget) -> bool:
 
 def after_paint(widget: QWidget, callback: Callable[[], None], delay_ms: int = 0) -> None:
     """Call ``callback`` ``delay_ms`` after ``widget``'s window has next been painted."""
-    _AfterPaint(widget.window(), callback, delay_ms)
+    _AfterPaint(widget, callback, delay_ms)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import functools
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,6 +30,7 @@ from ..widgets.measure_panel import MeasurePanel
 from ..widgets.progress_panel import ProgressPanel
 
 MIN_PANEL_HEIGHT = 240  # the measure panel's dock keeps at least this much, then it scrolls
+ROW_SLACK = 6  # pixels: widgets whose tops differ by less share a row for Tab
 TAB_ORDER = ("measure", "departments", "findings", "history", "chart", "progress", "changelog")
 
 
@@ -40,18 +41,44 @@ def focusables(root: QWidget) -> list[QWidget]:
     that took Tab as a character, or a table that moved along its cells, kept the keyboard
     inside a panel for good.
     """
-    found = [root] if root.focusPolicy() & Qt.FocusPolicy.TabFocus else []
-    widget = root.nextInFocusChain()
-    while widget is not root and widget is not None and len(found) < 200:
-        if root.isAncestorOf(widget) and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
-            found.append(widget)
-        widget = widget.nextInFocusChain()
+    window = root.window()
+    found = [
+        w
+        for w in [root, *root.findChildren(QWidget)]
+        if w.focusPolicy() & Qt.FocusPolicy.TabFocus and w.window() is window  # no popups
+    ]
+    found = reading_order(root, found)
     for widget in found:
         if isinstance(widget, QAbstractItemView):
             widget.setTabKeyNavigation(False)
         elif isinstance(widget, QPlainTextEdit | QTextEdit):
             widget.setTabChangesFocus(True)
     return found
+
+
+def reading_order(root: QWidget, widgets: list[QWidget]) -> list[QWidget]:
+    """``widgets`` as a reader meets them in ``root``: row by row from the top, left to right
+    in a row (widgets whose tops are within a few pixels share a row).
+
+    Not Qt's focus chain: PySide's ``nextInFocusChain()`` makes the widget it returns a
+    child of the caller on the Python side, so walking the chain tied the window's Undo
+    action, history view and submenus to a panel widget and they died with the first plan's
+    panels (``RuntimeError: Internal C++ object already deleted`` after opening a second
+    plan).
+    """
+    origin = QPoint(0, 0)
+    placed = []
+    for i, widget in enumerate(widgets):
+        top_left = widget.mapTo(root, origin) if widget is not root else origin
+        placed.append((top_left.y(), top_left.x(), i, widget))
+    placed.sort(key=lambda p: (p[0], p[1], p[2]))
+    rows: list[list[tuple]] = []
+    for p in placed:
+        if rows and p[0] - rows[-1][0][0] <= ROW_SLACK:
+            rows[-1].append(p)
+        else:
+            rows.append([p])
+    return [p[3] for row in rows for p in sorted(row, key=lambda p: (p[1], p[2]))]
 
 
 class PanelScroll(QScrollArea):
