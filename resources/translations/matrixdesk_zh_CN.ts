@@ -52,6 +52,22 @@
         <translation>添加部门</translation>
     </message>
     <message>
+        <source>Aliases</source>
+        <translation>别名</translation>
+    </message>
+    <message>
+        <source>Collective party</source>
+        <translation>集体单位</translation>
+    </message>
+    <message>
+        <source>Department moved</source>
+        <translation>部门顺序调整</translation>
+    </message>
+    <message>
+        <source>Departments restored</source>
+        <translation>部门已恢复</translation>
+    </message>
+    <message>
         <source>Department renamed</source>
         <translation>部门重命名</translation>
     </message>
@@ -114,6 +130,57 @@
     <message>
         <source>All</source>
         <translation>全部</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeLogText</name>
+    <message>
+        <source>%1 %2: %3 changes from %4</source>
+        <translation>%1 %2：%3 项变更，来自 %4</translation>
+    </message>
+    <message>
+        <source>Cells of %1 put back or pasted</source>
+        <translation>重写分工（撤销、重做或粘贴）：%1</translation>
+    </message>
+    <message>
+        <source>quarterly</source>
+        <translation>按季度报送</translation>
+    </message>
+    <message>
+        <source>monthly</source>
+        <translation>按月报送</translation>
+    </message>
+    <message>
+        <source>the document&apos;s date</source>
+        <translation>文件日期</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>Reporting: %1, from %2 to %3</source>
+        <translation>报送安排：%1，%2 至 %3</translation>
+    </message>
+    <message>
+        <source>Undone: %1 %2, %3 changes from %4</source>
+        <translation>已撤销：%1 %2，来自 %4 的 %3 项变更</translation>
+    </message>
+    <message>
+        <source>Document number, title, issuer or date changed</source>
+        <translation>修改文号、标题、发文机关或日期</translation>
+    </message>
+    <message>
+        <source>Restore measure: %1</source>
+        <translation>恢复任务：%1</translation>
+    </message>
+    <message>
+        <source>Restore departments: %1</source>
+        <translation>恢复部门：%1</translation>
+    </message>
+    <message>
+        <source>Plan replaced by an import: %1 measures</source>
+        <translation>导入替换任务分工：%1 个条目</translation>
     </message>
 </context>
 <context>

@@ -4,12 +4,17 @@ dialogs patched at the dialog."""
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 import pytest
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QApplication, QFileDialog
 
+from matrixdesk.core.model import Role
 from matrixdesk.store import MatrixStore
+from matrixdesk.ui import i18n
 from matrixdesk.ui.actions import ActionId
 from matrixdesk.ui.window import MainWindow
 
@@ -67,3 +72,92 @@ def test_undo_and_history_still_work_after_opening_another_plan(
     menu_action(window, ActionId.CLOSE).trigger()
     deleted_later()
     assert window.document is None
+
+
+# -- the change log in the language of the window ----------------------------------------------
+ENGLISH_WORDS = re.compile(r"[A-Za-z]{3,}")
+
+
+def _plan_with_history(path: str, plan) -> None:
+    """A plan whose change log was written by earlier sessions: cells set from an English
+    window, an undo (stored as "1 measures"), a deadline, a rename, a merge, a collected
+    workbook and its undo (stored in English by the collect), a schedule change."""
+    from matrixdesk.core.progress import Cadence, LogLine, ProgressUpdate, Schedule
+
+    store = MatrixStore.create(path, plan)
+    before = store.assignments_of(2)
+    store.set_roles([(2, 4, Role.LEAD)], summary="Set lead: (一) × 省商务厅")
+    store.replace_assignments({2: before})
+    store.update_measure(3, deadline="2026年底")
+    store.set_aliases(3, ["省农委", "农业农村厅"])
+    store.rename_department(2, "省体育局（新）")
+    store.merge_departments(store.add_department("省发改委").id, 4)
+    store.set_schedule(Schedule(Cadence.QUARTER))
+    line = LogLine(
+        "collect",
+        "省商务厅 2026-Q4: 3 changes from 省商务厅.xlsx",
+        4,
+        "2026-Q4",
+        "省商务厅.xlsx",
+        {"file": "/x/省商务厅.xlsx", "changes": [{}, {}, {}]},
+    )
+    store.apply_progress(ProgressUpdate(log=[line]))
+    undo = replace(line, action="undo collect", detail={})
+    store.apply_progress(ProgressUpdate(log=[undo]))
+    store.close()
+
+
+def _change_log_texts(window, menu_action) -> list[tuple[str, str]]:
+    menu_action(window, ActionId.GO_CHANGELOG).trigger()
+    panel = window.docks.panels["changelog"]
+    model = panel.model
+    return [
+        (str(model.index(r, 1).data()), str(model.index(r, 5).data()))
+        for r in range(model.rowCount())
+    ]
+
+
+def test_change_log_reads_in_chinese_also_for_entries_written_in_english(
+    qapp, qtbot, tmp_path, small_plan, menu_action
+):
+    """A Chinese user saw '1 measures', '3 changes from …', 'reporting schedule' and English
+    kinds (aliases, collective …) in the Change Log: the texts were stored as written at the
+    time, partly by the store and the collect in English. They are now said from what each
+    entry records, in the window's language, for entries already in a plan too."""
+    path = str(tmp_path / "历史 记录.mdesk")
+    _plan_with_history(path, small_plan)
+    i18n.install_translators(qapp, "zh_CN")
+    try:
+        w = MainWindow(persist_layout=False)
+        qtbot.addWidget(w)
+        w.show()
+        assert w.files.open_path(path, remember=False)
+        rows = _change_log_texts(w, menu_action)
+    finally:
+        i18n.install_translators(qapp, "en")
+    assert len(rows) == 10
+    for kind, text in rows:
+        assert not ENGLISH_WORDS.search(kind), kind
+        assert not ENGLISH_WORDS.search(text.replace(".xlsx", "")), text
+    texts = [text for _kind, text in rows]
+    assert "设为牵头：(一) × 省商务厅" in texts
+    assert any("3" in t and "省商务厅.xlsx" in t for t in texts)
+
+
+def test_change_log_reads_in_english_in_the_english_window(
+    qtbot, tmp_path, small_plan, menu_action
+):
+    path = str(tmp_path / "plan.mdesk")
+    _plan_with_history(path, small_plan)
+    store = MatrixStore.open(path)
+    store.set_roles(
+        [(3, 4, Role.SUPPORT)], summary="设为配合：(二) × 省商务厅"
+    )  # a Chinese session
+    store.close()
+    w = MainWindow(persist_layout=False)
+    qtbot.addWidget(w)
+    w.show()
+    assert w.files.open_path(path, remember=False)
+    texts = [text for _kind, text in _change_log_texts(w, menu_action)]
+    assert texts[0] == "Set support: (二) × 省商务厅"
+    assert not any(re.search(r"[设为牵配合修改部门]", t) for t in texts if "：" in t)

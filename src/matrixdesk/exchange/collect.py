@@ -102,7 +102,11 @@ class Collection:
                     f.department_id,
                     f.period,
                     f.name,
-                    {"file": f.path, "changes": [_brief(c) for c in taken][:200]},
+                    {
+                        "file": f.path,
+                        "count": len(taken),  # the list below stops at 200
+                        "changes": [_brief(c) for c in taken][:200],
+                    },
                 )
             )
         return update

@@ -171,7 +171,8 @@ class ProgressEdits(StoreBase):
         Returns
         -------
         list of dict
-            ``id, at, action, summary, department, period, source`` of each row.
+            ``id, at, action, summary, department, period, source, detail`` of each row
+            (``detail`` as stored: JSON text).
         """
         if not self._ledger_tables:
             return []
@@ -180,11 +181,11 @@ class ProgressEdits(StoreBase):
             if value:
                 where.append(f"{column} = ?")
                 args.append(value)
-        sql = "SELECT id, at, action, summary, department, period, source FROM changelog"
+        sql = "SELECT id, at, action, summary, department, period, source, detail FROM changelog"
         if where:
             sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY id DESC LIMIT ?"
-        keys = ["id", "at", "action", "summary", "department", "period", "source"]
+        keys = ["id", "at", "action", "summary", "department", "period", "source", "detail"]
         return [dict(zip(keys, r, strict=True)) for r in self.db.execute(sql, [*args, limit])]
 
     def change_log_values(self, column: str) -> list[str]:

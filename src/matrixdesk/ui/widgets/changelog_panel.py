@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...store import StoreEvent
+from ..changelog_text import entry_text
 from .onscreen import on_screen
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -46,6 +47,10 @@ def kind_text(action: str) -> str:
         "target": _tr("Target edited"),
         "remove target": _tr("Target removed"),
         "add department": _tr("Department added"),
+        "aliases": _tr("Aliases"),
+        "collective": _tr("Collective party"),
+        "move department": _tr("Department moved"),
+        "restore departments": _tr("Departments restored"),
         "rename department": _tr("Department renamed"),
         "merge departments": _tr("Departments merged"),
         "remove department": _tr("Department removed"),
@@ -57,8 +62,9 @@ def kind_text(action: str) -> str:
 
 
 class ChangeLogModel(QAbstractTableModel):
-    def __init__(self, parent=None) -> None:
+    def __init__(self, document=None, parent=None) -> None:
         super().__init__(parent)
+        self.document = document
         self.rows: list[dict] = []
         self.headers = [
             _tr("When"),
@@ -92,6 +98,8 @@ class ChangeLogModel(QAbstractTableModel):
             return str(value).replace("T", " ")
         if key == "action":
             return kind_text(str(value))
+        if key == "summary" and self.document is not None:  # in the window's language
+            return entry_text(self.document, self.rows[index.row()])
         return str(value)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0):  # noqa: N802
@@ -124,7 +132,7 @@ class ChangeLogPanel(QWidget):
             self.filters[column] = box
             box.currentIndexChanged.connect(self.refresh)
         top.addStretch(1)
-        self.model = ChangeLogModel(self)
+        self.model = ChangeLogModel(document, self)
         self.table = QTableView(self)
         self.table.setObjectName("changeLogTable")
         self.table.setModel(self.model)
