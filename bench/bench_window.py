@@ -156,20 +156,22 @@ def edit_latency(app: QApplication, window: MainWindow, edits: int) -> dict[str,
     rows = [
         r for r in range(min(window.proxy.rowCount(), 40)) if window.model.is_editable_cell(r, 2)
     ]
-    for i in range(edits):
-        window.view.select_cell(rows[i % len(rows)], FIRST_DEPARTMENT_COLUMN + 3 + i)
+    for i in range(-2, edits):  # two edits first, not counted: the first runs are slower
+        window.view.select_cell(rows[i % len(rows)], FIRST_DEPARTMENT_COLUMN + 5 + i)
         idle(app, 0.02)
         t0 = time.perf_counter()
         QTest.keyClick(grid, Qt.Key.Key_Space)
         app.processEvents()  # the repaint of the changed cells and the panels' updates
         t1 = time.perf_counter()
-        times["commit"].append(committed[-1] - t0)
-        times["painted"].append(t1 - t0)
+        if i >= 0:
+            times["commit"].append(committed[-1] - t0)
+            times["painted"].append(t1 - t0)
         idle(app, 0.02)
         t0 = time.perf_counter()
         QTest.keyClick(grid, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
         app.processEvents()
-        times["undo_painted"].append(time.perf_counter() - t0)
+        if i >= 0:
+            times["undo_painted"].append(time.perf_counter() - t0)
         idle(app, 0.25)  # the chart looks after its 200 ms pause
     return times
 

@@ -309,3 +309,16 @@ def test_import_of_a_pipe_or_device_ends_at_once(tmp_path, capsys):
     for source in sources:
         assert main(["import", source, "-o", str(tmp_path / "p.mdesk")]) == 2
         assert "pipe or device" in capsys.readouterr().err
+
+
+def test_show_json_is_one_record_a_line_and_reads_back_whole(seed_plan):
+    from matrixdesk.cli import json_lines, plan_to_json
+
+    document = plan_to_json(seed_plan)
+    text = json_lines(document)
+    assert json.loads(text) == document
+    lines = text.splitlines()
+    lists = [v for v in document.values() if isinstance(v, list) and v]
+    # the braces, a line a key, a line an item, a closing bracket a list
+    assert len(lines) == 2 + len(document) + sum(map(len, lists)) + len(lists)
+    assert all(json.loads(line.rstrip(",")) for line in lines if line.startswith("    {"))

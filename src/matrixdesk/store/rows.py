@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import fields
+from itertools import chain
 
 from sqlite_utils import Database
 
@@ -88,13 +90,31 @@ def write_document(db: Database, plan: Plan) -> None:
     """Insert the document part of ``plan``: what the first schema already held."""
     write_info(db, plan.info)
     db.table("source").insert({"id": 1, "text": plan.source_text})
-    db.table("departments").insert_all(department_row(d) for d in plan.departments)
-    db.table("aliases").insert_all(
-        {"department_id": d.id, "alias": a} for d in plan.departments for a in d.aliases
+    insert_rows(db, "departments", (department_row(d) for d in plan.departments))
+    insert_rows(
+        db,
+        "aliases",
+        ({"department_id": d.id, "alias": a} for d in plan.departments for a in d.aliases),
     )
-    db.table("measures").insert_all(measure_row(m) for m in plan.measures)
-    db.table("assignments").insert_all(assignment_row(a) for a in plan.assignments)
-    db.table("targets").insert_all(target_row(t) for t in plan.targets)
+    insert_rows(db, "measures", (measure_row(m) for m in plan.measures))
+    insert_rows(db, "assignments", (assignment_row(a) for a in plan.assignments))
+    insert_rows(db, "targets", (target_row(t) for t in plan.targets))
+
+
+def insert_rows(db: Database, table: str, rows: Iterable[dict]) -> None:
+    """Insert ``rows`` (dicts with the same keys, plain values) into an existing ``table``.
+
+    One prepared statement for all of them: sqlite-utils' ``insert_all`` builds statements
+    per chunk and looks at every value for JSON, about half the time of writing a new plan.
+    """
+    found = iter(rows)
+    first = next(found, None)
+    if first is None:
+        return
+    columns = list(first)
+    names = ", ".join(f"[{c}]" for c in columns)
+    sql = f"INSERT INTO [{table}] ({names}) VALUES ({', '.join('?' * len(columns))})"
+    db.conn.executemany(sql, ([r[c] for c in columns] for r in chain([first], found)))
 
 
 def read_info(db: Database) -> DocumentInfo:

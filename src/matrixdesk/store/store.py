@@ -83,7 +83,14 @@ class MatrixStore(MeasureEdits, DepartmentEdits, ProgressEdits):  # StoreBase th
 
     @classmethod
     def create(cls, path: str, plan: Plan, *, overwrite: bool = False) -> MatrixStore:
-        """Write ``plan`` to a new file at ``path`` and open it.
+        """Write ``plan`` to a new file at ``path`` and open it (see :meth:`write`)."""
+        cls.write(path, plan, overwrite=overwrite)
+        return cls.open(path)
+
+    @classmethod
+    def write(cls, path: str, plan: Plan, *, overwrite: bool = False) -> None:
+        """Write ``plan`` to a new file at ``path`` (``matrixdesk import`` stops here: opening
+        the file again would read the whole plan back for nothing).
 
         The file is built beside its destination and renamed into place, so a failure leaves
         no file behind and an existing file is only replaced once the new one is complete.
@@ -98,7 +105,6 @@ class MatrixStore(MeasureEdits, DepartmentEdits, ProgressEdits):  # StoreBase th
         finally:
             if guard:
                 guard.release()
-        return cls.open(path)
 
     @classmethod
     def open(
@@ -338,13 +344,24 @@ class MatrixStore(MeasureEdits, DepartmentEdits, ProgressEdits):  # StoreBase th
             or (m.level >= 2 and not self._children.get(measure_id))
         )
 
-    def plan(self) -> Plan:
-        """A snapshot of the whole plan as core objects (exporters and reports use it)."""
+    def plan(self, *, copy: bool = True) -> Plan:
+        """A snapshot of the whole plan as core objects (exporters and reports use it).
+
+        ``copy=False`` hands out the store's own measure and department objects instead of
+        copies: for a reader that closes the store at once (the command line), not one that
+        keeps the plan while edits go on.
+        """
+        measures = [replace(m) for m in self._measures] if copy else list(self._measures)
+        departments = (
+            [replace(d, aliases=list(d.aliases)) for d in self._departments]
+            if copy
+            else list(self._departments)
+        )
         return Plan(
             info=self.info(),
             source_text=self._source,
-            measures=[replace(m) for m in self._measures],
-            departments=[replace(d, aliases=list(d.aliases)) for d in self._departments],
+            measures=measures,
+            departments=departments,
             assignments=sorted(self.assignments(), key=lambda a: (a.measure_id, a.position)),
             targets=self.targets(),
             schedule=self._schedule,
