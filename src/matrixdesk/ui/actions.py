@@ -3,7 +3,8 @@
 A factory sets the translated text, an icon, a status tip and the standard shortcut where
 one exists. Actions start disabled where they need a plan; :func:`update_actions` is the one
 function that enables them from the window's current state. Undo and redo come from the
-window's QUndoGroup (``createUndoAction``/``createRedoAction``) and are registered here too.
+window's QUndoGroup (:class:`StepAction`, following its active stack) and are registered here
+too.
 
 The grid's editing keys (L, S, Space, Delete, Ctrl+C, Ctrl+V) are not QAction shortcuts: a
 shortcut bound to the grid still fires while a menu is open over it (Qt matches a widget's
@@ -19,8 +20,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from PySide6.QtCore import QCoreApplication, QObject
-from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtCore import QCoreApplication, QObject, Slot
+from PySide6.QtGui import QAction, QIcon, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QApplication, QMenu, QStyle
 
 
@@ -499,12 +500,48 @@ def grid_keys(actions: dict[ActionId, QAction]) -> list[tuple[QKeySequence, QAct
     return keys
 
 
-def undo_redo_actions(group, parent: QObject) -> dict[ActionId, QAction]:
-    """Undo/redo from the QUndoGroup, with the standard shortcuts plus Ctrl+Y and Ctrl+Shift+Z."""
-    undo = group.createUndoAction(parent, _tr("&Undo"))
+class StepAction(QAction):
+    """Undo or Redo, made here and owned by the window for its whole life, following the
+    QUndoGroup: enabled when its active stack can take the step, text and tooltip naming it.
+
+    Not ``createUndoAction``/``createRedoAction``: PySide makes the action Qt creates there a
+    child of the *group* on the Python side, and marks such a Qt-made object dead as soon as
+    anything above it on that side goes — which a Qt getter can arrange (``nextInFocusChain()``
+    made the window a Python child of a panel widget, and Undo died with the first plan's
+    panels). An action made in Python is never marked dead while Qt keeps it.
+    """
+
+    def __init__(self, group: QUndoGroup, prefix: str, parent: QObject, *, redo: bool) -> None:
+        super().__init__(prefix, parent)
+        self._prefix = prefix
+        self.setIconText(plain_text(prefix))  # the toolbar button keeps a short label
+        if redo:
+            group.canRedoChanged.connect(self.setEnabled)
+            group.redoTextChanged.connect(self.follow)
+            self.triggered.connect(group.redo)
+            self.setEnabled(group.canRedo())
+            self.follow(group.redoText())
+        else:
+            group.canUndoChanged.connect(self.setEnabled)
+            group.undoTextChanged.connect(self.follow)
+            self.triggered.connect(group.undo)
+            self.setEnabled(group.canUndo())
+            self.follow(group.undoText())
+
+    @Slot(str)
+    def follow(self, step: str) -> None:
+        """The step the active stack would take now ("" when there is none)."""
+        self.setText(f"{self._prefix} {step}" if step else self._prefix)
+        self.setToolTip(step_tip(self, step))
+
+
+def undo_redo_actions(group: QUndoGroup, parent: QObject) -> dict[ActionId, QAction]:
+    """Undo/redo following the QUndoGroup, with the standard shortcuts plus Ctrl+Y and
+    Ctrl+Shift+Z for redo."""
+    undo = StepAction(group, _tr("&Undo"), parent, redo=False)
     undo.setShortcuts(SK.Undo)
     undo.setIcon(_icon("edit-undo", SP.SP_ArrowBack))
-    redo = group.createRedoAction(parent, _tr("&Redo"))
+    redo = StepAction(group, _tr("&Redo"), parent, redo=True)
     keys = list(QKeySequence.keyBindings(SK.Redo))
     for extra in ("Ctrl+Y", "Ctrl+Shift+Z"):
         if QKeySequence(extra) not in keys:
@@ -513,8 +550,6 @@ def undo_redo_actions(group, parent: QObject) -> dict[ActionId, QAction]:
     redo.setIcon(_icon("edit-redo", SP.SP_ArrowForward))
     undo.setObjectName(str(ActionId.UNDO))
     redo.setObjectName(str(ActionId.REDO))
-    for action, prefix in ((undo, _tr("&Undo")), (redo, _tr("&Redo"))):
-        action.setIconText(plain_text(prefix))  # the toolbar button keeps a short label
     return {ActionId.UNDO: undo, ActionId.REDO: redo}
 
 
@@ -538,7 +573,9 @@ def build_menu(
         if item == SEPARATOR:
             menu.addSeparator()
         elif isinstance(item, Submenu):
-            sub = menu.addMenu(titles.get(item.key, item.key))
+            # made here, not by addMenu(title): see StepAction on objects Qt makes
+            sub = QMenu(titles.get(item.key, item.key), menu)
+            menu.addMenu(sub)
             sub.setObjectName(f"menu.{item.key}")
             submenus[item.key] = sub
             build_menu(sub, list(item.items), actions, submenus)

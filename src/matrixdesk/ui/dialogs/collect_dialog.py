@@ -134,10 +134,9 @@ class CollectDialog(QDialog):
         self.summary.setObjectName("summary")
         self.summary.setWordWrap(True)
         self.buttons = QDialogButtonBox(self)
-        self.apply_button = self.buttons.addButton(
-            _tr("Appl&y"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
+        self.apply_button = QPushButton(_tr("Appl&y"))  # kept: made here, not by addButton()
         self.apply_button.setObjectName("apply")
+        self.buttons.addButton(self.apply_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)

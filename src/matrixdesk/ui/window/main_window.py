@@ -12,7 +12,16 @@ import os
 
 from PySide6.QtCore import QModelIndex, Qt, QUrl
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QUndoGroup
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...core import errorlog
 from .. import settings
@@ -28,7 +37,6 @@ from ..actions import (
     build_menu,
     create_actions,
     grid_keys,
-    step_tip,
     undo_redo_actions,
     update_actions,
 )
@@ -97,8 +105,6 @@ class MainWindow(QMainWindow):
         self.view.cellClicked.connect(self.editor.cycle_at)
         QApplication.clipboard().dataChanged.connect(self.update_actions)
         QApplication.instance().focusChanged.connect(self._focus_changed)
-        self.undo_group.undoTextChanged.connect(lambda t: self._step_tip(ActionId.UNDO, t))
-        self.undo_group.redoTextChanged.connect(lambda t: self._step_tip(ActionId.REDO, t))
         self.resize(1400, 900)
         if persist_layout:
             self._restore_layout()
@@ -106,6 +112,8 @@ class MainWindow(QMainWindow):
 
     # -- construction ----------------------------------------------------------------------
     def _build_menus(self) -> None:
+        # menus and toolbar made here, not by addMenu(title)/addToolBar(title): objects Qt
+        # makes can be marked dead by PySide while they live (see actions.StepAction)
         bar = self.menuBar()
         for title, items in (
             (self.tr("&File"), FILE_MENU),
@@ -113,10 +121,13 @@ class MainWindow(QMainWindow):
             (self.tr("&View"), VIEW_MENU),
             (self.tr("&Help"), HELP_MENU),
         ):
-            build_menu(bar.addMenu(title), items, self.actions, self.submenus)
+            menu = QMenu(title, bar)
+            bar.addMenu(menu)
+            build_menu(menu, items, self.actions, self.submenus)
         self.submenus["recent"].aboutToShow.connect(self.files.fill_recent_menu)
         self.submenus["report_font"].aboutToShow.connect(self.files.fill_report_font_menu)
-        toolbar = self.addToolBar(self.tr("Main"))
+        toolbar = QToolBar(self.tr("Main"), self)
+        self.addToolBar(toolbar)
         toolbar.setObjectName("mainToolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         toolbar.setMovable(False)
@@ -242,16 +253,6 @@ class MainWindow(QMainWindow):
         dead wrapper once the window closed (PySide).
         """
         self.docks.tab_chain()
-
-    def _step_tip(self, action_id: ActionId, text: str) -> None:
-        """The Undo/Redo toolbar buttons' tooltips say which step they take.
-
-        The action is looked up by name: a Python wrapper of it once held in a lambda was
-        found dead (PySide) in a long session, and the tooltip update raised an error.
-        """
-        action = self.findChild(QAction, str(action_id))
-        if action is not None:
-            action.setToolTip(step_tip(action, text))
 
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
         for dock in self.docks.docks.values():
