@@ -156,7 +156,7 @@ def test_targets_sheet(small_book):
     rows = list(ws.iter_rows(min_row=3, values_only=True))
     assert rows[0] == (
         "(一)",
-        "(一)发展冰雪消费",
+        "发展冰雪消费",
         "滑雪场",
         "≥",
         60,
@@ -187,7 +187,7 @@ def test_formula_like_text_is_stored_as_text(tmp_path):
 def test_small_plan_formula_title_read_back(small_book):
     ws = small_book[SHEET_MATRIX]
     cell = next(c for row in ws.iter_rows() for c in row if c.value and "=SUM" in str(c.value))
-    assert cell.value == "(三)=SUM(A1)压实责任" and cell.data_type == "s"
+    assert cell.value == "=SUM(A1)压实责任" and cell.data_type == "s"
 
 
 def test_progress_is_reported_and_ends_complete(small_plan, tmp_path):
@@ -267,3 +267,19 @@ def test_a_cancelled_export_leaves_no_temporary_files(small_plan, tmp_path, monk
     with pytest.raises(ExportCancelled):
         export_master(small_plan, out / "master.xlsx", progress=cancel_midway)
     assert list(out.iterdir()) == [] and list((tmp_path / "scratch").iterdir()) == []
+
+
+def test_matrix_and_targets_sheets_give_each_number_once(seed_plan, tmp_path):
+    """序号 holds the document's number ((一)1.); the task column repeated it (1.优化冰雪…,
+    一、提高…) once the numbers became the document's own."""
+    export_master(seed_plan, tmp_path / "m.xlsx")
+    book = load_workbook(tmp_path / "m.xlsx")
+    for sheet, first_row in ((SHEET_MATRIX, 4), (SHEET_TARGETS, 3)):
+        ws = book[sheet]
+        rows = [(ws.cell(r, 1).value, ws.cell(r, 2).value) for r in range(first_row, 40)]
+        rows = [(n, t) for n, t in rows if n and t]
+        assert rows, sheet
+        for number, text in rows:
+            assert not text.startswith(("一、", "(一)", "1.")), (sheet, number, text)
+    ws = book[SHEET_MATRIX]
+    assert (ws.cell(6, 1).value, ws.cell(6, 2).value) == ("(一)1.", "优化冰雪消费供给")

@@ -195,7 +195,7 @@ def _matrix_sheet(ws: Sheet, index: PlanIndex, ticker: Ticker) -> None:
         style = "md_text" if m.id in tasks else "md_heading"
         row: list[Any] = [None] * width
         row[0] = cell(ws, index.numbers[m.id] or m.code, style)
-        row[1] = cell(ws, heading_text(m), style)
+        row[1] = cell(ws, m.title, style)  # its number is in 序号
         assigned = index.by_measure.get(m.id, ())
         for a in assigned:
             i = column.get(a.department_id)
@@ -286,7 +286,7 @@ def _target_sheet(ws: Sheet, index: PlanIndex, ticker: Ticker) -> None:
             ws.append(
                 [
                     cell(ws, index.numbers[m.id] or m.code, "md_center"),
-                    cell(ws, heading_text(m)),
+                    cell(ws, m.title),
                     cell(ws, t.indicator),
                     cell(ws, COMPARATOR_TEXT[t.comparator] or "=", "md_center"),
                     cell(ws, number(t.value), "md_center"),
