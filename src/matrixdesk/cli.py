@@ -27,11 +27,14 @@ if TYPE_CHECKING:
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 GUI_USAGE = """\
-matrixdesk [PLAN.mdesk] [--screenshot OUT.png] [--lang zh_CN|en]
+matrixdesk [PLAN.mdesk] [--lang zh_CN|en] [--screenshot OUT.png [--size WxH] [--select CODE]]
        matrixdesk COMMAND ...
 
 With no command, opens the editor window (on PLAN.mdesk, or the last plan, or the bundled
-sample). --screenshot renders the window at 1600x1000 to a PNG and exits.
+sample). --lang sets the window's language for this run (otherwise the one chosen in
+View > Language). --screenshot renders the window on PLAN.mdesk to a PNG and exits: --size
+(default 1600x1000), --select the measure code to select. `matrixdesk COMMAND --help`
+describes each command.
 """
 
 
@@ -354,7 +357,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("plan", help="a .mdesk plan file")
     p.add_argument("-o", "--output", required=True, help="FILE.png, FILE.svg or FILE.pdf")
     p.add_argument(
-        "--kind", default="workload", choices=["workload", "parts", "targets", "progress"]
+        "--kind",
+        default="workload",
+        choices=["workload", "parts", "targets", "progress"],
+        help="workload: tasks per department, lead and support (default); parts: tasks per"
+        " part of the document; targets: targets per year; progress: each department's"
+        " statuses in a reporting period",
     )
     p.add_argument("--include-collective", action="store_true", help="count 各地区, 有关部门 … too")
     p.add_argument("--period", help="progress: the reporting period (default: the latest reported)")
@@ -362,7 +370,15 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("report", help=cmd_report.__doc__, description=cmd_report.__doc__)
     p.add_argument("plan", help="a .mdesk plan file")
     p.add_argument("-o", "--output", required=True, help="the PDF to write")
-    p.add_argument("--kind", default="matrix", choices=["matrix", "list", "progress", "chase"])
+    p.add_argument(
+        "--kind",
+        default="matrix",
+        choices=["matrix", "list", "progress", "chase"],
+        help="matrix: tasks x departments (default; with --department: list); list: the"
+        " task-division list (任务分工表); progress: each department's tasks with status and"
+        " progress for a period; chase: the departments that returned nothing for a period,"
+        " with their open tasks (催报清单)",
+    )
     p.add_argument(
         "--department",
         help="one department's task list, or with --kind progress its progress (name or alias)",

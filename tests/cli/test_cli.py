@@ -322,3 +322,33 @@ def test_show_json_is_one_record_a_line_and_reads_back_whole(seed_plan):
     # the braces, a line a key, a line an item, a closing bracket a list
     assert len(lines) == 2 + len(document) + sum(map(len, lists)) + len(lists)
     assert all(json.loads(line.rstrip(",")) for line in lines if line.startswith("    {"))
+
+
+def test_every_option_says_what_it_does(capsys):
+    """`chart --kind` and `report --kind` listed their choices with no word on what each
+    draws or prints, nor the default; `matrixdesk --help` named --lang without saying what it
+    does and left out the screenshot's --size and --select."""
+    from matrixdesk.ui.app import parse_args  # the window's own options
+
+    parser = build_parser()
+    sub = next(a for a in parser._actions if a.dest == "command")
+    for name, sp in sub.choices.items():
+        for action in sp._actions:
+            if action.dest != "help":
+                assert action.help, f"{name} {action.option_strings or action.dest}"
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    top = capsys.readouterr().out
+    with pytest.raises(SystemExit):
+        parse_args(["--help"])
+    window_help = capsys.readouterr().out
+    for option in ("--screenshot", "--size", "--select", "--lang"):
+        assert option in window_help
+        assert option in top, option
+    assert "language" in top
+    for name, kinds in (("chart", "workload parts targets progress"), ("report", "matrix list")):
+        with pytest.raises(SystemExit):
+            main([name, "--help"])
+        text = " ".join(capsys.readouterr().out.split())
+        assert all(f"{k}:" in text for k in kinds.split()), (name, text)
+        assert "default" in text.split("--kind", 2)[-1].split("--", 1)[0], name
