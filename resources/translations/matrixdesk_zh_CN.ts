@@ -1277,6 +1277,14 @@ Take over the plan?</source>
         <translation>OFD 版式文件（.ofd）</translation>
     </message>
     <message>
+        <source>it is %1, which MatrixDesk does not read. Open it in Excel or WPS, save it as %2, and open that file.</source>
+        <translation>这是%1，MatrixDesk 不能直接读取。请在 Excel 或 WPS 中打开，另存为 %2 格式，再打开该文件。</translation>
+    </message>
+    <message>
+        <source>it is %1, which MatrixDesk does not read. Open it in an OFD reader or WPS, print or save it as %2, and open that file.</source>
+        <translation>这是%1，MatrixDesk 不能直接读取。请在 OFD 阅读器或 WPS 中打开，打印或另存为 %2 格式，再打开该文件。</translation>
+    </message>
+    <message>
         <source>it is %1, which MatrixDesk does not read. Open it in Word or WPS, save it as %2, and open that file.</source>
         <translation>这是%1，MatrixDesk 不能直接读取。请在 Word 或 WPS 中打开，另存为 %2 格式，再打开该文件。</translation>
     </message>

@@ -128,3 +128,12 @@ def test_an_xls_named_file_that_is_an_old_word_file_is_named_by_its_suffix(tmp_p
 def test_the_doc_fixture_is_what_it_claims():
     with pytest.raises(ValueError, match="Word 97-2003"):
         parse_file(FILES / "notice.doc")
+
+
+def test_a_workbook_is_sent_to_excel_not_word(tmp_path, capsys):
+    """'this is a Excel 97-2003 workbook (.xls) …; open it in Word or WPS' — an .xls is saved
+    again in Excel or WPS, and it is *an* Excel workbook."""
+    err = import_fails(FILES / "tasks.xls", tmp_path, capsys)
+    assert "an Excel 97-2003 workbook" in err and "open it in Excel or WPS" in err
+    err = import_fails(FILES / "notice.doc", tmp_path, capsys)
+    assert "a Word 97-2003 document" in err and "open it in Word or WPS" in err

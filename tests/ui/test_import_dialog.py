@@ -220,3 +220,19 @@ def test_a_file_too_big_is_refused_before_it_is_read(dialog, tmp_path):
         f.truncate(65 * 1024 * 1024)  # sparse: no disk is used
     assert not dialog.load_file(str(big))
     assert "too big" in dialog.error_label.text()
+
+
+def test_a_workbook_is_sent_to_excel_not_word(dialog):
+    from matrixdesk.ui.i18n import install_translators
+
+    assert not dialog.load_file(str(FILES / "tasks.xls"))
+    assert "Open it in Excel or WPS" in dialog.error_label.text()
+    app = QApplication.instance()
+    install_translators(app, "zh_CN")
+    try:
+        assert not dialog.load_file(str(FILES / "tasks.xls"))
+        assert "Excel 或 WPS" in dialog.error_label.text()
+        assert not dialog.load_file(str(FILES / "notice.doc"))
+        assert "Word 或 WPS" in dialog.error_label.text()
+    finally:
+        install_translators(app, "en")

@@ -21,6 +21,8 @@ _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP = b"PK\x03\x04"
 
 # Formats that must be saved again before they are read: suffix → (name, suffix to save as).
+# The program that saves them again: a workbook goes to Excel, an OFD file to its reader.
+SAVED_AGAIN_IN = {".xlsx": "Excel or WPS", ".pdf": "an OFD reader or WPS"}
 OLD_FORMATS = {
     "doc": ("Word 97-2003 document (.doc)", ".docx"),
     "wps": ("WPS Writer document (.wps)", ".docx"),
@@ -36,9 +38,11 @@ OLD_FORMATS = {
 def old_format(name: str, kind: str) -> ParseError:
     """The refusal of a format that must be saved as .docx/.xlsx first; ``detail`` = suffix."""
     label, target = OLD_FORMATS[kind]
+    article = "an" if label[0] in "AEIOU" else "a"
+    program = SAVED_AGAIN_IN.get(target, "Word or WPS")
     return ParseError(
-        f"{name}: this is a {label}, which MatrixDesk does not read; open it in Word or WPS "
-        f"and save it as {target}, then import that file.",
+        f"{name}: this is {article} {label}, which MatrixDesk does not read; open it in "
+        f"{program} and save it as {target}, then import that file.",
         "old-format",
         detail=kind,
     )

@@ -414,14 +414,22 @@ class ImportDialog(QDialog):
             "ofd": self.tr("an OFD document (.ofd)"),
         }
         target = {"xls": ".xlsx", "et": ".xlsx", "ods": ".xlsx", "ofd": ".pdf"}.get(kind, ".docx")
-        return (
-            self.tr(
+        if target == ".xlsx":
+            text = self.tr(
+                "it is %1, which MatrixDesk does not read. Open it in Excel or WPS, save it as "
+                "%2, and open that file."
+            )
+        elif target == ".pdf":
+            text = self.tr(
+                "it is %1, which MatrixDesk does not read. Open it in an OFD reader or WPS, "
+                "print or save it as %2, and open that file."
+            )
+        else:
+            text = self.tr(
                 "it is %1, which MatrixDesk does not read. Open it in Word or WPS, save it as "
                 "%2, and open that file."
             )
-            .replace("%1", names.get(kind, kind))
-            .replace("%2", target)
-        )
+        return text.replace("%1", names.get(kind, kind)).replace("%2", target)
 
     def load_file(self, path: str) -> bool:
         """Read ``path`` with the chosen encoding into the text box; False with a message."""
