@@ -473,3 +473,40 @@ def test_a_workbook_claiming_a_smaller_sheet_is_still_read_whole(
     result = _collect(plan_path, lying)
     assert result.files[0].refused is None
     assert sorted(c.new for c in result.files[0].changes) == ["已完成", "推进中"]
+
+
+def test_progress_outputs_name_tasks_by_the_documents_own_numbers(
+    qapp, plan_path, books, fill_workbook, tmp_path
+):
+    """The progress report, the chase list (printed and as a workbook) named tasks by the
+    plan's internal code ("1.2 扩大农产品消费", "6 扩大节假日…" beside a serial 序号 of 4),
+    where every other output and the window say the document's own number ((二), 六、)."""
+    from openpyxl import load_workbook
+
+    from matrixdesk.exchange.chase import export_chase
+
+    fill_workbook(books[COMMERCE], statuses={3: "推进中"})
+    assert main(["collect", plan_path, str(books[COMMERCE])]) == 0
+    progress, chase = tmp_path / "progress.pdf", tmp_path / "chase.pdf"
+    args = ["--period", PERIOD]
+    assert main(["report", plan_path, "-o", str(progress), "--kind", "progress", *args]) == 0
+    assert main(["report", plan_path, "-o", str(chase), "--kind", "chase", *args]) == 0
+    store = MatrixStore.open(plan_path, read_only=True)
+    try:
+        export_chase(store.plan(), tmp_path / "chase.xlsx", PERIOD)
+    finally:
+        store.close()
+    tasks = " ".join(
+        str(row[4])
+        for row in load_workbook(tmp_path / "chase.xlsx").active.iter_rows(
+            min_row=4, values_only=True
+        )
+    )
+    assert "(一)发展冰雪消费" in tasks.replace(" ", "") and "1.1" not in tasks
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext is not installed")
+    for pdf in (progress, chase):
+        out = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, check=True)
+        text = "".join(out.stdout.decode("utf-8").split())
+        assert "(二)扩大农产品消费" in text or "(一)发展冰雪消费" in text, pdf.name
+        assert "1.2扩大" not in text and "1.1发展" not in text, pdf.name

@@ -272,3 +272,24 @@ def test_a_department_chosen_in_the_progress_panel_filters_the_grid(window, qtbo
     }
     assert {window.model.measure_id(r) for r in shown} >= {2}
     assert window.model.row_of(3) not in shown  # 扩大农产品消费: not 省体育局's
+
+
+def test_the_preview_names_tasks_by_the_documents_own_numbers(
+    window, returned, qtbot, monkeypatch, menu_action
+):
+    """The preview listed '1.2 扩大农产品消费' (the plan's internal code) where the grid
+    beside it says (二)."""
+    seen = []
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileNames", lambda *a, **k: (returned[:1], "Excel workbooks")
+    )
+
+    def user(dialog: CollectDialog) -> int:
+        qtbot.addWidget(dialog)
+        QTest.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+        seen.extend(i.text(0) for i in items(dialog) if i.parent() is not None)
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(CollectDialog, "exec", user)
+    menu_action(window, ActionId.COLLECT).trigger()
+    assert seen and all(t.startswith(("(二) ", "(三) ")) for t in seen), seen

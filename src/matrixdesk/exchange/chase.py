@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..core.ledger import build_ledger
 from ..core.model import Plan
+from ..core.numbers import display_numbers
 from ..core.periods import period_label
 from .sheets import atomic_workbook, cell, fit_row, merge, save_workbook, set_widths, setup_print
 from .text import document_name
@@ -30,6 +31,7 @@ def export_chase(
     path = Path(path)
     ledger = build_ledger(plan, period, today or dt.date.today())
     measures = {m.id: m for m in plan.measures}
+    numbers = display_numbers(plan.measures)  # the document's own: (三)2.
     names = {d.id: d.name for d in plan.departments}
     chase = ledger.chase(plan)
     with atomic_workbook(path) as (wb, tmp):
@@ -46,7 +48,9 @@ def export_chase(
         merge(ws, "A2:E2")
         ws.append([cell(ws, h, "md_header") for h in HEADER])
         for serial, (did, tally) in enumerate(chase, start=1):
-            tasks = "\n".join(f"{measures[m].code} {measures[m].title}" for m in tally.measure_ids)
+            tasks = "\n".join(
+                f"{numbers[m] or measures[m].code} {measures[m].title}" for m in tally.measure_ids
+            )
             values = [serial, names[did], tally.tasks, len(tally.measure_ids), tasks]
             fit_row(ws, 3 + serial, values, list(_WIDTHS.values()))
             styles = ("md_center", "md_text", "md_center", "md_center", "md_text")

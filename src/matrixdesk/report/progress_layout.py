@@ -13,6 +13,7 @@ import datetime as dt
 from matrixdesk.core.index import PlanIndex
 from matrixdesk.core.ledger import Ledger, build_ledger
 from matrixdesk.core.model import Plan, Role
+from matrixdesk.core.numbers import display_numbers
 from matrixdesk.core.periods import parse_period, period_label
 from matrixdesk.report.layout import (
     Metrics,
@@ -60,6 +61,7 @@ def _title(plan: Plan, what: str, period: str, today: dt.date) -> TitleBlock:
 
 def _progress(plan, ledger: Ledger, department, width, height, metrics, today) -> TableLayout:
     index = PlanIndex(plan)
+    numbers = display_numbers(plan.measures)
     entries = {e.key: e for e in plan.progress if e.period == ledger.period}
     chosen = [find_department(plan, department)] if department else plan.departments
     specs = [
@@ -93,7 +95,8 @@ def _progress(plan, ledger: Ledger, department, width, height, metrics, today) -
             role = "牵头" if a.role == Role.LEAD else "配合"
             note = entry.note if entry else ""
             # the title, not the whole text: the report is about progress, one line a task
-            cells = (str(serial), f"{m.code} {m.title}", role, m.deadline, status, note, reported)
+            task = f"{numbers[m.id] or m.code} {m.title}"  # the document's own number
+            cells = (str(serial), task, role, m.deadline, status, note, reported)
             rows.append((m.id, cells))
     title = _title(plan, "进展情况报告", ledger.period, today)
     return _table(plan, title, specs, rows, width, height, metrics)
@@ -101,6 +104,7 @@ def _progress(plan, ledger: Ledger, department, width, height, metrics, today) -
 
 def _chase(plan, ledger: Ledger, width, height, metrics, today) -> TableLayout:
     measures = {m.id: m for m in plan.measures}
+    numbers = display_numbers(plan.measures)
     specs = [
         ("序号", -3.2, True),
         ("部门", 2.0, False),
@@ -112,7 +116,8 @@ def _chase(plan, ledger: Ledger, width, height, metrics, today) -> TableLayout:
     for serial, (did, tally) in enumerate(ledger.chase(plan), start=1):
         name = next(d.name for d in plan.departments if d.id == did)
         open_tasks = "；".join(
-            f"{measures[mid].code} {measures[mid].title}" for mid in tally.measure_ids
+            f"{numbers[mid] or measures[mid].code} {measures[mid].title}"
+            for mid in tally.measure_ids
         )
         rows.append(
             (None, (str(serial), name, str(tally.tasks), str(len(tally.measure_ids)), open_tasks))

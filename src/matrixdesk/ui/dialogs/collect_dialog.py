@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core.numbers import display_numbers
 from ...core.periods import period_label
 from ...core.progress import ProgressUpdate
 from ...exchange.collect import ACTUAL, NOTE, STATUS, Change, Collection, collect
@@ -92,6 +93,7 @@ class CollectDialog(QDialog):
         self.paths: list[str] = []
         self.collection: Collection | None = None
         self._items: list[tuple[QTreeWidgetItem, Change]] = []
+        self._numbers: dict[int, str] | None = None
         self._build()
         self.resize(980, 620)
         if paths:
@@ -249,7 +251,9 @@ class CollectDialog(QDialog):
     def _change_item(self, c: Change) -> QTreeWidgetItem:
         measure = self.store.measure(c.measure_id)
         what = {STATUS: _tr("Status"), NOTE: _tr("Progress"), ACTUAL: _tr("Value reached")}
-        task = f"{measure.code} {measure.title}"
+        if self._numbers is None:  # the document's own numbers, as the grid shows them
+            self._numbers = display_numbers(self.store.measures())
+        task = f"{self._numbers.get(measure.id) or measure.code} {measure.title}"
         if c.kind == ACTUAL and c.target_id is not None:
             target = next(
                 (t for t in self.store.targets(c.measure_id) if t.id == c.target_id), None
