@@ -391,3 +391,22 @@ def test_counts_and_tasks_follow_edits_as_a_fresh_open_sees_them(tmp_path, seed_
             assert store.measure_counts(m.id) == (roles.count(Role.LEAD), roles.count(Role.SUPPORT))
     finally:
         store.close()
+
+
+def test_a_new_plan_is_readable_by_others_like_any_new_file(tmp_path, small_plan):
+    """A plan made by New from Document or `import` had the private mode of a temporary file
+    (0600): a colleague could not open it in a shared folder, nor a backup program read it.
+    Written over an existing plan (--force), it keeps that file's permissions."""
+    import os
+
+    mask = os.umask(0o022)
+    try:
+        path = tmp_path / "新 计划.mdesk"
+        MatrixStore.create(str(path), small_plan).close()
+        assert path.stat().st_mode & 0o777 == 0o644
+        path.chmod(0o640)
+        MatrixStore.create(str(path), small_plan, overwrite=True).close()
+        assert path.stat().st_mode & 0o777 == 0o640
+    finally:
+        os.umask(mask)
+    assert [p.name for p in tmp_path.iterdir()] == ["新 计划.mdesk"]  # no temporary file left

@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, replace
 from datetime import datetime
+from pathlib import Path
 
 from sqlite_utils import Database
 
@@ -33,6 +34,7 @@ from ..core.model import (
     Role,
     Target,
 )
+from ..core.safefile import replace_file
 from . import rows, schema
 from .checks import plan_problems
 from .connection import connect, error_name
@@ -592,7 +594,9 @@ def _write_new(path: str, plan: Plan) -> None:
             _initialise(Database(conn, execute_plugins=False), plan)
         finally:
             conn.close()
-        os.replace(tmp, path)
+        # the permissions of a new file (or of the plan replaced), not the temporary file's
+        # private 0600; retried while an antivirus scanner holds the file, as outputs are
+        replace_file(Path(tmp), Path(path))
     except sqlite3.DatabaseError as exc:
         raise write_error(path, exc) from exc
     finally:
