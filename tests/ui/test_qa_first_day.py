@@ -161,3 +161,21 @@ def test_change_log_reads_in_english_in_the_english_window(
     texts = [text for _kind, text in _change_log_texts(w, menu_action)]
     assert texts[0] == "Set support: (二) × 省商务厅"
     assert not any(re.search(r"[设为牵配合修改部门]", t) for t in texts if "：" in t)
+
+
+def test_a_filter_that_hides_the_selected_task_selects_the_first_task_shown(qtbot, window):
+    """Filtering away the selected task left a current cell on a heading with nothing
+    selected: Tab to the grid, L, and the status bar said to select cells in the department
+    columns — where the focus box already was — and nothing could be set until a click."""
+    bar, grid = window.filter_bar, window.view.grid
+    window.view.select_cell(1, 2)  # (一) × the first department
+    bar.search.setFocus()
+    bar.search.setText("压实")  # only 二、 and (三) remain
+    qtbot.waitUntil(lambda: window.proxy.rowCount() == 2)
+    while QApplication.focusWidget() is not grid:
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert window.editor.current_measure_id() == 5  # (三), not the heading 二、
+    assert window.docks.panels["measure"].title_edit.text() == "=SUM(A1)压实责任"
+    qtbot.keyClick(grid, Qt.Key.Key_L)
+    assert window.document.store.role(5, 1) is not None
+    assert window.document.undo_stack.count() == 1

@@ -405,6 +405,10 @@ class MainWindow(QMainWindow):
             self.no_match.show_for(self.filter_bar.describe())
         self.no_match.setVisible(empty)
         self.view.setVisible(self.document is not None and not empty)
+        if shown and not self.view.selected_blocks():
+            # the selected task was filtered away: the current cell fell on whatever row came
+            # first (a heading) with nothing selected, and the editing keys had nothing to act on
+            self._select_first_task()
         self.update_actions()
 
     # -- selection -------------------------------------------------------------------------
