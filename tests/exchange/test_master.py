@@ -283,3 +283,31 @@ def test_matrix_and_targets_sheets_give_each_number_once(seed_plan, tmp_path):
             assert not text.startswith(("一、", "(一)", "1.")), (sheet, number, text)
     ws = book[SHEET_MATRIX]
     assert (ws.cell(6, 1).value, ws.cell(6, 2).value) == ("(一)1.", "优化冰雪消费供给")
+
+
+def test_a_full_disk_leaves_no_half_written_workbook_open(small_plan, tmp_path, monkeypatch):
+    """XlsxWriter left the zip it was writing open when the disk filled: the file handle
+    stayed open until the error was forgotten (on Windows the temporary file then cannot be
+    removed and stays in the user's folder), and closing it later printed 'Exception ignored
+    … No space left on device' on the console."""
+    import errno
+    import gc
+    import zipfile
+
+    from matrixdesk.core.safefile import DiskFullError
+
+    def full(self, *args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(zipfile.ZipFile, "write", full)
+    monkeypatch.setattr(zipfile.ZipFile, "writestr", full)
+    with pytest.raises(DiskFullError) as caught:
+        export_master(small_plan, tmp_path / "m.xlsx")
+    gc.collect()
+    still_open = [
+        z
+        for z in gc.get_objects()
+        if isinstance(z, zipfile.ZipFile) and z.fp and str(tmp_path) in str(z.filename)
+    ]
+    assert still_open == [] and caught.value is not None
+    assert list(tmp_path.iterdir()) == []

@@ -16,8 +16,10 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import zipfile
 from collections.abc import Iterable, Mapping
 from pathlib import Path
+from types import TracebackType
 from typing import Any, NamedTuple
 
 from xlsxwriter import Workbook as _XlsxWorkbook
@@ -103,6 +105,8 @@ class Book:
             self.book.close()
         except FileCreateError as exc:  # XlsxWriter's wrapper around the OSError
             cause = exc.args[0] if exc.args and isinstance(exc.args[0], OSError) else None
+            if cause is not None:
+                _close_zips(cause.__traceback__)
             raise (cause or OSError(str(exc))) from exc
 
     def discard(self) -> None:
@@ -116,6 +120,20 @@ class Book:
             if name:
                 with contextlib.suppress(OSError):
                     os.remove(name)
+
+
+def _close_zips(tb: TracebackType | None) -> None:
+    """Close the zip XlsxWriter was writing when a write failed (a full disk): it keeps the
+    file open in a local variable until the error is forgotten — on Windows the temporary
+    file can then not be removed and stays in the user's folder — and closing it later
+    printed "Exception ignored … No space left on device"."""
+    while tb is not None:
+        for value in list(tb.tb_frame.f_locals.values()):
+            if isinstance(value, zipfile.ZipFile) and value.fp is not None:
+                with contextlib.suppress(OSError, ValueError):
+                    value.close()  # the file is closed even when its last write fails
+                value.fp = None
+        tb = tb.tb_next
 
 
 class _Row:
