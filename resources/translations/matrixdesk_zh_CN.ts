@@ -139,7 +139,7 @@
         <translation>%1 %2：%3 项变更，来自 %4</translation>
     </message>
     <message>
-        <source>Cells of %1 put back or pasted</source>
+        <source>Cells rewritten (undo, redo or paste): %1</source>
         <translation>重写分工（撤销、重做或粘贴）：%1</translation>
     </message>
     <message>

@@ -75,7 +75,7 @@ def _roles(plan: _Plan, d: dict, _row: dict) -> str:
 
 def _assignments(plan: _Plan, d: dict, _row: dict) -> str:
     measures = listed(plan.number(m) for m in d["measures"])
-    return _fill(_tr_log("Cells of %1 put back or pasted"), measures)
+    return _fill(_tr_log("Cells rewritten (undo, redo or paste): %1"), measures)
 
 
 def _measure(plan: _Plan, d: dict, row: dict) -> str:
