@@ -352,3 +352,14 @@ def test_every_option_says_what_it_does(capsys):
         text = " ".join(capsys.readouterr().out.split())
         assert all(f"{k}:" in text for k in kinds.split()), (name, text)
         assert "default" in text.split("--kind", 2)[-1].split("--", 1)[0], name
+
+
+def test_import_into_a_folder_that_does_not_exist_names_the_folder(tmp_path, capsys):
+    """The message named a temporary file the user never asked for
+    (…/新 目录/tmpza3qlwe4.mdesk-new: No such file or directory)."""
+    target = tmp_path / "新 目录" / "计划.mdesk"
+    capsys.readouterr()
+    assert main(["import", str(SEED), "-o", str(target)]) == 2
+    err = capsys.readouterr().err
+    assert "新 目录" in err and "does not exist" in err
+    assert "tmp" not in err.replace(str(tmp_path), "") and "mdesk-new" not in err

@@ -34,7 +34,7 @@ from ..core.model import (
     Role,
     Target,
 )
-from ..core.safefile import replace_file
+from ..core.safefile import check_folder, replace_file, temp_beside
 from . import rows, schema
 from .checks import plan_problems
 from .connection import connect, error_name
@@ -585,9 +585,14 @@ def _initialise(db: Database, plan: Plan) -> None:
 
 
 def _write_new(path: str, plan: Plan) -> None:
-    folder = os.path.dirname(os.path.abspath(path))
-    fd, tmp = tempfile.mkstemp(suffix=".mdesk-new", dir=folder)
-    os.close(fd)
+    """Write ``plan`` to a hidden temporary file beside ``path`` and rename it into place.
+
+    A missing folder is named as such (the message named the temporary file); a temporary
+    file left by a killed import is swept by the next write into the folder.
+    """
+    target = Path(os.path.abspath(path))
+    check_folder(target.parent)
+    tmp = temp_beside(target)
     try:
         conn = sqlite3.connect(tmp)
         try:
@@ -596,12 +601,12 @@ def _write_new(path: str, plan: Plan) -> None:
             conn.close()
         # the permissions of a new file (or of the plan replaced), not the temporary file's
         # private 0600; retried while an antivirus scanner holds the file, as outputs are
-        replace_file(Path(tmp), Path(path))
+        replace_file(tmp, target)
     except sqlite3.DatabaseError as exc:
         raise write_error(path, exc) from exc
     finally:
-        if os.path.exists(tmp):
-            os.remove(tmp)
+        if tmp.exists():
+            tmp.unlink()
 
 
 def _writable(path: str) -> bool:
