@@ -179,3 +179,21 @@ def test_a_filter_that_hides_the_selected_task_selects_the_first_task_shown(qtbo
     qtbot.keyClick(grid, Qt.Key.Key_L)
     assert window.document.store.role(5, 1) is not None
     assert window.document.undo_stack.count() == 1
+
+
+def test_change_log_keeps_the_name_a_department_had_when_a_cell_was_set(
+    qtbot, tmp_path, small_plan, menu_action
+):
+    """Said again in the window's language, a cell entry named the department by its name of
+    today; the log keeps the name it had (a department renamed in a reorganisation)."""
+    path = str(tmp_path / "plan.mdesk")
+    store = MatrixStore.create(path, small_plan)
+    store.set_roles([(3, 4, Role.SUPPORT)])
+    store.rename_department(4, "省商务和投资促进厅")
+    store.close()
+    w = MainWindow(persist_layout=False)
+    qtbot.addWidget(w)
+    w.show()
+    assert w.files.open_path(path, remember=False)
+    texts = [text for _kind, text in _change_log_texts(w, menu_action)]
+    assert texts[-1] == "Set support: (二) × 省商务厅"

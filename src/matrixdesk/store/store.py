@@ -429,8 +429,10 @@ class MatrixStore(MeasureEdits, DepartmentEdits, ProgressEdits):  # StoreBase th
         changes = list(changes)
         for m, d, _ in changes:
             self.measure(m), self.department(d)
-        detail = [
-            {"measure": m, "department": d, "old": self.role(m, d), "new": r} for m, d, r in changes
+        detail = [  # the name as it is today: the log keeps it through a later rename
+            {"measure": m, "department": d, "name": self._department_by_id[d].name}
+            | {"old": self.role(m, d), "new": r}
+            for m, d, r in changes
         ]
         work: dict[int, dict[int, Assignment]] = {}  # touched measures, changed copies
         next_position: dict[int, int] = {}

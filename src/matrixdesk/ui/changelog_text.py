@@ -4,9 +4,10 @@ The file keeps each entry's kind and a JSON detail (cells, ids, old and new valu
 summary written at the time: by the window in the language it had then, by the store or the
 collect in English ("1 measures", "3 changes from …", "reporting schedule"). A Chinese user
 read those English words in the Change Log. :func:`entry_text` says every entry again from
-its kind and detail, with the plan's own numbering and the department names of today, in the
-language of the window — also for entries already in a plan; an entry it cannot say (an id
-gone, a kind it does not know) keeps its stored summary.
+its kind and detail, with the plan's own numbering and the names departments had then (entries
+written before the detail kept names use today's), in the language of the window — also for
+entries already in a plan; an entry it cannot say (an id gone, a kind it does not know) keeps
+its stored summary.
 """
 
 from __future__ import annotations
@@ -69,7 +70,7 @@ def _roles(plan: _Plan, d: dict, _row: dict) -> str:
         frozenset({None}): _tr("Clear"),
     }.get(frozenset(roles), _tr("Change roles"))
     measures = listed(plan.number(c["measure"]) for c in cells)
-    departments = listed(plan.department(c["department"]) for c in cells)
+    departments = listed(c.get("name") or plan.department(c["department"]) for c in cells)
     return _fill(_tr("%1: %2 × %3"), verb, measures, departments)
 
 
