@@ -2280,6 +2280,14 @@ You can undo this with Ctrl+Z.</source>
         <translation>按部门、期次和类别显示任务分工中记录的每一项变更</translation>
     </message>
     <message>
+        <source>&amp;Reset Layout</source>
+        <translation>重置面板布局(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Put every panel back where it goes for a window of this size</source>
+        <translation>把所有面板放回适合当前窗口大小的位置</translation>
+    </message>
+    <message>
         <source>Collec&amp;t Returned Workbooks…</source>
         <translation>收集回报工作簿(&amp;T)…</translation>
     </message>

@@ -229,8 +229,10 @@ def test_actions_follow_the_state(window):
 
 def test_layout_saved_in_private_settings(qtbot, window, tmp_path):
     from matrixdesk.ui import settings
+    from matrixdesk.ui.window.layout import screen_key
 
+    screen = screen_key(window.screen().availableGeometry().size())
     window.close()
     assert settings.settings_path() == tmp_path / "settings" / "matrixdesk.ini"
-    assert not settings.value(settings.GEOMETRY).isEmpty()
+    assert all(not settings.value(s).isEmpty() for s in settings.layout_settings(screen))
     assert settings.recent_files()[0].endswith("plan.mdesk")

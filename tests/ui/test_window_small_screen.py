@@ -7,10 +7,11 @@ from __future__ import annotations
 import pytest
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QTabBar, QWidget
+from PySide6.QtWidgets import QApplication, QTabBar, QWidget
 
 from matrixdesk.store import MatrixStore
 from matrixdesk.ui import i18n
+from matrixdesk.ui.actions import ActionId
 from matrixdesk.ui.window import MainWindow
 
 
@@ -88,12 +89,20 @@ def open_window(qtbot, plan_file, size):
     return w
 
 
-@pytest.mark.parametrize("size", [(1024, 700), (1600, 1000)])
+@pytest.mark.parametrize("size", [(1024, 700), (1366, 768), (1600, 1000)])
 def test_nothing_overlaps_or_is_squeezed(qtbot, seed_file, language, size):
     """At 1024×700 the measure panel got less height than it needs: its targets table and
-    its buttons overlapped. It scrolls now instead."""
+    its buttons overlapped. It scrolls now instead. Every panel is looked at in front of its
+    tab group, as Ctrl+2 … Ctrl+8 bring it."""
     w = open_window(qtbot, seed_file, size)
     assert layout_problems(w) == []
+    for key in w.docks.docks:
+        w.docks.raise_dock(key)
+        settle()
+        assert shown(w.docks.docks[key]), key
+        assert [(key, p) for p in layout_problems(w)] == []
+    w.docks.raise_dock("measure")
+    settle()
     panel = w.docks.panels["measure"]
     assert shown(panel.targets_view)
     panel.add_target_button.setFocus()  # as Tab reaches it: the panel scrolls it into view
@@ -109,3 +118,41 @@ def test_the_targets_table_grows_with_the_panel(qtbot, seed_file):
         heights.append(w.docks.panels["measure"].targets_view.height())
         w.close()  # the plan is open in one window at a time
     assert heights[1] > heights[0] + 40
+
+
+def rows_in_view(window) -> int:
+    """Grid rows seen whole (the pinned totals row is not one of them)."""
+    grid = window.view.grid
+    height = grid.viewport().height()
+    return sum(
+        1
+        for row in range(grid.model().rowCount())
+        if 0 <= grid.rowViewportPosition(row) <= height - grid.rowHeight(row)
+    )
+
+
+@pytest.mark.parametrize(
+    ("size", "least"), [((1024, 700), 14), ((1366, 768), 16), ((1600, 1000), 18)]
+)
+def test_the_matrix_keeps_its_rows_on_a_small_screen(qtbot, seed_file, size, least):
+    """At 1024×700 the panels under the matrix left it 8 rows (1366×768: 11). On a small
+    screen every panel goes into the right column, so the matrix has the whole height: 16
+    rows at 1024×700, 19 at 1366×768 (20 at 1600×1000, where the panels stay as they were)."""
+    w = open_window(qtbot, seed_file, size)
+    assert rows_in_view(w) >= least
+
+
+def test_every_panel_is_reachable_at_1024(qtbot, seed_file, menu_action):
+    """Ctrl+2 … Ctrl+8 bring each panel to the front of its tab group, keyboard inside."""
+    w = open_window(qtbot, seed_file, (1024, 700))
+    w.activateWindow()
+    keys = ("measure", "departments", "findings", "history", "chart", "progress", "changelog")
+    for n, key in enumerate(keys, start=2):
+        action = menu_action(w, ActionId[f"GO_{key.upper()}"])
+        assert action.shortcut().toString() == f"Ctrl+{n}"
+        action.trigger()
+        settle()
+        dock = w.docks.docks[key]
+        assert shown(dock) and not dock.isFloating(), key
+        assert dock.isAncestorOf(QApplication.focusWidget()), key
+    assert rows_in_view(w) >= 14  # no panel took the matrix's rows on the way

@@ -72,6 +72,7 @@ class ActionId(StrEnum):
     STATUS_COLOURS = "view.status_colours"
     GO_PROGRESS = "view.go_progress"
     GO_CHANGELOG = "view.go_changelog"
+    RESET_LAYOUT = "view.reset_layout"
 
 
 @dataclass(frozen=True)
@@ -158,6 +159,7 @@ VIEW_MENU = [
     ActionId.STATUS_COLOURS,
     SEPARATOR,
     Submenu(DOCKS, PANEL_ACTIONS),
+    ActionId.RESET_LAYOUT,
     SEPARATOR,
     Submenu("language", (ActionId.LANGUAGE_ZH, ActionId.LANGUAGE_EN)),
 ]
@@ -399,6 +401,11 @@ FACTORIES: dict[ActionId, Callable[[QObject], QAction]] = {
         _tr("Change &Log"),
         _tr("Show every change recorded in the plan, by department, period and kind"),
         "Ctrl+8",
+    ),
+    ActionId.RESET_LAYOUT: lambda p: _make(
+        p,
+        _tr("&Reset Layout"),
+        _tr("Put every panel back where it goes for a window of this size"),
     ),
     ActionId.COLLECT: lambda p: _make(
         p,

@@ -32,8 +32,6 @@ class Setting:
     description: str
 
 
-GEOMETRY = Setting("window/geometry", QByteArray, QByteArray(), "main window size and position")
-WINDOW_STATE = Setting("window/state", QByteArray, QByteArray(), "docks and toolbars layout")
 LANGUAGE = Setting("ui/language", str, "zh_CN", "UI language code (zh_CN or en), read at start")
 RECENT_FILES = Setting("files/recent", list, [], "recently opened plan files, newest first")
 SAMPLE_OFFERED = Setting("files/sample_offered", bool, False, "the sample was opened on first run")
@@ -55,14 +53,22 @@ REPORT_FONT = Setting(
 )
 
 ALL_SETTINGS = (
-    GEOMETRY,
-    WINDOW_STATE,
     LANGUAGE,
     RECENT_FILES,
     SAMPLE_OFFERED,
     REPORT_FONT,
     *FOLDERS.values(),
 )
+
+
+def layout_settings(screen: str) -> tuple[Setting, Setting]:
+    """The main window's geometry and its panels as last left on a screen of one size
+    (``screen`` such as "1024x700"): a layout made on a big monitor is not forced onto a
+    projector, and the projector's own is kept for next time."""
+    return (
+        Setting(f"layout/{screen}/geometry", QByteArray, QByteArray(), "window size and place"),
+        Setting(f"layout/{screen}/state", QByteArray, QByteArray(), "panels and toolbar"),
+    )
 
 
 def folder_setting(kind: str) -> Setting:

@@ -12,7 +12,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import (
     QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QTableView,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 from ...store import StoreEvent
 from ..changelog_text import entry_text
 from .onscreen import on_screen
+from .wrap_layout import WrapLayout
 
 _Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ("at", "action", "department", "period", "source", "summary")
@@ -116,7 +116,7 @@ class ChangeLogPanel(QWidget):
         self.setObjectName("changeLogPanel")
         self.store = document.store
         self.filters = {}
-        top = QHBoxLayout()
+        top = WrapLayout()  # the filters wrap in a narrow panel
         for column, title in (
             ("department", _tr("&Department:")),
             ("period", _tr("P&eriod:")),
@@ -127,11 +127,9 @@ class ChangeLogPanel(QWidget):
             box.setMinimumContentsLength(8)
             label = QLabel(title, self)
             label.setBuddy(box)
-            top.addWidget(label)
-            top.addWidget(box)
+            top.add_group(label, box)
             self.filters[column] = box
             box.currentIndexChanged.connect(self.refresh)
-        top.addStretch(1)
         self.model = ChangeLogModel(document, self)
         self.table = QTableView(self)
         self.table.setObjectName("changeLogTable")

@@ -26,7 +26,6 @@ from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -40,6 +39,7 @@ from ...store import MatrixStore, StoreEvent
 from .. import folders
 from ..messages import output_error_text
 from .onscreen import after_paint, on_screen
+from .wrap_layout import WrapLayout
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -142,10 +142,9 @@ class ChartView(QWidget):
         self.destroyed.connect(lambda *_, s=store, f=self._listener: s.unsubscribe(f))
 
     def _layout(self) -> None:
-        bar = QHBoxLayout()
+        bar = WrapLayout(last_right=True)  # two lines in a narrow panel
         bar.addWidget(self.kind_box)
         bar.addWidget(self.collective_box)
-        bar.addStretch(1)
         bar.addWidget(self.export_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -246,7 +245,7 @@ class ChartView(QWidget):
         canvas = _canvas(self.figure)
         width, height = self.figure.get_size_inches() * self.figure.dpi
         canvas.setMinimumHeight(int(height))  # tall charts scroll rather than squeeze
-        canvas.setMinimumWidth(min(int(width), 360))
+        canvas.setMinimumWidth(min(int(width), 300))  # the right column of a 1024×700 window
         self.scroll.setWidget(canvas)  # deletes the previous canvas
         self.canvas = canvas
         canvas.draw_idle()

@@ -36,10 +36,12 @@ class FilterBar(QWidget):
         self.search.setObjectName("filterSearch")
         self.search.setPlaceholderText(self.tr("Search measures (code, title, text)…"))
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(260)
+        # narrow enough for the matrix beside the panels at 1024×700 (it grows with room)
+        self.search.setMinimumWidth(150)
+        self.search.setToolTip(self.search.placeholderText())
         self.department = QComboBox(self)
         self.department.setObjectName("filterDepartment")
-        self.department.setMinimumContentsLength(14)
+        self.department.setMinimumContentsLength(10)
         self.department.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )

@@ -20,7 +20,6 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
 from ...core.ledger import Ledger, Tally
 from ...core.periods import period_label
 from .onscreen import on_screen
+from .wrap_layout import WrapLayout
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -119,13 +119,10 @@ class ProgressPanel(QWidget):
         self.print_button = QPushButton(_tr("P&rint Chase List…"), self)
         self.export_button.clicked.connect(self.exportChase.emit)
         self.print_button.clicked.connect(self.printChase.emit)
-        top = QHBoxLayout()
-        top.addWidget(label)
-        top.addWidget(self.period_box)
+        top = WrapLayout(last_right=True)  # two lines in a narrow panel
+        top.add_group(label, self.period_box)
         top.addWidget(self.chase_only)
-        top.addStretch(1)
-        top.addWidget(self.export_button)
-        top.addWidget(self.print_button)
+        top.add_group(self.export_button, self.print_button)
         self.model = DepartmentProgressModel(self)
         self.table = QTableView(self)
         self.table.setObjectName("progressTable")
@@ -178,8 +175,8 @@ class ProgressPanel(QWidget):
 
     def came_into_view(self) -> None:
         """Shown, or its tab brought to the front: catch up."""
-        if self._stale:
-            QTimer.singleShot(0, lambda: self.set_period(self.period_box.currentData() or ""))
+        if self._stale:  # with the panel as context: not called once another plan replaced it
+            QTimer.singleShot(0, self, lambda: self.set_period(self.period_box.currentData() or ""))
 
     def _fill(self) -> None:
         ledger = self.ledger

@@ -183,22 +183,7 @@ class Docks:
             # a tab brought to the front: its panel catches up with what it did not follow
             dock.visibilityChanged.connect(functools.partial(self._came_into_view, key))
             self.docks[key] = dock
-        # the right column runs the full height; findings and history share the bottom
-        window.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
-        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.docks["measure"])
-        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.docks["chart"])
-        window.tabifyDockWidget(self.docks["measure"], self.docks["departments"])
-        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.docks["findings"])
-        window.tabifyDockWidget(self.docks["findings"], self.docks["history"])
-        window.tabifyDockWidget(self.docks["history"], self.docks["progress"])
-        window.tabifyDockWidget(self.docks["progress"], self.docks["changelog"])
-        self.docks["measure"].raise_()
-        self.docks["findings"].raise_()
-        window.resizeDocks([self.docks["measure"]], [440], Qt.Orientation.Horizontal)
-        window.resizeDocks(
-            [self.docks["measure"], self.docks["chart"]], [600, 300], Qt.Orientation.Vertical
-        )
-        window.resizeDocks([self.docks["findings"]], [130], Qt.Orientation.Vertical)
+        # where they go: layout.DockLayout (arranged once the window has its size)
         self.history = QUndoView(window.undo_group)
         self.history.setObjectName("historyView")
         self.history.setEmptyLabel(_tr("<opened>"))

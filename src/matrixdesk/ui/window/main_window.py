@@ -50,6 +50,7 @@ from .docks import Docks
 from .edit import MatrixEditor
 from .feedback import OutputFeedback
 from .files import FileController
+from .layout import DEFAULT_SIZE, DockLayout, mode_for
 from .progress import ProgressController
 
 
@@ -87,6 +88,7 @@ class MainWindow(QMainWindow):
         self.files = FileController(self)
         self.editor = MatrixEditor(self)
         self.docks = Docks(self)
+        self.dock_layout = DockLayout(self, self.docks.docks)
         self.progress = ProgressController(self)
         self.feedback = OutputFeedback(self)
         self._build_menus()
@@ -105,9 +107,11 @@ class MainWindow(QMainWindow):
         self.view.cellClicked.connect(self.editor.cycle_at)
         QApplication.clipboard().dataChanged.connect(self.update_actions)
         QApplication.instance().focusChanged.connect(self._focus_changed)
-        self.resize(1400, 900)
+        self.resize(DEFAULT_SIZE)
         if persist_layout:
-            self._restore_layout()
+            self.dock_layout.restore()
+        else:
+            self.dock_layout.arrange(mode_for(self.size()))
         self.set_document(None)
 
     # -- construction ----------------------------------------------------------------------
@@ -194,6 +198,7 @@ class MainWindow(QMainWindow):
             ActionId.LANGUAGE_ZH: lambda: self._set_language("zh_CN"),
             ActionId.LANGUAGE_EN: lambda: self._set_language("en"),
             ActionId.ABOUT: self._about,
+            ActionId.RESET_LAYOUT: self.dock_layout.reset,
         }
         for action_id, slot in slots.items():
             # every slot is called without the `checked` argument triggered() carries: it
@@ -496,14 +501,6 @@ class MainWindow(QMainWindow):
             return False
         return QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
-    def _restore_layout(self) -> None:
-        geometry = settings.value(settings.GEOMETRY)
-        if geometry and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-        state = settings.value(settings.WINDOW_STATE)
-        if state and not state.isEmpty():
-            self.restoreState(state)
-
     def dragEnterEvent(self, event) -> None:  # noqa: N802 - returned workbooks dropped here
         self.progress.drag_enter(event)
 
@@ -512,8 +509,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if self.persist_layout:
-            settings.set_value(settings.GEOMETRY, self.saveGeometry())
-            settings.set_value(settings.WINDOW_STATE, self.saveState())
+            self.dock_layout.save()
         self.set_document(None)
         event.accept()
 
