@@ -564,6 +564,17 @@ def _refuse_overwrite(output: str, *inputs: str, what: str) -> None:
         raise CliError(f"{output}: is a MatrixDesk plan; {what} never writes over a plan")
 
 
+def _mistyped_command(word: str) -> str | None:
+    """The command ``word`` was probably meant to be (``exprot`` → ``export``), unless it
+    names a file: then it is the plan to open."""
+    import difflib
+
+    if word.startswith("-") or os.path.exists(word):
+        return None
+    close = difflib.get_close_matches(word, list(SUBCOMMANDS), n=1, cutoff=0.7)
+    return close[0] if close else None
+
+
 def _is_plan(path: str) -> bool:
     from .store.fileformat import APPLICATION_ID, read_header
 
@@ -602,6 +613,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     console_streams()
     if not argv or (argv[0] not in SUBCOMMANDS and argv[0] not in ("-h", "--help", "--version")):
+        mistyped = _mistyped_command(argv[0]) if argv else None
+        if mistyped:
+            print(
+                f"matrixdesk: unknown command '{terminal_safe(argv[0])}'; did you mean "
+                f"'{mistyped}'? (matrixdesk --help lists the commands)",
+                file=sys.stderr,
+            )
+            return EXIT_ERROR
         return _run_gui(argv)
     parser = build_parser()
     args = parser.parse_args(argv)

@@ -363,3 +363,20 @@ def test_import_into_a_folder_that_does_not_exist_names_the_folder(tmp_path, cap
     err = capsys.readouterr().err
     assert "新 目录" in err and "does not exist" in err
     assert "tmp" not in err.replace(str(tmp_path), "") and "mdesk-new" not in err
+
+
+def test_a_mistyped_command_is_named_not_opened_as_a_plan(tmp_path, capsys, monkeypatch):
+    """`matrixdesk exprot plan.mdesk` opened the window on a plan called "exprot" (with no
+    display: Qt aborted with a page about platform plugins)."""
+    import matrixdesk.cli as cli
+
+    monkeypatch.setattr(cli, "_run_gui", lambda argv: pytest.fail(f"window opened: {argv}"))
+    monkeypatch.chdir(tmp_path)
+    for argv, wanted in ((["exprot", "plan.mdesk"], "export"), (["chek"], "check")):
+        capsys.readouterr()
+        assert main(argv) == 2
+        err = capsys.readouterr().err
+        assert f"unknown command '{argv[0]}'" in err and f"'{wanted}'" in err
+    (tmp_path / "chek").write_bytes(b"")  # a file of that name is what the user means
+    monkeypatch.setattr(cli, "_run_gui", lambda argv: 0)
+    assert main(["chek"]) == 0
