@@ -1407,6 +1407,14 @@ File ▸ Open… opens a .mdesk file; Help ▸ Open Sample Plan shows an example
         <translation>界面语言将在下次启动 MatrixDesk 时生效。</translation>
     </message>
     <message>
+        <source>Every panel is back in the right column, as on a small screen.</source>
+        <translation>所有面板已放回右侧栏（小屏幕布局）。</translation>
+    </message>
+    <message>
+        <source>Every panel is back: measure and chart on the right, lists below.</source>
+        <translation>所有面板已复位：任务详情和统计图在右侧，各列表在下方。</translation>
+    </message>
+    <message>
         <source>Print, Print Preview and Export PDF now make: %1</source>
         <translation>打印、打印预览和导出 PDF 现在输出：%1</translation>
     </message>

@@ -75,6 +75,7 @@ def test_reset_layout_from_the_view_menu(qtbot, plan_file, menu_action):
     menu_action(w, ActionId.RESET_LAYOUT).trigger()
     settle()
     assert w.dock_layout.current_mode() == COMPACT
+    assert "right column" in w.statusBar().currentMessage()
     assert not w.docks.docks["chart"].isFloating() and not w.docks.docks["progress"].isHidden()
     assert not w.docks.docks["measure"].visibleRegion().isEmpty()  # the first tab in front
     assert not w.docks.docks["findings"].visibleRegion().isEmpty()

@@ -140,9 +140,12 @@ class DockLayout(QObject):
         if mode is not None and mode != wanted:
             self.arrange(wanted)
 
-    def reset(self) -> None:
-        """View ▸ Reset Layout: the arrangement for the window's size, every panel back."""
-        self.arrange(mode_for(self.window.size()))
+    def reset(self) -> str:
+        """View ▸ Reset Layout: the arrangement for the window's size, every panel back;
+        returns the arrangement."""
+        mode = mode_for(self.window.size())
+        self.arrange(mode)
+        return mode
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt override)
         if watched is self.window and event.type() == QEvent.Type.Resize:

@@ -50,7 +50,7 @@ from .docks import Docks
 from .edit import MatrixEditor
 from .feedback import OutputFeedback
 from .files import FileController
-from .layout import DEFAULT_SIZE, DockLayout, mode_for
+from .layout import COMPACT, DEFAULT_SIZE, DockLayout, mode_for
 from .progress import ProgressController
 
 
@@ -198,7 +198,7 @@ class MainWindow(QMainWindow):
             ActionId.LANGUAGE_ZH: lambda: self._set_language("zh_CN"),
             ActionId.LANGUAGE_EN: lambda: self._set_language("en"),
             ActionId.ABOUT: self._about,
-            ActionId.RESET_LAYOUT: self.dock_layout.reset,
+            ActionId.RESET_LAYOUT: self._reset_layout,
         }
         for action_id, slot in slots.items():
             # every slot is called without the `checked` argument triggered() carries: it
@@ -462,6 +462,15 @@ class MainWindow(QMainWindow):
         settings.set_value(settings.LANGUAGE, code)
         self.statusBar().showMessage(
             self.tr("The language changes the next time MatrixDesk starts."), 8000
+        )
+
+    def _reset_layout(self) -> None:
+        compact = self.dock_layout.reset() == COMPACT
+        self.statusBar().showMessage(
+            self.tr("Every panel is back in the right column, as on a small screen.")
+            if compact
+            else self.tr("Every panel is back: measure and chart on the right, lists below."),
+            6000,
         )
 
     def _report_chosen(self, action: QAction) -> None:
