@@ -197,3 +197,53 @@ def test_change_log_keeps_the_name_a_department_had_when_a_cell_was_set(
     assert w.files.open_path(path, remember=False)
     texts = [text for _kind, text in _change_log_texts(w, menu_action)]
     assert texts[-1] == "Set support: (二) × 省商务厅"
+
+
+def _flat_plan():
+    """A flat document: every part 一、二、三、 is itself an annotated task."""
+    from matrixdesk.core.model import Assignment, Department, Measure, Plan
+
+    measures = [
+        Measure(
+            i,
+            str(i),
+            f"{n}、",
+            1,
+            f"任务{n}",
+            f"任务{n}。(省商务厅负责)",
+            annotated=True,
+            position=i - 1,
+        )
+        for i, n in ((1, "一"), (2, "二"), (3, "三"))
+    ]
+    return Plan(
+        measures=measures,
+        departments=[Department(1, "省商务厅", position=0)],
+        assignments=[Assignment(i, 1, Role.LEAD, 0) for i in (1, 2, 3)],
+    )
+
+
+def test_a_measure_added_beside_a_task_is_a_task_numbered_like_its_siblings(
+    qtbot, tmp_path, monkeypatch, menu_action
+):
+    """In a flat document (一、二、三、 are the tasks), Edit ▸ Add Measure after 二、 made
+    '4.' — numbered unlike its siblings — and not a task: no grid lines, no finding for its
+    missing department, left out of workbooks and reports until a cell was set."""
+    from PySide6.QtWidgets import QInputDialog
+
+    path = str(tmp_path / "flat.mdesk")
+    MatrixStore.create(path, _flat_plan()).close()
+    w = MainWindow(persist_layout=False)
+    qtbot.addWidget(w)
+    w.show()
+    assert w.files.open_path(path, remember=False)
+    w.view.select_cell(1, 2)  # 二、
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("新增任务", True))
+    menu_action(w, ActionId.ADD_MEASURE).trigger()
+    store = w.document.store
+    new = next(m for m in store.measures() if m.title == "新增任务")
+    assert new.label == "四、" and new.level == 1
+    assert [m.title for m in store.measures()] == ["任务一", "任务二", "新增任务", "任务三"]
+    assert store.is_task(new.id)
+    w.document.findings.refresh()
+    assert any(f.measure_id == new.id for f in w.document.findings.findings())

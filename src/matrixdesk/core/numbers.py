@@ -10,6 +10,7 @@ key for sorting and for files; this is what people read.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 
@@ -58,3 +59,35 @@ def search_key(text: str) -> str:
     ASCII (（三）2． = (三)2.), case and spaces ignored."""
     table = str.maketrans("（）．。，、", "().., ", "")
     return "".join(text.translate(table).casefold().split())
+
+
+_CN_DIGITS = "零一二三四五六七八九"
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+
+def _cn_numeral(n: int) -> str:
+    """1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 99 → 九十九 (the numerals of 一、 and (一))."""
+    tens, ones = divmod(n, 10)
+    text = ("" if tens == 1 else _CN_DIGITS[tens]) + "十" if tens else ""
+    return text + (_CN_DIGITS[ones] if ones or not tens else "")
+
+
+def label_like(label: str, n: int) -> str:
+    """The label ``n`` written as ``label`` is (``二、`` → ``四、``, ``(二)`` → ``(四)``,
+    ``2．`` → ``4．``, ``②`` → ``④``); ``n.`` when ``label`` has no number to follow.
+
+    Examples
+    --------
+    >>> label_like("二、", 12), label_like("（三）", 4), label_like("(1)", 10), label_like("", 3)
+    ('十二、', '（四）', '(10)', '3.')
+    """
+    digits = re.search(r"[0-9]+(?!.*[0-9])", label)  # the last run: 2.1. → 2.4.
+    if digits:
+        return label[: digits.start()] + str(n) + label[digits.end() :]
+    numeral = re.search("[零〇一二三四五六七八九十]+", label)
+    if numeral and n < 100:
+        return label[: numeral.start()] + _cn_numeral(n) + label[numeral.end() :]
+    circled = re.search(f"[{_CIRCLED}]", label)
+    if circled and n <= len(_CIRCLED):
+        return label[: circled.start()] + _CIRCLED[n - 1] + label[circled.end() :]
+    return f"{n}."

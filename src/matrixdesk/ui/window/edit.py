@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication, QModelIndex, QObject
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox
 
 from ...core.model import Measure, Role
+from ...core.numbers import label_like
 from ..commands import (
     AddDepartmentCommand,
     AddMeasureCommand,
@@ -230,6 +231,7 @@ class MatrixEditor(QObject):
         store = self.window.document.store
         measures = store.measures()
         current = self.current_measure_id()
+        heading = False
         if current is None:
             parent, level, position = None, 1, len(measures)
         else:
@@ -250,7 +252,12 @@ class MatrixEditor(QObject):
         n = len(siblings) + 1
         while f"{prefix}{n}" in codes:
             n += 1
-        measure = Measure(0, f"{prefix}{n}", f"{n}.", level, title, parent_id=parent)
+        # numbered as its siblings are (四、 after 三、, not 4.); added beside a task it is a
+        # task, whatever its level: it is checked, handed out and printed like the others
+        like = cur if current is not None and not heading else (siblings[-1] if siblings else None)
+        label = label_like(like.label, n) if like is not None else f"{n}."
+        task = current is not None and not heading and store.is_task(current)
+        measure = Measure(0, f"{prefix}{n}", label, level, title, parent_id=parent, annotated=task)
         return measure, position
 
     def remove_measure(self) -> bool:
