@@ -96,6 +96,7 @@ def edit_work(qtbot, tmp_path, n_tasks: int) -> tuple[Work, Work]:
         window.docks.raise_dock(key)
     chart = window.docks.panels["chart"]
     chart.redraw()  # now rather than a second after the window came up
+    assert chart.wait_drawn()  # (on its worker thread; tracemalloc would count its memory)
     findings = window.docks.panels["findings"]
     qtbot.waitUntil(lambda: not findings.tracker.pending)
     grid = window.view.grid

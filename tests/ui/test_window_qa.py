@@ -68,9 +68,10 @@ def test_chart_dock_draws_a_big_plan_in_part(qtbot, tmp_path, monkeypatch):
     n = MAX_BARS + 20
     view = ChartView(MatrixStore.memory(_many_departments(n)))
     qtbot.addWidget(view)
+    view.show()
     view.redraw()
-    view.canvas.draw()
-    assert len(view.figure.axes[0].get_yticklabels()) == MAX_BARS
+    assert view.wait_drawn()
+    assert len(view.words.y_labels) == MAX_BARS
     assert not view.note.isHidden()
     assert str(n) in view.note.text()
     saved = []
@@ -84,6 +85,7 @@ def test_chart_dock_small_plan_is_whole(qtbot):
     view = ChartView(MatrixStore.memory(_many_departments(5)))
     qtbot.addWidget(view)
     view.redraw()
+    assert view.wait_drawn()
     assert view.note.isHidden() and view.redraw_count == 1
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import os
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any, cast
@@ -105,8 +106,17 @@ def chart_rc() -> dict[str, object]:
     }
 
 
+# rc_context saves and restores the global rcParams: two threads in it at once (the window's
+# chart worker and an export) would leave one's settings behind. One at a time.
+_STYLE_LOCK = threading.RLock()
+
+
 @contextmanager
 def chart_style() -> Iterator[None]:
-    """Apply :func:`chart_rc` for the duration of a block, leaving the globals untouched."""
-    with matplotlib.rc_context(cast(Any, chart_rc())):
+    """Apply :func:`chart_rc` for the duration of a block, leaving the globals untouched.
+
+    One thread at a time: a chart drawn on a worker thread and one saved meanwhile wait for
+    each other.
+    """
+    with _STYLE_LOCK, matplotlib.rc_context(cast(Any, chart_rc())):
         yield

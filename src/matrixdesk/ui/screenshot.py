@@ -56,8 +56,10 @@ def take_screenshot(
                     break
         _settle()
         chart = window.docks.panels.get("chart")
-        if chart is not None and chart.figure is None:  # drawn a moment after the window is up
-            chart.redraw()
+        if chart is not None:  # drawn on a worker thread a moment after the window is up
+            if chart.redraw_count == 0:
+                chart.redraw()
+            chart.wait_drawn()
             _settle()
         out = Path(out_png)
         out.parent.mkdir(parents=True, exist_ok=True)

@@ -1,8 +1,8 @@
 """The chart dock: a matplotlib chart of the open plan that follows every edit.
 
-The figures come from :mod:`matrixdesk.charts`; this widget only chooses the kind, embeds the
-figure with FigureCanvasQTAgg and redraws shortly after the store changes, so a burst of
-edits (a paste, an undo macro) redraws once.
+The figures come from :mod:`matrixdesk.charts`; this widget only chooses the kind, asks for the
+chart shortly after the store changes, so a burst of edits (a paste, an undo macro) redraws
+once, and shows the picture.
 
 Drawing a bar per department takes matplotlib about 10 ms, so a plan with 300 departments froze
 the window for three seconds after every click. The dock therefore shows at most
@@ -13,16 +13,22 @@ What the chart shows comes from a :class:`~matrixdesk.core.stats.LiveStats`, whi
 what an edit touched (the workload from the store's per-department counts): no copy of the plan
 is taken. The chart is redrawn only when what it shows changed (an edit in a department outside
 the busiest forty changes nothing here), and only while the dock is visible; a hidden dock
-catches up when it is shown. Matplotlib itself (about 0.4 s to import and 80 MB) is imported
-the first time a chart is drawn, not when the window starts.
+catches up when it is shown.
+
+Even forty bars take matplotlib 0.3–0.5 s to draw, so the drawing is done on a worker thread
+(:mod:`.chart_worker`): the dock asks for a chart of its figures at its size and shows the
+picture that comes back; the newest request wins, and the worker gives way while the user
+types or clicks. Matplotlib (about 0.4 s to import and 80 MB) is imported by the worker for
+the first chart, not when the window starts. Export builds and saves its own figure of the
+whole chart, as the command line does.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEvent, QObject, QThread, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -30,6 +36,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QScrollArea,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -38,6 +45,7 @@ from ...core.stats import LiveStats
 from ...store import MatrixStore, StoreEvent
 from .. import folders
 from ..messages import output_error_text
+from .chart_worker import ChartJob, ChartPicture, ChartWords, ChartWorker, Drawn
 from .onscreen import after_paint, on_screen
 from .wrap_layout import WrapLayout
 
@@ -46,40 +54,40 @@ if TYPE_CHECKING:
 
 DELAY_MS = 200  # wait for a burst of edits to pause, then redraw once
 FIRST_DELAY_MS = 300  # after the window's first paint: let it settle before the first chart
+RESIZE_DELAY_MS = 100  # the dock is being resized: draw for the new size once it stops
 MAX_BARS = 40  # bars drawn in the dock; the exported chart has them all
 
 
 def build_figure(kind: str, data: list | dict) -> Figure:
     """The chart ``kind`` of ``data`` in the UI language (matplotlib is imported here, when
     first needed)."""
-    from ...charts import parts_chart, targets_chart, workload_chart
+    from ...charts import ChartTexts, parts_chart, targets_chart, workload_chart
 
-    builder = {"workload": workload_chart, "parts": parts_chart, "targets": targets_chart}[kind]
-    return builder(data, chart_texts())  # type: ignore[operator]
+    builder = {"workload": workload_chart, "parts": parts_chart, "targets": targets_chart}
+    return builder[kind](data, ChartTexts(**chart_words()))  # type: ignore[operator]
 
 
 def _chart_tr(text: str) -> str:
     return QCoreApplication.translate("ChartTexts", text)
 
 
-def chart_texts():
-    """The charts' words in the UI language (the chart module itself speaks Chinese)."""
-    from ...charts import ChartTexts
-
-    return ChartTexts(
-        workload_title=_chart_tr("Tasks per department"),
-        parts_title=_chart_tr("Tasks per part"),
-        targets_title=_chart_tr("Targets per year"),
-        tasks_axis=_chart_tr("Tasks"),
-        targets_axis=_chart_tr("Targets"),
-        lead=_chart_tr("Lead"),
-        support=_chart_tr("Support"),
-        with_lead=_chart_tr("Lead named"),
-        without_lead=_chart_tr("No lead named"),
-        year=_chart_tr("{year}"),
-        no_year=_chart_tr("No year"),
-        empty=_chart_tr("No data to show yet"),
-    )
+def chart_words() -> dict[str, str]:
+    """The charts' words in the UI language (the chart module itself speaks Chinese): the
+    fields of :class:`~matrixdesk.charts.ChartTexts`, made without importing matplotlib."""
+    return {
+        "workload_title": _chart_tr("Tasks per department"),
+        "parts_title": _chart_tr("Tasks per part"),
+        "targets_title": _chart_tr("Targets per year"),
+        "tasks_axis": _chart_tr("Tasks"),
+        "targets_axis": _chart_tr("Targets"),
+        "lead": _chart_tr("Lead"),
+        "support": _chart_tr("Support"),
+        "with_lead": _chart_tr("Lead named"),
+        "without_lead": _chart_tr("No lead named"),
+        "year": _chart_tr("{year}"),
+        "no_year": _chart_tr("No year"),
+        "empty": _chart_tr("No data to show yet"),
+    }
 
 
 def save_chart(fig: Figure, path: str | Path) -> Path:
@@ -88,13 +96,18 @@ def save_chart(fig: Figure, path: str | Path) -> Path:
     return save(fig, path)
 
 
-def _canvas(figure: Figure) -> Any:
-    from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-
-    return FigureCanvasQTAgg(figure)
-
-
 FILTERS = {".png": "PNG (*.png)", ".svg": "SVG (*.svg)", ".pdf": "PDF (*.pdf)"}
+
+
+class _ViewportResized(QObject):
+    def __init__(self, view: ChartView) -> None:
+        super().__init__(view)
+        self.view = view
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.Resize:
+            self.view.viewport_resized()
+        return False
 
 
 class ChartView(QWidget):
@@ -106,12 +119,12 @@ class ChartView(QWidget):
         super().__init__(parent)
         self.store = store
         self.stats = LiveStats(store)
-        self.figure: Figure | None = None
-        self._complete = True  # the figure shown is the whole chart
-        self._shown: tuple | None = None  # what the figure shows (redraw only when it changes)
+        self.words: ChartWords | None = None  # what the chart shown says (title, labels)
+        self._shown: tuple | None = None  # what was last asked for (redraw only when it changes)
         self._stale = True  # the store changed since the last look
-        self.canvas: Any = None
-        self.redraw_count = 0
+        self._asked = 0  # generation of the chart last asked for
+        self.redraw_count = 0  # charts drawn and shown
+        self.ui_ms = 0.0  # time this widget spent on the window's thread, asking and showing
         self.kind_box = QComboBox()
         for label, kind in (
             (self.tr("Workload"), "workload"),
@@ -128,6 +141,11 @@ class ChartView(QWidget):
         self.note.hide()
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
+        self.picture = ChartPicture()
+        self.scroll.setWidget(self.picture)
+        self.scroll.viewport().installEventFilter(_ViewportResized(self))
+        self.worker = ChartWorker(self)
+        self.worker.drawn.connect(self._show)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DELAY_MS)
@@ -140,6 +158,7 @@ class ChartView(QWidget):
         store.subscribe(self._listener)
         # The dock replaces the panel with deleteLater(): stop listening when the C++ side goes.
         self.destroyed.connect(lambda *_, s=store, f=self._listener: s.unsubscribe(f))
+        self.destroyed.connect(lambda *_, w=self.worker: w.close())
 
     def _layout(self) -> None:
         bar = WrapLayout(last_right=True)  # two lines in a narrow panel
@@ -166,8 +185,25 @@ class ChartView(QWidget):
 
     @property
     def pending(self) -> bool:
-        """A redraw is scheduled."""
-        return self._timer.isActive()
+        """A redraw is scheduled, or a chart asked for is not yet shown."""
+        return self._timer.isActive() or self.drawing
+
+    @property
+    def drawing(self) -> bool:
+        """A chart asked for is being drawn (on the worker thread)."""
+        return self._asked > 0 and self._asked != self._shown_generation
+
+    _shown_generation = 0
+
+    def wait_drawn(self, timeout_s: float = 20.0) -> bool:
+        """Wait (handling events) until the chart asked for is shown; for tests, the
+        screenshot and the benchmark. True when it was."""
+        clock = QElapsedTimer()
+        clock.start()
+        while self.drawing and clock.elapsed() < timeout_s * 1000:
+            QCoreApplication.processEvents()
+            QThread.msleep(2)
+        return not self.drawing
 
     # -- following the store -----------------------------------------------------------------
     def _on_store_event(self, event: StoreEvent) -> None:
@@ -177,28 +213,33 @@ class ChartView(QWidget):
             self.stats.touch_all()
         self._stale = True
         try:
-            if self.figure is not None and on_screen(self):
+            if self._asked and on_screen(self):
                 self._timer.start(DELAY_MS)  # restarts: one look after the last of a burst
         except RuntimeError:  # the widget is gone but was not told; stop listening
             self.store.unsubscribe(self._listener)
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().showEvent(event)
-        if self.figure is None:  # the first chart imports matplotlib: once the window is up
+        if self._asked == 0:  # the first chart imports matplotlib: once the window is up
             after_paint(self, self._first_draw, FIRST_DELAY_MS)
         elif self._stale:
             self._timer.start(DELAY_MS)
 
     def _first_draw(self) -> None:
-        if self.figure is None and on_screen(self):
+        if self._asked == 0 and on_screen(self):
             self.redraw()
 
     def came_into_view(self) -> None:
         """Its tab was brought to the front: draw, or catch up with the edits made meanwhile."""
-        if self.figure is None:
+        if self._asked == 0:
             after_paint(self, self._first_draw, FIRST_DELAY_MS)
         elif self._stale:
             self._timer.start(DELAY_MS)
+
+    def viewport_resized(self) -> None:
+        """The dock changed size: draw for the new size once the resizing stops."""
+        if self._asked:
+            self._timer.start(RESIZE_DELAY_MS)
 
     def _data(self, kind: str, collective: bool) -> list | dict:
         if kind == "workload":
@@ -219,56 +260,81 @@ class ChartView(QWidget):
         return kind, bars, total
 
     def redraw(self) -> None:
-        """Bring the chart up to date now; draws only when what it shows changed."""
+        """Bring the chart up to date: asks the worker for a new picture when what the chart
+        shows (or the room it has) changed."""
+        clock = QElapsedTimer()
+        clock.start()
         self._timer.stop()
         self._stale = False
         kind, collective = self.kind, self.collective_box.isChecked()
         data = self._data(kind, collective)
         shown = data[:MAX_BARS] if isinstance(data, list) else data
         total = len(data)
-        identity = self._identity(kind, shown, total)
-        if identity == self._shown and self.figure is not None:
+        note = self._note_text(kind, len(shown), total)
+        if note != self.note.text() or self.note.isHidden() == bool(note):
+            self.note.setText(note)
+            self.note.setVisible(bool(note))
+            self.layout().activate()  # the chart's room without or with the note, now
+        job = self._job(kind, shown)
+        identity = (self._identity(kind, shown, total), job.viewport, job.device_pixel_ratio)
+        if identity != self._shown:
+            self._shown = identity
+            self._asked = self.worker.request(job)
+        self.ui_ms += clock.nsecsElapsed() / 1e6
+
+    def _note_text(self, kind: str, shown: int, total: int) -> str:
+        if shown == total:
+            return ""
+        text = (
+            self.tr("Showing the %1 busiest of %2 departments; Export… saves them all.")
+            if kind == "workload"
+            else self.tr("Showing the first %1 of %2 parts; Export… saves them all.")
+        )
+        return text.replace("%1", str(shown)).replace("%2", str(total))
+
+    def _job(self, kind: str, shown: list | dict) -> ChartJob:
+        size = self.scroll.maximumViewportSize()
+        extent = self.scroll.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        return ChartJob(
+            kind,
+            shown,
+            chart_words(),
+            (size.width(), size.height()),
+            extent,
+            self.devicePixelRatioF(),
+        )
+
+    def _show(self, drawn: Drawn) -> None:
+        """The worker's picture arrived (on the window's thread)."""
+        clock = QElapsedTimer()
+        clock.start()
+        if drawn.generation != self.worker.generation:
+            return  # a newer chart is on its way
+        self.worker.finished(drawn.generation)
+        self._shown_generation = drawn.generation
+        if drawn.image is None:  # could not be drawn (logged): keep what is shown
+            self._shown = None
             return
-        self.figure = build_figure(kind, shown)
-        self._shown = identity
-        self._complete = len(shown) == total
-        if self._complete:
-            self.note.hide()
-        else:
-            text = (
-                self.tr("Showing the %1 busiest of %2 departments; Export… saves them all.")
-                if kind == "workload"
-                else self.tr("Showing the first %1 of %2 parts; Export… saves them all.")
-            )
-            self.note.setText(text.replace("%1", str(len(shown))).replace("%2", str(total)))
-            self.note.show()
-        canvas = _canvas(self.figure)
-        width, height = self.figure.get_size_inches() * self.figure.dpi
-        canvas.setMinimumHeight(int(height))  # tall charts scroll rather than squeeze
-        canvas.setMinimumWidth(min(int(width), 300))  # the right column of a 1024×700 window
-        self.scroll.setWidget(canvas)  # deletes the previous canvas
-        self.canvas = canvas
-        canvas.draw_idle()
+        self.words = drawn.words
+        self.picture.set_image(drawn.image, drawn.minimum)
         self.redraw_count += 1
+        self.ui_ms += clock.nsecsElapsed() / 1e6
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         self.store.unsubscribe(self._listener)
         self._timer.stop()
+        self.worker.close()
         super().closeEvent(event)
 
     # -- export ------------------------------------------------------------------------------
     def save_to(self, path: str | Path) -> Path:
-        """Save the chart shown to ``path``; the suffix (.png, .svg, .pdf) picks the format.
+        """Save the whole chart (every department or part, not only those the dock shows) to
+        ``path`` at its own size; the suffix (.png, .svg, .pdf) picks the format.
 
         Raises ValueError for other suffixes and OSError when the file cannot be written.
         """
-        if self.figure is None or self.pending or self._stale:
-            self.redraw()
-        assert self.figure is not None
-        if not self._complete:  # the dock shows part of a big chart: write all of it
-            data = self._data(self.kind, self.collective_box.isChecked())
-            return save_chart(build_figure(self.kind, data), path)
-        return save_chart(self.figure, path)
+        data = self._data(self.kind, self.collective_box.isChecked())
+        return save_chart(build_figure(self.kind, data), path)  # all of it, not only forty
 
     def export_chart(self) -> Path | None:
         """Ask for a file name and save the chart there (the Export… button)."""
