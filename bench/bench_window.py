@@ -10,6 +10,7 @@ Measured in one process, each beside its floor measured in the same run:
 * the chart after an edit that changes what it shows: the window's thread asks and shows, a
   worker thread draws; the time on the window's thread, the longest the event loop waited
   meanwhile, the wait until the new chart is shown, and an edit made while it draws;
+* one edit with View ▸ Colour Cells by Status on;
 * scroll repaint: the window's grid against a bare QTableView of the same viewport size.
 
 Medians; the table shows the curve over the sizes so a super-linear step stands out.
@@ -41,6 +42,7 @@ from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, Qt
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QTableView  # noqa: E402
 
+from matrixdesk.ui.actions import ActionId  # noqa: E402
 from matrixdesk.ui.application import application  # noqa: E402
 from matrixdesk.ui.models.matrix_model import FIRST_DEPARTMENT_COLUMN  # noqa: E402
 from matrixdesk.ui.window import MainWindow  # noqa: E402
@@ -321,6 +323,10 @@ def measure(app: QApplication, n: int, edits: int, steps: int, folder: Path) -> 
     commit = commit_floor(work, mode, edits)
     chart = chart_update(app, window)
     during = edits_while_drawing(app, window, max(5, edits // 2))
+    window.actions[ActionId.STATUS_COLOURS].trigger()  # View ▸ Colour Cells by Status
+    idle(app, 0.3)
+    coloured = edit_latency(app, window, max(5, edits // 2))
+    window.actions[ActionId.STATUS_COLOURS].trigger()
     chart_interrupted = window.docks.panels["chart"].worker.interrupted
     frame, bare_frame = scroll(app, window, path, steps)
     window.close()
@@ -337,6 +343,7 @@ def measure(app: QApplication, n: int, edits: int, steps: int, folder: Path) -> 
         "journal_mode": mode,
         **chart,
         "edit_while_drawing_ms": median_ms(during),
+        "edit_status_colours_ms": median_ms(coloured["painted"]),
         "chart_draws_given_way": chart_interrupted,
         "scroll_frame_ms": round(frame * 1000, 2),
         "scroll_bare_ms": round(bare_frame * 1000, 2),
@@ -369,6 +376,7 @@ def report(results: list[dict]) -> str:
             "  longest event-loop wait meanwhile": row("chart_gap_ms"),
             "  until the new chart is shown (worker)": row("chart_shown_ms"),
             "edit while the chart draws: key → painted": row("edit_while_drawing_ms"),
+            "edit, cells coloured by status: → painted": row("edit_status_colours_ms"),
             "scroll: grid frame": row("scroll_frame_ms"),
             "  bare QTableView frame": row("scroll_bare_ms"),
             "  ratio to the bare view": ratio("scroll_frame_ms", "scroll_bare_ms"),

@@ -4,6 +4,8 @@ the window. The modal dialog's ``exec`` is replaced by the user's clicks on the 
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
@@ -293,3 +295,38 @@ def test_the_preview_names_tasks_by_the_documents_own_numbers(
     monkeypatch.setattr(CollectDialog, "exec", user)
     menu_action(window, ActionId.COLLECT).trigger()
     assert seen and all(t.startswith(("(二) ", "(三) ")) for t in seen), seen
+
+
+def test_status_colours_follow_an_edit_without_reading_the_whole_plan(
+    qtbot, window, menu_action, monkeypatch
+):
+    """With the colours on, every edit copied the plan and rolled up the whole ledger
+    (a second at 30,000 measures); now the edit's own cells are worked out again."""
+    from matrixdesk.core.model import Role
+    from matrixdesk.core.progress import Meaning
+
+    store = window.document.store
+    window.progress.set_period(PERIOD)
+    window.progress.today = dt.date(2030, 1, 1)  # every deadline has passed
+    menu_action(window, ActionId.STATUS_COLOURS).trigger()
+    model = window.model
+
+    def fill(measure_id, department_id):
+        index = model.index(model.row_of(measure_id), model.column_of(department_id))
+        return index.data(ItemRole.PAINT)[4]
+
+    store.apply_progress(ProgressUpdate([ProgressEntry(2, 1, PERIOD, "已完成")]))
+    copies = []
+    original = MatrixStore.plan
+    monkeypatch.setattr(MatrixStore, "plan", lambda s, **k: copies.append(1) or original(s, **k))
+    assert fill(2, 1) == MEANING_FILL[Meaning.DONE]
+    assert fill(2, 3) is None
+    grid = window.view.grid
+    window.view.select_cell(model.row_of(2), model.column_of(3))
+    grid.setFocus()
+    QTest.keyClick(grid, Qt.Key.Key_Space)  # 省文化和旅游厅 now leads too: nothing reported
+    assert store.role(2, 3) == Role.LEAD
+    assert fill(2, 3) == SILENT_FILL
+    QTest.keyClick(grid, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert fill(2, 3) is None
+    assert copies == []

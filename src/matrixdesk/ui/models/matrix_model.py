@@ -22,7 +22,7 @@ from enum import IntEnum
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
-from ...core.ledger import Ledger
+from ...core.live_ledger import LiveLedger
 from ...core.model import Role
 from ...core.numbers import display_numbers
 from ...store import RoleChange, StoreEvent
@@ -98,13 +98,23 @@ class MatrixModel(QAbstractTableModel):
         self._load()
         self.store.subscribe(self._on_store_event)
 
-    def set_status_view(self, ledger: Ledger | None) -> None:
+    def set_status_view(self, ledger: LiveLedger | None) -> None:
         """Colour cells by the status in ``ledger`` (None: by role, as usual)."""
         self.status_view = StatusView(ledger) if ledger is not None else None
         if self._rows:
             self.dataChanged.emit(
                 self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1)
             )
+
+    def status_changed(self, measure_ids) -> None:
+        """Repaint the titles of these measures (overdue or not may have changed; the cells
+        an edit changed are repainted anyway). One index at a time: a range makes the view
+        repaint all of itself."""
+        for mid in measure_ids:
+            row = self._row_of.get(mid)
+            if row is not None:
+                index = self.index(row, TITLE_COLUMN)
+                self.dataChanged.emit(index, index)
 
     def detach(self) -> None:
         """Stop listening to the store (the document is closing)."""
@@ -254,7 +264,7 @@ class MatrixModel(QAbstractTableModel):
                 role = self.store.role(mid, did)
                 fill = self.status_view.cell_fill(mid, did) if self.status_view else None
                 return kind, ColumnKind.DEPARTMENT, role, level, fill
-            if c == TITLE_COLUMN and self.status_view and mid in self.status_view.ledger.overdue:
+            if c == TITLE_COLUMN and self.status_view and self.status_view.overdue(mid):
                 return kind, ColumnKind.TITLE, self._display(r, c), level, OVERDUE_FILL
         else:
             kind, level = RowKind.TOTAL, 0

@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
-from ...core.ledger import Ledger
+from ...core.live_ledger import LiveLedger
 from ...core.progress import Meaning
 
 MEANING_FILL = {
@@ -34,24 +34,25 @@ def _tr(text: str) -> str:
 
 
 class StatusView:
-    """Looks up the fill of a cell in a :class:`Ledger` (a dict lookup per painted cell)."""
+    """The fill and tooltip of a cell from a :class:`LiveLedger`, which works out only the
+    cells painted or hovered and follows the edits."""
 
-    def __init__(self, ledger: Ledger) -> None:
+    def __init__(self, ledger: LiveLedger) -> None:
         self.ledger = ledger
 
     def tooltip(self, measure_id: int | None, department_id: int | None) -> str:
         """Extra tooltip lines: a cell's status, or a measure's or department's roll-up."""
         ledger = self.ledger
         if measure_id is not None and department_id is not None:
-            key = (measure_id, department_id)
-            if key not in ledger.meaning:
+            cell = ledger.cell(measure_id, department_id)
+            if cell is None:
                 return ""
-            status = ledger.status.get(key) or _tr("nothing reported")
+            status = cell[0] or _tr("nothing reported")
             return "\n" + _tr("Status (%1): %2").replace("%1", ledger.period).replace("%2", status)
         tally = (
-            ledger.by_measure.get(measure_id)
+            ledger.measure_tally(measure_id)
             if measure_id is not None
-            else ledger.by_department.get(department_id or 0)
+            else ledger.department_tally(department_id or 0)
         )
         if tally is None:
             return ""
@@ -68,10 +69,12 @@ class StatusView:
         return "\n" + text
 
     def cell_fill(self, measure_id: int, department_id: int) -> QColor | None:
-        key = (measure_id, department_id)
-        meaning = self.ledger.meaning.get(key)
-        if meaning is None:
+        cell = self.ledger.cell(measure_id, department_id)
+        if cell is None:
             return None  # not assigned, or a collective party
-        if not self.ledger.status.get(key):
+        if not cell[0]:
             return SILENT_FILL
-        return MEANING_FILL[meaning]
+        return MEANING_FILL[cell[1]]
+
+    def overdue(self, measure_id: int) -> bool:
+        return self.ledger.overdue(measure_id)

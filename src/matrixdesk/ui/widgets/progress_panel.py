@@ -169,6 +169,13 @@ class ProgressPanel(QWidget):
         self.ledger = self.controller.ledger()
         self._fill()
 
+    def plan_changed(self) -> None:
+        """An edit: fill again now if the panel can be seen, else when it comes into view."""
+        if on_screen(self):
+            self.set_period(self.period_box.currentData() or "")
+        else:
+            self._stale = True
+
     def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().showEvent(event)
         self.came_into_view()

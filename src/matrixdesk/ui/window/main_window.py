@@ -392,8 +392,10 @@ class MainWindow(QMainWindow):
 
     def _store_changed(self, event) -> None:
         self.update_status()
-        if event.kind == "progress" or (event.kind != "info" and self.progress.status_colours()):
+        if event.kind == "progress":
             self.progress.refresh()
+        elif event.kind != "info" and self.progress.status_colours():
+            self.progress.follow(event)
         if event.kind in ("departments", "reset"):
             self.filter_bar.refresh_departments()
 

@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 
 from ...core.ledger import Ledger, build_ledger
+from ...core.live_ledger import LiveLedger
 from ..commands import ApplyProgressCommand
 
 
@@ -57,14 +58,42 @@ class ProgressController(QObject):
             return None
         return build_ledger(doc.store.plan(), self.period, self.today)
 
+    def live_ledger(self) -> LiveLedger | None:
+        """The ledger the grid's colours ask, cell by cell (nothing is worked out here)."""
+        doc = self.window.document
+        if doc is None or not self.period:
+            return None
+        return LiveLedger(doc.store, self.period, self.today)
+
     def refresh(self) -> None:
         """Recolour the grid and refill the progress panel after a change of period or data."""
         model = self.window.model
         if model is not None:
-            model.set_status_view(self.ledger() if self.status_colours() else None)
+            model.set_status_view(self.live_ledger() if self.status_colours() else None)
+        self._refresh_panel()
+
+    def follow(self, event) -> None:
+        """An edit while the grid shows statuses: forget and repaint only what it touched
+        (a change of assignments, deadlines or targets); anything else, everything."""
+        model = self.window.model
+        view = model.status_view if model is not None else None
+        if view is None:
+            self.refresh()
+            return
+        if event.kind in ("roles", "measures", "targets"):
+            view.ledger.touch(event.measure_ids)
+            model.status_changed(event.measure_ids)
+        else:
+            view.ledger.touch_all()
+            model.set_status_view(view.ledger)
         panel = self.window.docks.panels.get("progress")
         if panel is not None:
-            panel.set_period(self.period)
+            panel.plan_changed()
+
+    def _refresh_panel(self) -> None:
+        panel = self.window.docks.panels.get("progress")
+        if panel is not None:
+            panel.set_period(self.period)  # works only while the panel can be seen
 
     def status_colours(self) -> bool:
         from ..actions import ActionId
