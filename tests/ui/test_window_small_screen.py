@@ -156,3 +156,30 @@ def test_every_panel_is_reachable_at_1024(qtbot, seed_file, menu_action):
         assert shown(dock) and not dock.isFloating(), key
         assert dock.isAncestorOf(QApplication.focusWidget()), key
     assert rows_in_view(w) >= 14  # no panel took the matrix's rows on the way
+
+
+@pytest.mark.parametrize("size", [(1024, 700), (1600, 1000)])
+def test_the_comparator_editor_shows_the_whole_choice(qtbot, seed_file, language, size):
+    """A double click on a target's comparison opened a combo box cut to '≥ l' ('= i' in
+    English): the column was as wide as the text it shows, not as the box that edits it."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QComboBox
+
+    from matrixdesk.ui.widgets.targets_model import COMPARATOR
+
+    w = open_window(qtbot, seed_file, size)
+    w.docks.raise_dock("measure")
+    settle()
+    view = w.docks.panels["measure"].targets_view
+    assert view.model().rowCount() == 2
+    cell = view.visualRect(view.model().index(0, COMPARATOR))
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=cell.center())
+    QTest.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=cell.center())
+    settle()
+    combo = view.viewport().findChild(QComboBox)
+    assert combo is not None and combo.isVisible()
+    texts = [combo.itemText(i) for i in range(combo.count())]
+    assert len(texts) == 3 and any(t in ("≥ 以上", "≥ at least") for t in texts)
+    assert combo.width() >= combo.sizeHint().width()  # room for every item and the arrow
+    assert view.viewport().rect().contains(combo.geometry().topRight() - QPoint(1, 0))

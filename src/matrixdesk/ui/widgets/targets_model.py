@@ -10,6 +10,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QSize,
     Qt,
 )
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
@@ -185,17 +186,31 @@ def _convert(column: int, value: object) -> object:
 
 
 class ComparatorDelegate(QStyledItemDelegate):
-    """A combo box of =, ≥ (以上) and ≤ (以内) for the comparison column."""
+    """A combo box of =, ≥ (以上) and ≤ (以内) for the comparison column.
+
+    The column is as wide as the combo box that edits it, not as the text it shows: the box
+    was cut to '≥ l' in a column sized to '≥ 以上'.
+    """
 
     def __init__(self, model: TargetsModel, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._model = model
+        self._editor_width = 0  # measured once, on a box that is never shown
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index):  # noqa: N802
         combo = QComboBox(parent)
         for comparator in Comparator:
             combo.addItem(self._model.comparator_label(comparator), str(comparator))
         return combo
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
+        hint = super().sizeHint(option, index)
+        if not self._editor_width:
+            probe = self.createEditor(None, option, index)
+            probe.setFont(option.font)
+            self._editor_width = probe.sizeHint().width()
+            probe.deleteLater()
+        return QSize(max(hint.width(), self._editor_width), hint.height())
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:  # noqa: N802
         assert isinstance(editor, QComboBox)
