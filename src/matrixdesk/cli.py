@@ -195,24 +195,27 @@ def cmd_collect(args: argparse.Namespace) -> int:
                 first, last = plan.schedule.window(plan.info.date)
                 raise CliError(f"the plan reports from {first} to {last}, not in {period}")
         result = collect(plan, args.files, period=args.period)
-        accept = (lambda c: True) if args.overwrite_newer else None
-        update = result.update(accept)
+        overwrite = bool(args.overwrite_newer)
+        update = result.update((lambda c: True) if overwrite else None)
         names = {d.id: d.name for d in plan.departments}
-        for line in collection_lines(result, names, bool(args.overwrite_newer)):
-            print(line)
+        lines = collection_lines(result, names, overwrite, dry_run=args.dry_run)
         if not args.dry_run and not update.is_empty():
-            store.apply_progress(update)
+            store.apply_progress(update)  # before saying "changed"
     finally:
         store.close()
-    applied = "would change" if args.dry_run else "changed"
-    changed = len(update.entries) + len(update.actuals)
-    print(f"{applied} {changed} entries from {len(update.log)} workbooks")
+    for line in lines:
+        print(terminal_safe(line))
     return EXIT_FINDINGS if any(f.refused for f in result.files) else EXIT_OK
 
 
-def collection_lines(result, names: dict[int, str], overwrite: bool) -> list[str]:
-    """One line per file: what it changes, or why it was refused."""
+def collection_lines(result, names: dict[int, str], overwrite: bool, *, dry_run: bool) -> list[str]:
+    """One line per file — what it changes and which newer values of the plan it keeps, or
+    why it was refused — and a last line with the totals, in the same words for a dry run
+    ("would change") and a real one ("changed")."""
+    changed, kept = ("would change", "would keep") if dry_run else ("changed", "kept")
     lines = []
+    taken: list = []
+    newer: list = []
     for f in result.files:
         if f.refused is not None:
             lines.append(f"{f.path}: refused: {f.refused.reason}")
@@ -221,18 +224,50 @@ def collection_lines(result, names: dict[int, str], overwrite: bool) -> list[str
         if f.superseded_by:
             lines.append(f"{f.path}: {who}: skipped, a later workbook is {f.superseded_by}")
             continue
-        kinds = [c.kind for c in f.changes]
-        text = (
-            f"{f.path}: {who}: {kinds.count('status')} statuses, {kinds.count('note')} notes, "
-            f"{kinds.count('actual')} values"
-        )
-        if f.conflicts:
-            verb = "overwritten" if overwrite else "kept (use --overwrite-newer to replace)"
-            text += f"; {len(f.conflicts)} newer values in the plan {verb}"
+        mine = [c for c in f.changes if overwrite or not c.conflict]
+        theirs = [c for c in f.changes if c.conflict]
+        taken += mine
+        text = f"{f.path}: {who}: {changed} {_kinds(mine)}"
+        are = "is" if len(theirs) == 1 else "are"
+        held = f"{_kinds(theirs)} the plan holds that {are} newer than the workbook"
+        if theirs and overwrite:
+            text += f", overwriting {held}"
+        elif theirs:
+            newer += theirs
+            it = "it" if len(theirs) == 1 else "them"
+            text += f"; {kept} {held} (--overwrite-newer replaces {it})"
         if f.skipped:
-            text += f"; {len(f.skipped)} rows no longer assigned, skipped"
+            text += f"; skipped {count(len(f.skipped), 'row')} no longer assigned"
         lines.append(text)
-    return lines
+    read = sum(1 for f in result.files if f.usable)
+    total = f"in all, from {count(read, 'workbook')}: {changed} {_kinds(taken)}"
+    if newer:
+        are = "is" if len(newer) == 1 else "are"
+        total += f"; {kept} {_kinds(newer)} that {are} newer in the plan"
+    return [*lines, total]
+
+
+def _kinds(changes: list) -> str:
+    """The kinds of ``changes`` counted: "2 statuses, 1 note and 1 value reached" (only the
+    kinds there are), or "nothing"."""
+    kinds = [c.kind for c in changes]
+    parts = [
+        count(kinds.count(kind), *words)
+        for kind, words in (
+            ("status", ("status", "statuses")),
+            ("note", ("note",)),
+            ("actual", ("value reached", "values reached")),
+        )
+        if kind in kinds
+    ]
+    if not parts:
+        return "nothing"
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def count(n: int, singular: str, plural: str | None = None) -> str:
+    """``n`` with its noun: "1 page", "2 pages", "0 pages" (English output)."""
+    return f"{n} {singular if n == 1 else plural or singular + 's'}"
 
 
 def cmd_chart(args: argparse.Namespace) -> int:

@@ -75,7 +75,9 @@ def test_round_trip_through_collect_and_show_json(plan_path, books, fill_workboo
     fill_workbook(books[TOURISM], statuses={2: "滞后"}, notes={2: "雪季推迟"}, actuals={1: 35})
     assert main(["collect", plan_path, str(books[COMMERCE]), str(books[TOURISM])]) == 0
     out = capsys.readouterr().out
-    assert "省商务厅 2021-03: 2 statuses, 1 notes, 0 values" in out
+    assert "省商务厅 2021-03: changed 2 statuses and 1 note\n" in out
+    total = "in all, from 2 workbooks: changed 3 statuses, 2 notes and 1 value reached"
+    assert out.endswith(total + "\n")
     after = show(plan_path, capsys)
     a = assignment(after, "1.2", "省商务厅")
     assert a["status"] == "推进中"
@@ -115,7 +117,7 @@ def test_collecting_the_same_workbook_twice_changes_nothing_the_second_time(
     first = state(plan_path)
     capsys.readouterr()
     assert main(["collect", plan_path, str(books[COMMERCE])]) == 0
-    assert "0 statuses, 0 notes" in capsys.readouterr().out
+    assert "省商务厅 2021-03: changed nothing\n" in capsys.readouterr().out
     assert state(plan_path) == first
 
 
@@ -148,7 +150,7 @@ def test_dry_run_changes_nothing(plan_path, books, fill_workbook, capsys):
     fill_workbook(books[COMMERCE], statuses={3: "推进中"})
     before = state(plan_path)
     assert main(["collect", plan_path, str(books[COMMERCE]), "--dry-run"]) == 0
-    assert "would change 1 entries" in capsys.readouterr().out
+    assert "in all, from 1 workbook: would change 1 status\n" in capsys.readouterr().out
     assert state(plan_path) == before
 
 
@@ -169,10 +171,58 @@ def test_a_newer_value_in_the_plan_is_a_conflict_kept_unless_asked(
     (change,) = result.files[0].changes
     assert change.conflict and (change.old, change.new) == ("推进中", "滞后")
     assert main(["collect", plan_path, str(books[COMMERCE])]) == 0
-    assert "1 newer values in the plan kept" in capsys.readouterr().out
+    assert "kept 1 status the plan holds that is newer than the workbook" in (
+        capsys.readouterr().out
+    )
     assert assignment(show(plan_path, capsys), "1.2", "省商务厅")["status"] == "推进中"
     assert main(["collect", plan_path, str(books[COMMERCE]), "--overwrite-newer"]) == 0
     assert assignment(show(plan_path, capsys), "1.2", "省商务厅")["status"] == "滞后"
+
+
+def test_the_cli_says_what_would_change_and_what_is_kept_the_same_way_dry_or_real(
+    plan_path, books, fill_workbook, capsys
+):
+    """A workbook whose every value is older than the plan's changes nothing: the per-file
+    line and the total say so, in the same words for --dry-run and a real run (it said
+    "1 statuses, 1 notes … 2 newer values kept" and then "would change 0 entries")."""
+    from matrixdesk.core.progress import ProgressEntry, ProgressUpdate
+
+    fill_workbook(books[COMMERCE], statuses={3: "滞后", 5: "已完成"}, notes={3: "延期"})
+    store = MatrixStore.open(plan_path)
+    try:  # measure 3 typed in by hand after the department saved its workbook
+        store.apply_progress(
+            ProgressUpdate([ProgressEntry(3, COMMERCE, PERIOD, "推进中", "按期", "2999-01-01")])
+        )
+    finally:
+        store.close()
+    name = books[COMMERCE]
+    capsys.readouterr()
+    assert main(["collect", plan_path, str(name), "--dry-run"]) == 0
+    dry = capsys.readouterr().out.splitlines()
+    assert dry == [
+        f"{name}: 省商务厅 {PERIOD}: would change 1 status; would keep 1 status and 1 note"
+        " the plan holds that are newer than the workbook (--overwrite-newer replaces them)",
+        "in all, from 1 workbook: would change 1 status; would keep 1 status and 1 note that"
+        " are newer in the plan",
+    ]
+    assert main(["collect", plan_path, str(name)]) == 0
+    real = capsys.readouterr().out.splitlines()
+    assert real == [
+        line.replace("would change", "changed").replace("would keep", "kept") for line in dry
+    ]
+    assert main(["collect", plan_path, str(name), "--dry-run"]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        f"{name}: 省商务厅 {PERIOD}: would change nothing; would keep 1 status and 1 note"
+        " the plan holds that are newer than the workbook (--overwrite-newer replaces them)",
+        "in all, from 1 workbook: would change nothing; would keep 1 status and 1 note that"
+        " are newer in the plan",
+    ]
+    assert main(["collect", plan_path, str(name), "--overwrite-newer"]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        f"{name}: 省商务厅 {PERIOD}: changed 1 status and 1 note, overwriting 1 status and"
+        " 1 note the plan holds that are newer than the workbook",
+        "in all, from 1 workbook: changed 1 status and 1 note",
+    ]
 
 
 def test_the_next_periods_workbooks_carry_the_last_notes(plan_path, books, fill_workbook, tmp_path):
