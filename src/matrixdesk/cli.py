@@ -58,9 +58,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     MatrixStore.write(args.output, plan, overwrite=args.force)
     tasks = sum(1 for m in plan.measures if m.annotated)
     print(
-        f"{args.output}: {len(plan.measures)} measures ({tasks} annotated), "
-        f"{len(plan.departments)} departments, {len(plan.assignments)} assignments, "
-        f"{len(plan.targets)} targets"
+        f"{args.output}: {count(len(plan.measures), 'measure')} ({tasks} annotated), "
+        + _plan_counts(plan, measures=False)
     )
     for line in _import_notes(plan, notes):
         print(f"  {line}")
@@ -119,7 +118,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     for f in findings:
         print(terminal_safe(f"{f.severity}: {f.message()}"))
     errors = sum(f.severity == Severity.ERROR for f in findings)
-    print(f"{errors} errors, {len(findings) - errors} warnings")
+    print(f"{count(errors, 'error')}, {count(len(findings) - errors, 'warning')}")
     return EXIT_FINDINGS if errors else EXIT_OK
 
 
@@ -136,7 +135,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.per_department:
         os.makedirs(args.per_department, exist_ok=True)
         written = export_departments(plan, args.per_department, period=args.period)
-        print(f"wrote {len(written)} department workbooks to {args.per_department}")
+        print(f"wrote {count(len(written), 'department workbook')} to {args.per_department}")
     if not args.output and not args.per_department:
         raise CliError("nothing to export: give -o FILE.xlsx and/or --per-department DIR")
     return EXIT_OK
@@ -305,7 +304,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         period=args.period,
         font=args.font,
     )
-    print(f"wrote {args.output} ({pages} pages)")
+    print(f"wrote {args.output} ({count(pages, 'page')})")
     return EXIT_OK
 
 
@@ -566,11 +565,22 @@ def plan_to_table(plan: Plan) -> str:
             if support:
                 line += f" | 配合: {support}"
         lines.append(line)
-    lines.append(
-        f"{len(plan.measures)} measures, {len(plan.departments)} departments, "
-        f"{len(plan.assignments)} assignments, {len(plan.targets)} targets"
-    )
+    lines.append(_plan_counts(plan))
     return "\n".join(lines) + "\n"
+
+
+def _plan_counts(plan: Plan, *, measures: bool = True) -> str:
+    """The plan's sizes: "2 measures, 1 department, 3 assignments, 0 targets"."""
+    parts = [
+        count(len(items), noun)
+        for items, noun in (
+            (plan.measures, "measure"),
+            (plan.departments, "department"),
+            (plan.assignments, "assignment"),
+            (plan.targets, "target"),
+        )
+    ]
+    return ", ".join(parts if measures else parts[1:])
 
 
 # Control characters (C0 but tab and newline, DEL, C1) and the bidirectional overrides and

@@ -135,7 +135,7 @@ def test_check_exit_codes(seed_file, tmp_path, small_plan, capsys):
     MatrixStore.create(faulty, small_plan).close()
     assert main(["check", str(faulty)]) == 1
     out = capsys.readouterr().out
-    assert "no responsible department" in out and "1 errors" in out
+    assert "no responsible department" in out and "1 error, 1 warning" in out
 
 
 def test_show_table_lists_leads(seed_file, capsys):
@@ -380,3 +380,24 @@ def test_a_mistyped_command_is_named_not_opened_as_a_plan(tmp_path, capsys, monk
     (tmp_path / "chek").write_bytes(b"")  # a file of that name is what the user means
     monkeypatch.setattr(cli, "_run_gui", lambda argv: 0)
     assert main(["chek"]) == 0
+
+
+def test_counts_of_one_are_singular(tmp_path, capsys, qapp):  # qapp: report needs Qt
+    """ "1 page", "1 department workbook", "1 measure": never "1 pages" or "1 workbooks"."""
+    text = tmp_path / "one.txt"
+    text.write_text("一、加强宣传。到2025年，建成示范街区10个。(省商务厅负责)\n", encoding="utf-8")
+    plan = tmp_path / "one.mdesk"
+    assert main(["import", str(text), "-o", str(plan)]) == 0
+    assert "1 measure (1 annotated), 1 department, 1 assignment, 1 target" in (
+        capsys.readouterr().out
+    )
+    assert main(["show", str(plan)]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        "1 measure, 1 department, 1 assignment, 1 target"
+    )
+    assert main(["check", str(plan)]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == "0 errors, 0 warnings"
+    assert main(["export", str(plan), "--per-department", str(tmp_path / "out")]) == 0
+    assert f"wrote 1 department workbook to {tmp_path / 'out'}" in capsys.readouterr().out
+    assert main(["report", str(plan), "-o", str(tmp_path / "r.pdf")]) == 0
+    assert capsys.readouterr().out.strip().endswith("(1 page)")
