@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHeaderView,
     QLabel,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -142,7 +143,7 @@ class ChangeLogPanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
-        for column, width in ((0, 130), (1, 110), (2, 140), (3, 70), (4, 140)):
+        for column, width in ((0, 130), (2, 140), (3, 70), (4, 140)):
             self.table.setColumnWidth(column, width)
         self._stale = False
         self._fill_filters()
@@ -166,6 +167,21 @@ class ChangeLogPanel(QWidget):
             i = box.findData(current)
             box.setCurrentIndex(max(0, i))
             box.blockSignals(False)
+        self._fit_kind_column()
+
+    def _fit_kind_column(self) -> None:
+        """The Kind column as wide as the longest kind the log holds (the English ones were
+        cut at a fixed 110 px), measured on the few kinds in the filter, not on every row."""
+        box = self.filters["action"]
+        style, metrics = self.table.style(), self.table.fontMetrics()
+        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1
+        widths = [metrics.horizontalAdvance(box.itemText(i)) for i in range(1, box.count())]
+        widest = max(widths, default=0) + 2 * margin
+        header = self.table.horizontalHeader()
+        title = str(self.model.headerData(1, Qt.Orientation.Horizontal))
+        title_width = header.fontMetrics().horizontalAdvance(title)
+        title_width += 2 * style.pixelMetric(QStyle.PixelMetric.PM_HeaderMargin)
+        self.table.setColumnWidth(1, max(widest, title_width, 80) + 6)
 
     def refresh(self, *_args) -> None:
         chosen = {column: box.currentData() for column, box in self.filters.items()}

@@ -1,0 +1,80 @@
+"""Defects a QA pass over the whole product found, each reproduced in the real window: menus
+and keys, the dialogs patched at the dialog."""
+
+from __future__ import annotations
+
+import pytest
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QStyle
+
+from matrixdesk.core.model import Role
+from matrixdesk.core.progress import Cadence, LogLine, ProgressUpdate, Schedule
+from matrixdesk.store import MatrixStore
+from matrixdesk.ui import i18n
+from matrixdesk.ui.actions import ActionId
+from matrixdesk.ui.window import MainWindow
+
+
+def settle() -> None:
+    for _ in range(5):
+        QCoreApplication.processEvents()
+
+
+@pytest.fixture(params=["zh_CN", "en"])
+def language(request, qapp):
+    i18n.install_translators(qapp, request.param)
+    yield request.param
+    i18n.install_translators(qapp, "en")
+
+
+def open_window(qtbot, path: str, size=(1200, 800)) -> MainWindow:
+    w = MainWindow(persist_layout=False)
+    qtbot.addWidget(w)
+    w.resize(*size)
+    w.show()
+    qtbot.waitExposed(w)
+    assert w.files.open_path(path, remember=False)
+    settle()
+    return w
+
+
+# -- the Change Log's Kind column ----------------------------------------------------------------
+def _plan_with_every_kind_of_entry(path: str, plan) -> None:
+    """Cells, a rename, aliases, a merge (departments merged), a schedule change, a collected
+    workbook and its undo: the longest kinds the log says."""
+    store = MatrixStore.create(path, plan)
+    store.set_roles([(3, 4, Role.SUPPORT)])
+    store.update_measure(3, deadline="2026年底")
+    store.set_aliases(3, ["省农委", "农业农村厅"])
+    store.rename_department(2, "省体育局（新）")
+    store.merge_departments(store.add_department("省发改委").id, 4)
+    store.set_collective(1, True)
+    store.set_schedule(Schedule(Cadence.QUARTER))
+    line = LogLine("collect", "省商务厅 2026-Q4", 4, "2026-Q4", "省商务厅.xlsx", {"changes": []})
+    store.apply_progress(ProgressUpdate(log=[line]))
+    store.apply_progress(ProgressUpdate(log=[LogLine("undo collect", "", 4, "2026-Q4", "", {})]))
+    store.close()
+
+
+def test_the_change_log_shows_each_kind_whole(qtbot, tmp_path, small_plan, language, menu_action):
+    """In English the Kind column read 'Departments me…', 'Collected wor…': it had a fixed
+    110 px. It is as wide as the longest kind the log holds, in either language."""
+    path = str(tmp_path / "plan.mdesk")
+    _plan_with_every_kind_of_entry(path, small_plan)
+    w = open_window(qtbot, path)
+    menu_action(w, ActionId.GO_CHANGELOG).trigger()
+    settle()
+    table = w.docks.panels["changelog"].table
+    model = table.model()
+    kinds = {str(model.index(r, 1).data()) for r in range(model.rowCount())}
+    assert len(kinds) >= 8
+    if language == "en":
+        assert {"Departments merged", "Collected workbook", "Reporting schedule"} <= kinds
+    metrics = table.fontMetrics()
+    margin = 2 * (table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1)
+    for kind in kinds:
+        assert metrics.horizontalAdvance(kind) + margin <= table.columnWidth(1), kind
+    header = table.horizontalHeader()
+    title = str(model.headerData(1, header.orientation()))
+    assert header.fontMetrics().horizontalAdvance(title) < table.columnWidth(1)
