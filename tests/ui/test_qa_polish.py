@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QStyle
 
 from matrixdesk.core.model import Role
@@ -78,3 +78,49 @@ def test_the_change_log_shows_each_kind_whole(qtbot, tmp_path, small_plan, langu
     header = table.horizontalHeader()
     title = str(model.headerData(1, header.orientation()))
     assert header.fontMetrics().horizontalAdvance(title) < table.columnWidth(1)
+
+
+# -- the departments panel after an undo ------------------------------------------------------
+@pytest.fixture
+def seed_file(tmp_path, seed_plan):
+    path = tmp_path / "seed.mdesk"
+    MatrixStore.create(str(path), seed_plan).close()
+    return str(path)
+
+
+def test_undoing_a_removal_selects_the_department_it_restores(
+    qtbot, seed_file, monkeypatch, menu_action
+):
+    """After Delete on a department far down the list and Edit ▸ Undo, the panel selected its
+    first row: the department brought back was out of sight and had to be looked for."""
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QMessageBox
+
+    w = open_window(qtbot, seed_file, (1600, 1000))
+    menu_action(w, ActionId.GO_DEPARTMENTS).trigger()
+    settle()
+    panel = w.docks.panels["departments"]
+    view = panel.view
+    assert view.hasFocus() and panel.current_row() == 0
+    for _ in range(28):
+        QTest.keyClick(view, Qt.Key.Key_Down)
+    gone = panel.selected_department_id()
+    name = w.document.store.department(gone).name
+    assert panel.current_row() == 28
+    asked = []
+    monkeypatch.setattr(
+        QMessageBox,
+        "question",
+        lambda *a, **k: asked.append(a) or QMessageBox.StandardButton.Yes,
+    )
+    QTest.keyClick(view, Qt.Key.Key_Delete)
+    assert asked and w.document.store.department_named(name) is None
+    assert panel.current_row() == 28  # the next department, where the removed one was
+    menu_action(w, ActionId.UNDO).trigger()
+    settle()
+    assert w.document.store.department(gone).name == name
+    assert panel.selected_department_id() == gone
+    assert panel.current_row() == 28
+    index = view.currentIndex()
+    assert view.viewport().rect().contains(view.visualRect(index))
+    assert view.selectionModel().isRowSelected(28)

@@ -211,6 +211,8 @@ class DepartmentsPanel(QWidget):
         self.document = document
         self.model = DepartmentsModel(document, self)
         self._kept_id: int | None = None
+        self._kept_row = -1
+        self._kept_ids: set[int] = set()
         self.view = QTableView()
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -385,10 +387,21 @@ class DepartmentsPanel(QWidget):
 
     def _remember_selection(self) -> None:
         self._kept_id = self.selected_department_id()
+        self._kept_row = self.current_row()
+        self._kept_ids = {self.model.department(r).id for r in range(self.model.rowCount())}
 
     def _restore_selection(self) -> None:
-        if self._kept_id is not None:
+        """After the list changed: a department that came back (an undone removal or merge)
+        is selected and scrolled to; else the one selected before; else, when that one went,
+        the department now in its row. The first row had been selected, or nothing."""
+        ids = [self.model.department(r).id for r in range(self.model.rowCount())]
+        came = [i for i in ids if i not in self._kept_ids]
+        if came and self._kept_ids:
+            self.select_department(came[0])
+        elif self._kept_id in ids:
             self.select_department(self._kept_id)
+        elif self._kept_row >= 0 and ids:
+            self.select_department(ids[min(self._kept_row, len(ids) - 1)])
         self._update_actions()
 
     def _activated(self, index: QModelIndex) -> None:
