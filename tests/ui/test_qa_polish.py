@@ -3,6 +3,8 @@ and keys, the dialogs patched at the dialog."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -14,6 +16,8 @@ from matrixdesk.store import MatrixStore
 from matrixdesk.ui import i18n
 from matrixdesk.ui.actions import ActionId
 from matrixdesk.ui.window import MainWindow
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def settle() -> None:
@@ -124,3 +128,64 @@ def test_undoing_a_removal_selects_the_department_it_restores(
     index = view.currentIndex()
     assert view.viewport().rect().contains(view.visualRect(index))
     assert view.selectionModel().isRowSelected(28)
+
+
+# -- New from Document: the name offered for the new plan ----------------------------------------
+def _hunan_as_docx(folder) -> str:
+    """A real plan with no title line and no 文号 (湖南 交房即交证 实施方案, its measures
+    only), as a Word file named as a coordinator would save it."""
+    from docx import Document as WordDocument
+
+    source = ROOT / "tests/parse/real/docs/p-hunan-2021-jiaofang-jiaozheng.txt"
+    word = WordDocument()
+    for line in source.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            word.add_paragraph(line.strip())
+    path = folder / "关于促进消费的通知.docx"
+    word.save(str(path))
+    return str(path)
+
+
+def test_a_plan_from_an_untitled_document_is_named_after_its_file(
+    qtbot, tmp_path, plan_file, documents, monkeypatch, menu_action
+):
+    """New from Document offered 新建任务分工.mdesk for a document without a title or a 文号,
+    whatever its file was called; it offers the file's name, in Documents."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from matrixdesk.ui.dialogs.import_dialog import ImportDialog
+
+    doc = _hunan_as_docx(tmp_path)
+    opened = []
+
+    def exec_(dialog) -> int:  # the user picks the file, looks at the preview, creates
+        monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (doc, ""))
+        dialog.choose_file()
+        opened.append(dialog.show_preview())
+        dialog.create_button.click()
+        return dialog.result()
+
+    monkeypatch.setattr(ImportDialog, "exec", exec_)
+    offered = []
+    monkeypatch.setattr(
+        QFileDialog,
+        "getSaveFileName",
+        lambda parent, title, name, *a: offered.append(name) or ("", ""),
+    )
+    w = open_window(qtbot, plan_file)
+    menu_action(w, ActionId.NEW_FROM_DOCUMENT).trigger()
+    assert opened == [True]
+    assert offered == [str(documents / "关于促进消费的通知.mdesk")]
+
+
+def test_the_name_offered_keeps_to_what_windows_allows():
+    from matrixdesk.core.model import DocumentInfo, Plan
+    from matrixdesk.ui.window.files import plan_file_stem
+
+    def stem(number="", title="", source=""):
+        return plan_file_stem(Plan(DocumentInfo(title, number)), source)
+
+    assert stem("吉政办发[2020]34号", "关于…的通知", "x.docx") == "吉政办发[2020]34号"
+    assert stem(title="关于“A/B”：C*的通知") == "关于“A-B”：C-的通知"
+    assert stem(source="/文件/关于促进消费的通知.docx") == "关于促进消费的通知"
+    assert stem() == stem(source="") == "New plan"

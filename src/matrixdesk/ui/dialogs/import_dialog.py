@@ -478,6 +478,10 @@ class ImportDialog(QDialog):
         self.error_label.show()
         self.show_text()
 
+    def source_path(self) -> str:
+        """The file the text was read from, "" for pasted text."""
+        return self._path or ""
+
     def plan(self) -> Plan | None:
         """The plan parsed for the preview (None before a preview or after the text changed)."""
         return self._plan
@@ -488,12 +492,14 @@ class ImportDialog(QDialog):
         super().accept()
 
 
-def run_import_dialog(parent: QWidget | None = None) -> Plan | None:
-    """Ask for a policy document and return the plan it makes, or None when cancelled."""
+def run_import_dialog(parent: QWidget | None = None) -> tuple[Plan, str] | None:
+    """Ask for a policy document; the plan it makes and the file it was read from ("" for
+    pasted text), or None when cancelled."""
     dialog = ImportDialog(parent)
     try:
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            return dialog.plan()
+            plan = dialog.plan()
+            return None if plan is None else (plan, dialog.source_path())
         return None
     finally:
         dialog.deleteLater()

@@ -13,6 +13,7 @@ is bundled, imported) into the user's data folder and that copy is opened.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -75,6 +76,18 @@ def sample_plan_path() -> Path:
 
         MatrixStore.create(str(target), parse_file(folder / f"{SAMPLE_NAME}.txt")).close()
     return target
+
+
+_NOT_IN_FILE_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
+
+
+def plan_file_stem(plan, source: str = "") -> str:
+    """The name a new plan is offered under: the document's 文号 or title, else the name of
+    the file it was read from (关于促进消费的通知.docx → 关于促进消费的通知), else "New plan";
+    without the characters Windows refuses in a file name."""
+    stem = plan.info.number or plan.info.title or Path(source).stem
+    stem = _NOT_IN_FILE_NAMES.sub("-", stem).strip(" .-")
+    return stem or _tr("New plan")
 
 
 def error_text(error: StoreError) -> str:
@@ -397,19 +410,19 @@ class FileController(QObject):
     def new_from_document(self) -> bool:
         from ..dialogs.import_dialog import run_import_dialog
 
-        plan = run_import_dialog(self.window)
-        if plan is None:
+        chosen = run_import_dialog(self.window)
+        if chosen is None:
             return False
-        return self.create_plan(plan)
+        return self.create_plan(*chosen)
 
-    def create_plan(self, plan) -> bool:
-        """Ask where to save ``plan``, write it there and open it."""
-        stem = (plan.info.number or plan.info.title or _tr("New plan")).replace("/", "-")
+    def create_plan(self, plan, source: str = "") -> bool:
+        """Ask where to save ``plan`` (read from the file ``source``), write it there and
+        open it."""
         path = folders.save_file(
             self.window,
             folders.PLAN,
             _tr("Save the new plan as"),
-            f"{stem}.mdesk",
+            f"{plan_file_stem(plan, source)}.mdesk",
             _tr("MatrixDesk plans (*.mdesk)"),
             ".mdesk",
         )
