@@ -1419,6 +1419,14 @@ File ▸ Open… opens a .mdesk file; Help ▸ Open Sample Plan shows an example
         <translation>打印、打印预览和导出 PDF 现在输出：%1</translation>
     </message>
     <message>
+        <source>Reports now leave out collective parties (各地区, 有关部门 …).</source>
+        <translation>报表现在不含集体单位（各地区、有关部门等）。</translation>
+    </message>
+    <message>
+        <source>Reports now show collective parties, as the master workbook does.</source>
+        <translation>报表现在包含集体单位，与总表一致。</translation>
+    </message>
+    <message>
         <source>About MatrixDesk</source>
         <translation>关于 MatrixDesk</translation>
     </message>
@@ -2078,6 +2086,14 @@ You can undo this with Ctrl+Z.</source>
     <message>
         <source>Print the task list of the department in the current column</source>
         <translation>打印当前列所对应部门的任务清单</translation>
+    </message>
+    <message>
+        <source>Leave Out &amp;Collective Parties</source>
+        <translation>不含集体单位(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Print the matrix and the lists without 各地区, 有关部门 and the like</source>
+        <translation>打印矩阵和清单时不含各地区、有关部门等集体单位</translation>
     </message>
     <message>
         <source>Export P&amp;DF…</source>

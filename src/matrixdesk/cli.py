@@ -301,6 +301,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         department=args.department,
         page_size=args.page_size,
         landscape=not args.portrait,
+        include_collective=not args.exclude_collective,
         period=args.period,
         font=args.font,
     )
@@ -428,6 +429,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--font", help="report font family, or 仿宋 / 宋体 / 黑体 where installed")
     p.add_argument("--portrait", action="store_true", help="portrait instead of landscape")
+    p.add_argument(
+        "--exclude-collective",
+        action="store_true",
+        help="leave collective parties (各地区, 有关部门 …) out of the matrix and the lists"
+        " (by default they are printed, as the master workbook shows them)",
+    )
     return parser
 
 

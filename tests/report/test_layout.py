@@ -300,6 +300,7 @@ def test_small_matrix_rows_columns_and_title(small_plan):
         "省体育局",
         "省农业农村厅",
         "省商务厅",
+        "各地区",  # collective parties too, as in the master workbook
     ]
     assert layout.page_count == 1
     assert layout.title.title == "《关于促进消费的实施意见》任务分工矩阵"
@@ -307,9 +308,34 @@ def test_small_matrix_rows_columns_and_title(small_plan):
     assert layout.title.printed == "打印日期 2026-01-02"
 
 
-def test_collective_parties_are_matrix_columns_only_on_request(small_plan):
-    names = [c.name for c in _matrix(small_plan, include_collective=True).columns]
-    assert names[-1] == "各地区"
+def _led_by_a_collective(plan: Plan) -> Plan:
+    """The small plan with a task led by 各地区 alone (加强宣传, 2.4)."""
+    return replace(plan, assignments=[*plan.assignments, Assignment(6, 5, Role.LEAD, 0)])
+
+
+def test_collective_parties_print_as_the_workbook_shows_them_unless_left_out(small_plan):
+    """A task led only by 各地区 printed with no marks at all: collective parties are matrix
+    columns and named in the lists by default, as in the master workbook; an option leaves
+    them out."""
+    plan = _led_by_a_collective(small_plan)
+    layout = _matrix(plan)
+    assert [c.name for c in layout.columns][-1] == "各地区"
+    assert layout.roles[(6, 5)] == Role.LEAD
+    assert "各地区" not in [c.name for c in _matrix(plan, include_collective=False).columns]
+
+    def list_row(options: ReportOptions, title: str) -> tuple[str, ...]:
+        rows = layout_report(plan, options, *A4_LANDSCAPE, FAKE, DAY).rows
+        return next(r.cells for r in rows if r.cells and title in r.cells[1])
+
+    listed = list_row(ReportOptions(kind="list"), "加强宣传")
+    assert listed[2:4] == ("各地区", "")
+    assert list_row(ReportOptions(kind="list"), "压实责任")[2:4] == ("各地区", "省商务厅等")
+    left_out = ReportOptions(kind="list", include_collective=False)
+    assert list_row(left_out, "加强宣传")[2:4] == ("", "")
+    assert list_row(left_out, "压实责任")[2:4] == ("", "省商务厅等")
+    mine = ReportOptions(department="省商务厅")
+    assert list_row(mine, "压实责任")[3] == "各地区（牵头）"
+    assert list_row(replace(mine, include_collective=False), "压实责任")[3] == ""
 
 
 def test_big_matrix_splits_both_ways_and_repeats_header_and_measure_column(big_plan):

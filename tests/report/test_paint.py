@@ -346,3 +346,26 @@ def test_seed_list_pdf_repeats_headings_on_continuation_pages(seed_plan, tmp_pat
         if PDFTOTEXT is not None:
             text = pdf_text(out)
             assert all(re.sub(r"\s+", "", s) in text for s in repeats)
+
+
+@pytest.mark.skipif(PDFTOTEXT is None, reason="pdftotext (poppler-utils) is not installed")
+@pytest.mark.parametrize("kind", ["matrix", "list"])
+def test_report_cli_prints_collective_parties_unless_left_out(small_plan, tmp_path, qapp, kind):
+    """``matrixdesk report`` prints 各地区 as the workbook shows it; --exclude-collective
+    leaves it out (its marks are in the layout tests: they are drawn, not text)."""
+    from dataclasses import replace
+
+    from matrixdesk.cli import main
+    from matrixdesk.store import MatrixStore
+
+    plan = replace(
+        small_plan, assignments=[*small_plan.assignments, Assignment(6, 5, Role.LEAD, 0)]
+    )
+    path = tmp_path / "plan.mdesk"
+    MatrixStore.create(str(path), plan).close()
+    both, without = tmp_path / "both.pdf", tmp_path / "without.pdf"
+    assert main(["report", str(path), "-o", str(both), "--kind", kind]) == 0
+    assert main(["report", str(path), "-o", str(without), "--kind", kind,
+                 "--exclude-collective"]) == 0  # fmt: skip
+    assert "各地区" in pdf_text(both)
+    assert "各地区" not in pdf_text(without)

@@ -92,6 +92,34 @@ def test_export_pdf_writes_the_chosen_department_list(window, monkeypatch, tmp_p
     assert "扩大农产品消费" not in text
 
 
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext is not installed")
+def test_report_menu_leaves_collective_parties_out_on_request(
+    qtbot, window, monkeypatch, tmp_path, menu_action
+):
+    """Collective parties print by default, as in the master workbook; File ▸ Report Kind ▸
+    Leave Out Collective Parties leaves them out of what Export PDF writes, and stays chosen."""
+    out = tmp_path / "r.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+
+    def printed() -> str:
+        assert window.files.export_pdf()
+        raw = ["pdftotext", "-raw", str(out), "-"]  # the matrix header's names stand upright
+        return "".join(subprocess.run(raw, capture_output=True, text=True).stdout.split())
+
+    leave_out = menu_action(window, ActionId.REPORT_EXCLUDE_COLLECTIVE)
+    assert leave_out.isCheckable() and not leave_out.isChecked() and leave_out.isEnabled()
+    assert "各地区" in printed()
+    leave_out.trigger()
+    assert leave_out.isChecked()
+    assert "collective" in window.statusBar().currentMessage()
+    assert "各地区" not in printed()
+    menu_action(window, ActionId.REPORT_LIST).trigger()
+    assert "各地区" not in printed() and "压实责任" in printed()
+    again = MainWindow(persist_layout=False)  # the choice is kept for the next window
+    qtbot.addWidget(again)
+    assert again.actions[ActionId.REPORT_EXCLUDE_COLLECTIVE].isChecked()
+
+
 # -- files held open by WPS, Excel or a PDF reader -------------------------------------------
 @pytest.fixture
 def warnings(monkeypatch):

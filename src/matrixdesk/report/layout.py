@@ -46,8 +46,9 @@ class ReportOptions:
     """What to print and on which paper.
 
     ``department`` (a name or alias) selects one department's task list whatever ``kind`` says.
-    ``include_collective`` adds collective parties (各地区 …) as matrix columns; they are always
-    named in the list reports, where they are text. ``font`` is the report font (an installed
+    Collective parties (各地区, 有关部门 …) are matrix columns and named in the lists, as in the
+    master workbook; ``include_collective=False`` leaves them out of both (the progress
+    reports never list them: they report nothing). ``font`` is the report font (an installed
     family or an official-font label such as 仿宋); the default Chinese font when not installed.
     """
 
@@ -55,7 +56,7 @@ class ReportOptions:
     department: str | None = None
     page_size: str = "A4"  # "A4" | "A3"
     landscape: bool = True
-    include_collective: bool = False
+    include_collective: bool = True
     font: str | None = None  # a family or a label of report/fonts.py; None: the default
     period: str | None = None  # "progress" and "chase": the reporting period (default: current)
 
@@ -408,12 +409,18 @@ def target_text(t: Target) -> str:
     return text
 
 
-def _parties(index: PlanIndex, measure: Measure) -> tuple[list[str], list[str]]:
+def _parties(index: PlanIndex, measure: Measure, left_out: set[int]) -> tuple[list[str], list[str]]:
+    """The names of the measure's lead and support parties, but those in ``left_out``."""
     names = index.names
     lead, support = [], []
     for a in index.assignments_of(measure.id):
-        (lead if a.role == Role.LEAD else support).append(names.get(a.department_id, "?"))
+        if a.department_id not in left_out:
+            (lead if a.role == Role.LEAD else support).append(names.get(a.department_id, "?"))
     return lead, support
+
+
+def _left_out(plan: Plan, include_collective: bool) -> set[int]:
+    return set() if include_collective else {d.id for d in plan.departments if d.collective}
 
 
 def _table_widths(specs: list[tuple[str, float, bool]], width: float, em: float) -> list[float]:
@@ -514,6 +521,8 @@ def layout_task_list(
     height: float,
     metrics: Metrics,
     printed: dt.date | None = None,
+    *,
+    include_collective: bool = True,
 ) -> TableLayout:
     """The conventional task-division table, part headings as spanning rows."""
     with_targets = bool(plan.targets)
@@ -527,9 +536,10 @@ def layout_task_list(
     if with_targets:
         specs.append(("目标指标", 2.4, False))
     index = PlanIndex(plan)
+    left_out = _left_out(plan, include_collective)
 
     def cells(serial: int, m: Measure) -> tuple[str, ...]:
-        lead, support = _parties(index, m)
+        lead, support = _parties(index, m, left_out)
         sup = "、".join(support) + ("等" if m.open_ended and support else "")
         row = [str(serial), task_text(m), "、".join(lead), sup, m.deadline]
         if with_targets:
@@ -549,10 +559,13 @@ def layout_department_list(
     height: float,
     metrics: Metrics,
     printed: dt.date | None = None,
+    *,
+    include_collective: bool = True,
 ) -> TableLayout:
     """One department's tasks with its role, the other parties and a 进展情况 column to fill."""
     dept = find_department(plan, department)
     index = PlanIndex(plan)
+    left_out = _left_out(plan, include_collective)
     mine = {a.measure_id: a.role for a in plan.assignments if a.department_id == dept.id}
     specs = [
         ("序号", -3.2, True),
@@ -565,7 +578,7 @@ def layout_department_list(
     ]
 
     def cells(serial: int, m: Measure) -> tuple[str, ...]:
-        lead, support = _parties(index, m)
+        lead, support = _parties(index, m, left_out)
         others = [f"{n}（牵头）" for n in lead if n != dept.name]
         others += [n for n in support if n != dept.name]
         role = "牵头" if mine[m.id] == Role.LEAD else "配合"
@@ -596,10 +609,15 @@ def layout_report(
         from matrixdesk.report.progress_layout import layout_progress_report
 
         return layout_progress_report(plan, options, width, height, metrics, printed)
+    collective = options.include_collective
     if options.department:
-        return layout_department_list(plan, options.department, width, height, metrics, printed)
+        return layout_department_list(
+            plan, options.department, width, height, metrics, printed, include_collective=collective
+        )
     if options.kind == "list":
-        return layout_task_list(plan, width, height, metrics, printed)
+        return layout_task_list(
+            plan, width, height, metrics, printed, include_collective=collective
+        )
     if options.kind == "matrix":
         return layout_matrix(plan, options, width, height, metrics, printed)
     raise ValueError(f"unknown report kind: {options.kind}")

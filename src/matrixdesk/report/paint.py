@@ -420,7 +420,7 @@ def render_pdf(
     department: str | None = None,
     page_size: str = "A4",
     landscape: bool = True,
-    include_collective: bool = False,
+    include_collective: bool = True,
     font: str | None = None,
     layout: QPageLayout | None = None,
     printed: dt.date | None = None,
@@ -429,7 +429,9 @@ def render_pdf(
     """Write the report as a PDF file at ``path``; return its page count.
 
     ``department`` (a name or alias) prints that department's task list; an unknown one raises
-    ``ValueError("unknown department: …")`` before any file is written. ``layout`` (the
+    ``ValueError("unknown department: …")`` before any file is written.
+    ``include_collective=False`` leaves collective parties (各地区 …) out of the matrix and the
+    lists. ``layout`` (the
     window's page setup) overrides ``page_size`` and ``landscape``. The file is written beside
     ``path`` and replaces it only when complete (``core/safefile.py``); its text layer is
     repaired to carry the plan's own characters (``textlayer.py``).

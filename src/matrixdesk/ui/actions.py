@@ -35,6 +35,7 @@ class ActionId(StrEnum):
     REPORT_LIST = "file.report_list"
     REPORT_DEPARTMENT = "file.report_department"
     REPORT_PROGRESS = "file.report_progress"
+    REPORT_EXCLUDE_COLLECTIVE = "file.report_exclude_collective"
     EXPORT_PDF = "file.export_pdf"
     PRINT_PREVIEW = "file.print_preview"
     PAGE_SETUP = "file.page_setup"
@@ -112,6 +113,8 @@ FILE_MENU = [
             ActionId.REPORT_LIST,
             ActionId.REPORT_DEPARTMENT,
             ActionId.REPORT_PROGRESS,
+            SEPARATOR,
+            ActionId.REPORT_EXCLUDE_COLLECTIVE,
         ),
     ),
     Submenu(REPORT_FONT),
@@ -291,6 +294,12 @@ FACTORIES: dict[ActionId, Callable[[QObject], QAction]] = {
         p,
         _tr("Current &Department's Tasks"),
         _tr("Print the task list of the department in the current column"),
+        checkable=True,
+    ),
+    ActionId.REPORT_EXCLUDE_COLLECTIVE: lambda p: _make(
+        p,
+        _tr("Leave Out &Collective Parties"),
+        _tr("Print the matrix and the lists without 各地区, 有关部门 and the like"),
         checkable=True,
     ),
     ActionId.EXPORT_PDF: lambda p: _make(
@@ -616,6 +625,7 @@ NEEDS_DOCUMENT = {
     ActionId.REPORT_MATRIX,
     ActionId.REPORT_LIST,
     ActionId.REPORT_PROGRESS,
+    ActionId.REPORT_EXCLUDE_COLLECTIVE,
     ActionId.CLOSE,
     ActionId.FIND,
     ActionId.EDIT_DEPARTMENTS,

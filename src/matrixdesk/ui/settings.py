@@ -51,12 +51,19 @@ FOLDERS = {
 REPORT_FONT = Setting(
     "print/report_font", str, "", "report font: a label such as 仿宋 or 宋体, empty for the default"
 )
+EXCLUDE_COLLECTIVE = Setting(
+    "print/exclude_collective",
+    bool,
+    False,
+    "reports leave collective parties (各地区, 有关部门 …) out of the matrix and the lists",
+)
 
 ALL_SETTINGS = (
     LANGUAGE,
     RECENT_FILES,
     SAMPLE_OFFERED,
     REPORT_FONT,
+    EXCLUDE_COLLECTIVE,
     *FOLDERS.values(),
 )
 

@@ -548,7 +548,14 @@ class FileController(QObject):
         kind, department = self.report_kind()
         font = settings.value(settings.REPORT_FONT) or None
         period = self.window.progress.period or None if kind == "progress" else None
-        return ReportOptions(kind=kind, department=department, font=font, period=period)
+        leave_out = self.window.actions[ActionId.REPORT_EXCLUDE_COLLECTIVE].isChecked()
+        return ReportOptions(
+            kind=kind,
+            department=department,
+            font=font,
+            period=period,
+            include_collective=not leave_out,
+        )
 
     def report_kind(self) -> tuple[str, str | None]:
         """The report chosen in File ▸ Report Kind: (kind, department name or None)."""
@@ -651,6 +658,7 @@ class FileController(QObject):
                 kind=options.kind,
                 department=options.department,
                 font=options.font,
+                include_collective=options.include_collective,
                 layout=self.printer().pageLayout(),  # the paper chosen in Page Setup
                 period=options.period,
             )

@@ -151,6 +151,9 @@ class MainWindow(QMainWindow):
             reports.addAction(self.actions[action_id])
         reports.triggered.connect(self._report_chosen)
         self.actions[ActionId.REPORT_MATRIX].setChecked(True)
+        leave_out = self.actions[ActionId.REPORT_EXCLUDE_COLLECTIVE]
+        leave_out.setChecked(bool(settings.value(settings.EXCLUDE_COLLECTIVE)))
+        leave_out.toggled.connect(self._collective_chosen)
         lang = settings.value(settings.LANGUAGE)
         key = ActionId.LANGUAGE_EN if lang.startswith("en") else ActionId.LANGUAGE_ZH
         self.actions[key].setChecked(True)
@@ -482,6 +485,14 @@ class MainWindow(QMainWindow):
             ),
             6000,
         )
+
+    def _collective_chosen(self, leave_out: bool) -> None:
+        settings.set_value(settings.EXCLUDE_COLLECTIVE, leave_out)
+        if leave_out:
+            text = self.tr("Reports now leave out collective parties (各地区, 有关部门 …).")
+        else:
+            text = self.tr("Reports now show collective parties, as the master workbook does.")
+        self.statusBar().showMessage(text, 6000)
 
     def _about(self) -> None:
         from ... import __version__
