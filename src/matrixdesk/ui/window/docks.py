@@ -1,4 +1,4 @@
-"""The main window's docks: measure, departments, findings, history (QUndoView) and chart.
+"""The main window's docks: measure, departments, findings, history and chart.
 
 Each panel is built for one document and replaced when another plan is opened.
 """
@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QScrollArea,
     QTextEdit,
-    QUndoView,
     QWidget,
 )
 
@@ -26,6 +25,7 @@ from ..widgets.changelog_panel import ChangeLogPanel
 from ..widgets.chart_view import ChartView
 from ..widgets.departments_panel import DepartmentsPanel
 from ..widgets.findings_panel import FindingsPanel
+from ..widgets.history_view import HistoryView
 from ..widgets.measure_panel import MeasurePanel
 from ..widgets.progress_panel import ProgressPanel
 
@@ -184,9 +184,8 @@ class Docks:
             dock.visibilityChanged.connect(functools.partial(self._came_into_view, key))
             self.docks[key] = dock
         # where they go: layout.DockLayout (arranged once the window has its size)
-        self.history = QUndoView(window.undo_group)
+        self.history = HistoryView(window.undo_group, _tr("<opened>"))
         self.history.setObjectName("historyView")
-        self.history.setEmptyLabel(_tr("<opened>"))
         self.docks["history"].setWidget(self.history)
 
     def raise_dock(self, key: str) -> None:

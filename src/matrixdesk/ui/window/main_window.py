@@ -30,6 +30,7 @@ from ..actions import (
     FILE_MENU,
     HELP_MENU,
     NEEDS_CELLS,
+    SEPARATOR,
     TOOLBAR,
     VIEW_MENU,
     ActionId,
@@ -46,6 +47,7 @@ from ..models.filter_proxy import MatrixFilterProxy
 from ..models.matrix_model import FIRST_DEPARTMENT_COLUMN, MatrixModel
 from ..widgets.filter_bar import FilterBar, NoMatchNote
 from ..widgets.matrix_view import MatrixView
+from ..widgets.toolbar import add_buttons
 from .docks import Docks
 from .edit import MatrixEditor
 from .feedback import OutputFeedback
@@ -135,7 +137,7 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("mainToolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         toolbar.setMovable(False)
-        build_menu(toolbar, TOOLBAR, self.actions, self.submenus)  # type: ignore[arg-type]
+        add_buttons(toolbar, [None if i == SEPARATOR else self.actions[i] for i in TOOLBAR])
         self.view.set_key_actions(grid_keys(self.actions))
         self.view.keyRefused.connect(self._key_refused)
         languages = QActionGroup(self)
