@@ -94,3 +94,35 @@ def test_work_grows_with_the_departments_not_their_square() -> None:
     finally:
         variants._alike = original
     assert calls < 2000 * 150  # the square would be 2,000,000
+
+
+@pytest.mark.parametrize(
+    ("lost", "written"),
+    [
+        ("各市县人民政府", "各市、县人民政府"),  # a 、 lost at a PDF line end
+        ("市州，县市区人民政府", "市州、县市区人民政府"),
+        ("省发展改革委,省财政厅联合工作组", "省发展改革委、省财政厅联合工作组"),
+    ],
+)
+def test_names_that_differ_only_by_list_punctuation_are_suspected(lost, written) -> None:
+    """Collective parties too: 各市县人民政府 beside 各市、县人民政府 is one party whose 、
+    fell at the end of a PDF line, but nothing joined them."""
+    plan = plan_of(lost, "省商务厅", written)
+    for d in plan.departments:
+        d.collective = "、" in d.name or "，" in d.name or d.name.startswith("各")
+    assert pairs(plan) == [(lost, written)]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("各市人民政府", "各县人民政府"),
+        ("各市、县人民政府", "各市、区人民政府"),
+        ("各地区", "各部门"),
+    ],
+)
+def test_collective_parties_that_differ_in_words_are_not_suspected(a, b) -> None:
+    plan = plan_of(a, b)
+    for d in plan.departments:
+        d.collective = True
+    assert pairs(plan) == []

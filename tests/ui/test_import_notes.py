@@ -119,3 +119,22 @@ def test_another_document_forgets_the_merges(dialog, tmp_path):
     names = [d.name for d in dialog.plan().departments]
     assert "市文旅局" in names and "市文旅广电局" in names
     assert dialog.notes_panel.merged_label.isHidden()
+
+
+def test_a_separator_lost_at_a_pdf_line_end_is_offered_as_a_merge(qtbot):
+    """The Anhui notice as PDF: '以下均需各市' / '县人民政府落实' lost its 、 at the line end, and
+    the preview listed 各市县人民政府 beside 各市、县人民政府 without offering to merge them."""
+    from pathlib import Path
+
+    widget = ImportDialog()
+    qtbot.addWidget(widget)
+    pdf = Path(__file__).resolve().parents[1] / "parse" / "files" / "anhui-2022.pdf"
+    assert widget.load_file(str(pdf)) and widget.show_preview()
+    plan, notes = widget.plan(), widget.notes_panel
+    assert {"各市县人民政府", "各市、县人民政府"} <= {d.name for d in plan.departments}
+    offered = [b.text() for b in notes.buttons]
+    assert offered == ["Merge into 各市、县人民政府"]
+    QTest.mouseClick(notes.buttons[0], Qt.MouseButton.LeftButton)
+    merged = plan.department_named("各市、县人民政府")
+    assert merged is not None and merged.aliases == ["各市县人民政府"]
+    assert sum(a.department_id == merged.id for a in plan.assignments) == 11

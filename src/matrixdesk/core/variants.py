@@ -9,9 +9,12 @@ Two names are suspected variants when, after taking off a level prefix (省, 市
 they end with the same character (局, 厅, 团 …) and the rest of the shorter one is found in the
 longer one — as a run of characters (机场 in 民航机场), or in order from the same first character
 (发改 in 发展改革) — unless what the longer one adds marks a branch (支行, 分局, 监管组 …), a
-different organ. Collective parties are never suspected. Candidates are found through an index
-of first characters and of character runs, so the work grows with the number of departments, not
-with its square.
+different organ. Collective parties are not suspected on those grounds. Any two names — collective
+parties too — that differ only in list punctuation are suspected: 各市县人民政府 beside
+各市、县人民政府 is one party whose 、 fell at the end of a PDF line (a reader cannot tell a lost
+separator from none), 市州，县市区 beside 市州、县市区 one written with another comma. Candidates
+are found through an index of first characters and of character runs, and of names without
+their punctuation, so the work grows with the number of departments, not with its square.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ _SUFFIX = re.compile(
 )
 _MAX_RUN = 12  # longest character run looked up (names are short)
 _BRANCH = re.compile(r"总|支行|分行|分局|支局|分署|分公司|监管组|派出|中心支|分中心|驻")
+_LIST_MARKS = re.compile(r"[、，,]")  # what separates the parties of a list
 
 
 @dataclass(frozen=True)
@@ -88,8 +92,8 @@ def suspected_variants(plan: Plan) -> list[Variant]:
     Returns
     -------
     list of Variant
-        In the order of the departments; the longer name (then the one with more assignments,
-        then the first) is suggested to keep.
+        In the order of the departments; the longer name (then the one written with 、, then
+        the one with more assignments, then the first) is suggested to keep.
     """
     uses: dict[int, int] = defaultdict(int)
     for a in plan.assignments:
@@ -118,15 +122,31 @@ def suspected_variants(plan: Plan) -> list[Variant]:
                 continue  # the same name up to folding
             if core == other_core or _alike(core, other_core):
                 pairs.add((min(d_id, other), max(d_id, other)))
+    pairs |= _punctuation_pairs(plan)
     found = [_suggest(plan, uses, a, b) for a, b in pairs]
     order = {d.id: d.position for d in plan.departments}
     return sorted(found, key=lambda v: (min(order[v.keep], order[v.merge]), order[v.merge]))
 
 
+def _punctuation_pairs(plan: Plan) -> set[tuple[int, int]]:
+    """Departments whose names are one name once list punctuation is taken out."""
+    by_bare: dict[str, list[int]] = defaultdict(list)
+    for d in plan.departments:
+        folded = normalise(d.name)
+        bare = _LIST_MARKS.sub("", folded)
+        if len(bare) >= 2:
+            by_bare[bare].append(d.id)
+    pairs: set[tuple[int, int]] = set()
+    for ids in by_bare.values():
+        for i, a in enumerate(ids):
+            pairs.update((min(a, b), max(a, b)) for b in ids[i + 1 :])
+    return pairs
+
+
 def _suggest(plan: Plan, uses: dict[int, int], a: int, b: int) -> Variant:
-    def rank(i: int) -> tuple[int, int, int]:
+    def rank(i: int) -> tuple[int, int, int, int]:
         d = plan.department(i)
-        return (len(d.name), uses[i], -d.position)
+        return (len(d.name), d.name.count("、"), uses[i], -d.position)
 
     keep, merge = (a, b) if rank(a) >= rank(b) else (b, a)
     return Variant(keep, merge)
