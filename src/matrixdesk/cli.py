@@ -34,7 +34,8 @@ With no command, opens the editor window (on PLAN.mdesk, or the last plan, or th
 sample). --lang sets the window's language for this run (otherwise the one chosen in
 View > Language). --screenshot renders the window on PLAN.mdesk to a PNG and exits: --size
 (default 1600x1000), --select the measure code to select. `matrixdesk COMMAND --help`
-describes each command.
+describes each command; none of them needs a display (on Linux without DISPLAY or
+WAYLAND_DISPLAY the window says so and exits 2).
 """
 
 

@@ -401,3 +401,29 @@ def test_counts_of_one_are_singular(tmp_path, capsys, qapp):  # qapp: report nee
     assert f"wrote 1 department workbook to {tmp_path / 'out'}" in capsys.readouterr().out
     assert main(["report", str(plan), "-o", str(tmp_path / "r.pdf")]) == 0
     assert capsys.readouterr().out.strip().endswith("(1 page)")
+
+
+@pytest.mark.skipif(sys.platform in ("win32", "darwin"), reason="X11 and Wayland only")
+def test_the_window_without_a_display_says_so_in_one_line(tmp_path):
+    """No DISPLAY, no WAYLAND_DISPLAY, no QT_QPA_PLATFORM (an ssh session, a cron job): Qt
+    aborted with its plugin message; now one line names the problem and the exit code is 2.
+    Commands that need no display, and --screenshot, still work."""
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}  # fmt: skip
+    env |= {"MATRIXDESK_DATA_DIR": str(tmp_path / "d"), "MATRIXDESK_SETTINGS_DIR": str(tmp_path)}
+
+    def run(*args: str) -> subprocess.CompletedProcess:
+        command = [sys.executable, "-m", "matrixdesk.cli", *args]
+        return subprocess.run(command, capture_output=True, text=True, timeout=120, env=env)
+
+    for args in ((), (str(SAMPLE_PLAN),)):
+        done = run(*args)
+        assert done.returncode == 2, done.stderr
+        assert done.stderr.count("\n") == 1, done.stderr
+        assert "no display" in done.stderr and "DISPLAY" in done.stderr, done.stderr
+    assert run("show", str(SAMPLE_PLAN)).returncode == 0
+    report = run("report", str(SAMPLE_PLAN), "-o", str(tmp_path / "r.pdf"))
+    assert report.returncode == 0, report.stderr
+    shot = run(str(SAMPLE_PLAN), "--screenshot", str(tmp_path / "w.png"), "--size", "800x600")
+    assert shot.returncode == 0, shot.stderr
+    assert (tmp_path / "w.png").stat().st_size > 1000

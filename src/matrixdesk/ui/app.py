@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
+from collections.abc import Mapping
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -122,11 +124,31 @@ def _qt_message(kind: QtMsgType, context: QMessageLogContext, message: str) -> N
             pass
 
 
+def no_display(environ: Mapping[str, str] | None = None, platform: str | None = None) -> bool:
+    """True on X11/Wayland systems (Linux, the BSDs) when there is nothing to show a window
+    on: no ``DISPLAY``, no ``WAYLAND_DISPLAY`` and no ``QT_QPA_PLATFORM`` chosen (an ssh
+    session, a cron job). Qt would abort inside QApplication with a message about plugins."""
+    environ = os.environ if environ is None else environ
+    platform = sys.platform if platform is None else platform
+    if platform in ("win32", "darwin", "cygwin"):
+        return False
+    return not any(environ.get(k) for k in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
+
+
 def run(argv: list[str]) -> int:
     """Run the GUI as the command line asks; returns the exit status."""
     args = parse_args(argv)
     if args.screenshot:
+        if no_display():
+            os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a picture needs no screen
         return screenshot(args)
+    if no_display():
+        print(
+            "matrixdesk: no display to open the window on (neither DISPLAY nor WAYLAND_DISPLAY"
+            " is set); start it on a desktop, or use a command (matrixdesk --help lists them)",
+            file=sys.stderr,
+        )
+        return 2
     errorlog.start_logging()
     app = application(args.lang)
     install_excepthook()
