@@ -104,6 +104,41 @@ def test_the_seed_printed_by_qt_imports_like_the_text(tmp_path):
     assert len(text.splitlines()) == len(SEED.read_text(encoding="utf-8").splitlines())
 
 
+_WITHOUT_CHINESE_FONTS = """
+import sys
+sys.path.insert(0, sys.argv[1])
+from pathlib import Path
+from PySide6.QtGui import QFontDatabase as D
+from qtpdf import cjk_family, write_pdf
+from matrixdesk.parse import parse_file
+lines = Path(sys.argv[2]).read_text(encoding="utf-8").splitlines()
+write_pdf(lines, Path(sys.argv[3]))
+measures = len(parse_file(sys.argv[3]).measures)
+print(cjk_family(), D.families(D.WritingSystem.SimplifiedChinese), measures)
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Qt finds fonts by fontconfig")
+def test_pdfs_are_printed_with_the_shipped_font_where_the_system_has_no_chinese_font(tmp_path):
+    """The PDF tests skipped on a machine without a Chinese font; they print with the Noto Sans
+    SC that MatrixDesk ships (fontconfig given only Latin fonts, as on a bare machine)."""
+    import os
+    import subprocess
+
+    pytest.importorskip("PySide6.QtGui")
+    latin = "".join(f"<dir>{d}</dir>" for d in ("/usr/share/fonts/truetype/dejavu",))
+    conf = tmp_path / "fonts.conf"
+    conf.write_text(f'<?xml version="1.0"?><fontconfig>{latin}<cachedir>{tmp_path}/fc</cachedir>'
+                    "</fontconfig>")  # fmt: skip
+    env = dict(os.environ, FONTCONFIG_FILE=str(conf), QT_QPA_PLATFORM="offscreen")
+    here, out = str(Path(__file__).parent), str(tmp_path / "seed.pdf")
+    run = subprocess.run([sys.executable, "-c", _WITHOUT_CHINESE_FONTS, here, str(SEED), out],
+                         env=env, capture_output=True, text=True, timeout=120)  # fmt: skip
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert run.stdout.split() == ["Noto", "Sans", "SC", "['Noto", "Sans", "SC']",
+                                  str(len(parse_file(SEED).measures))]  # fmt: skip
+
+
 def test_a_published_word_notice_printed_to_pdf_reads_like_the_word_file():
     from_pdf = parse_file(FILES / "anhui-2022.pdf")  # copy-protected by a permissions password
     from_word = parse_file(FILES / "anhui-2022.docx")
