@@ -48,7 +48,7 @@ from dataclasses import dataclass, field
 from matrixdesk.core.model import Assignment, Department, Measure, Plan, Role, Target
 from matrixdesk.core.names import is_collective, normalise
 from matrixdesk.parse.annotation import DEADLINE, Annotation, standing_parties
-from matrixdesk.parse.info import is_closing_line, read_info
+from matrixdesk.parse.info import SIGNATURE_LINES, is_closing_line, read_info
 from matrixdesk.parse.numbering import Heading, find_headings
 from matrixdesk.parse.orgs import OrgKind
 from matrixdesk.parse.parents import lift_to_parents
@@ -58,7 +58,9 @@ from matrixdesk.parse.text import normalise_text
 from matrixdesk.parse.units import Region, Unit, find_units, merge_annotations
 
 _SENTENCE_END = re.compile(r"[。！？!?]")
-_HEAD_SPLIT = 40
+_HEAD_SPLIT = SIGNATURE_LINES
+_LAST_LINES = 20  # the end of a document searched for its signature (web pages go on after it)
+_LAST_CHARS = 4000
 _SHORT_LINE = 20  # a heading line this short without a sentence end is a title of its own
 _SHORT_TITLE = 24  # a first line or a run of words this short before a break is a title
 _GAP = re.compile(r"[ \t\u3000]+")
@@ -117,7 +119,8 @@ def parse_document(text: str) -> tuple[Plan, ParseNotes]:
     plan = Plan(source_text=source)
     # Split only as far as needed: the head is short, the document may be huge.
     head_lines = source.split("\n", _HEAD_SPLIT)[: min(head_count, _HEAD_SPLIT)]
-    plan.info = read_info(head_lines, head_count, closing)
+    last_lines = source[-_LAST_CHARS:].rsplit("\n", _LAST_LINES)[1:]
+    plan.info = read_info(head_lines, head_count, closing, last_lines)
     builder = _Builder(plan, headings, body_end)
     builder.build()
     return plan, builder.notes

@@ -1,8 +1,14 @@
 """The document's identity: number (文号), title, issuer and date.
 
 The number and title stand in the head of the document, the issuer and date in its closing
-lines (落款). Only whole lines are considered, so a cited document such as ``(国办发〔2020〕32号)``
-in the preamble is not mistaken for the document's own number.
+lines (落款) — or under the notice that issues the plan, above the plan itself. Only whole lines
+are considered, so a cited document such as ``(国办发〔2020〕32号)`` in the preamble is not
+mistaken for the document's own number, nor ``自2022年1月26日起施行`` for its date.
+
+A signature is a date line under one or more lines of issuers: an authority
+(吉林省人民政府办公厅), several a line (重庆市发展和改革委员会 重庆市公安局), or any name sealed
+on another's behalf (…厅际联席会议（代章）, whose name need not end like an authority's). Joint
+issuers are named as such documents name themselves: 北京市商务局等9部门.
 """
 
 from __future__ import annotations
@@ -29,7 +35,12 @@ _CN_DAY = "[一二三四五六七八九十]{1,3}"
 _CN_DATE = re.compile(rf"([〇零一二三四五六七八九○Ｏ]{{4}})年({_CN_DAY})月({_CN_DAY})日")
 _CLOSING_EXTRA = re.compile(r"^[(（]?此件(?:公开发布|主动公开|不公开)[)）]?$|^抄送|^附件")
 _HEAD_LINES = 40  # lines of the head searched (web pages put navigation above the title)
+SIGNATURE_LINES = 60  # lines of the head searched for the notice's signature
 _TAIL_LINES = 6
+_SIGNERS = 30  # issuer lines above one date (joint notices of 20 and more organs exist)
+_SIGNATURE_LENGTH = 200  # a line of issuers is short; a long line is prose
+_SEAL = re.compile(r"\s*[（(]\s*(?:代章|盖章|印章|章)\s*[）)]\s*$")
+_SEALED = re.compile(r"[\u4e00-\u9fff（）()]{2,40}")
 _TITLE_SPAN = 3  # a title wrapped over this many lines
 _TITLE_LENGTH = 120
 _NUMBER_LINE = 30
@@ -71,7 +82,9 @@ def is_closing_line(line: str) -> bool:
     return len(parts) == 2 and is_issuer(parts[0]) and bool(read_date(parts[1]))
 
 
-def read_info(lines: list[str], head_count: int, closing: list[str]) -> DocumentInfo:
+def read_info(
+    lines: list[str], head_count: int, closing: list[str], last: list[str] | None = None
+) -> DocumentInfo:
     """Document number, title, issuer and date.
 
     Parameters
@@ -82,20 +95,27 @@ def read_info(lines: list[str], head_count: int, closing: list[str]) -> Document
         How many lines precede the first heading (the title and number are looked for there).
     closing
         The closing lines after the body.
+    last
+        The last lines of the document, closing lines or not: a web page goes on after the
+        signature (来源, 打印, 相关解读 …).
     """
     info = DocumentInfo()
     head = [ln.strip() for ln in lines[: min(head_count, _HEAD_LINES)] if ln.strip()]
     tail = [ln.strip() for ln in closing]
     info.number = _number(head + tail)
     info.title = _title(head)
+    info.issuer, info.date = _signature(tail)
     for part in (p for line in tail[-_TAIL_LINES:] for p in line.split()):
         if not info.issuer and is_issuer(part):
             info.issuer = part
         if not info.date and read_date(part):
             info.date = read_date(part)
-    if not info.issuer or not info.date:
-        issuer, date = _signature(head)  # a notice signed above the plan it issues
-        info.issuer, info.date = info.issuer or issuer, info.date or date
+    signed = [ln.strip() for ln in lines[: min(head_count, SIGNATURE_LINES)] if ln.strip()]
+    for block in ([ln.strip() for ln in last or [] if ln.strip()], signed):
+        if not info.date:  # signed after the body, or a notice signed above its plan
+            info.issuer, info.date = _signature(block, info.issuer)
+    if not info.date:
+        info.date = next((read_date(ln) for ln in signed if read_date(ln)), "")
     return info
 
 
@@ -127,9 +147,34 @@ def _title(head: list[str]) -> str:
     return ""
 
 
-def _signature(head: list[str]) -> tuple[str, str]:
-    """(issuer, ISO date) of an issuer line followed by a date line in the head."""
-    for line, after in zip(head, head[1:], strict=False):
-        if is_issuer(line) and read_date(after):
-            return line, read_date(after)
-    return "", ""
+def _signers(line: str) -> list[str]:
+    """The issuers a signature line names (several on one line), [] for any other line."""
+    if len(line) > _SIGNATURE_LENGTH:
+        return []
+    sealed = _SEAL.sub("", line)
+    if sealed != line:  # …联席会议（代章）: sealed on its behalf, whatever its name ends with
+        return [sealed] if _SEALED.fullmatch(sealed) else []
+    parts = line.split()
+    return parts if parts and all(is_issuer(p) for p in parts) else []
+
+
+def _signature(lines: list[str], issuer: str = "") -> tuple[str, str]:
+    """(issuer, ISO date) of the first date line under issuer lines, or ``(issuer, "")``.
+
+    Several issuers are named as the documents name them: the first and how many
+    (北京市商务局等9部门). ``issuer`` (found otherwise) is kept when there is one.
+    """
+    for at, line in enumerate(lines):
+        date = read_date(line)
+        if not date:
+            continue
+        names: list[str] = []
+        for above in reversed(lines[max(0, at - _SIGNERS) : at]):
+            found = _signers(above)
+            if not found:
+                break
+            names[:0] = found
+        if names:
+            joint = names[0] if len(names) == 1 else f"{names[0]}等{len(names)}部门"
+            return issuer or joint, date
+    return issuer, ""
