@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QHeaderView,
-    QLabel,
     QStyle,
     QTableView,
     QVBoxLayout,
@@ -39,6 +38,7 @@ from ...core.findings import FindingsTracker, Splice
 from ...core.validate import Finding, FindingCode, Severity
 from ..document import Document
 from .onscreen import after_paint, on_screen
+from .quiet_label import QuietLabel
 
 Index = QModelIndex | QPersistentModelIndex
 SEVERITY, MESSAGE = range(2)
@@ -177,8 +177,8 @@ class FindingsPanel(QWidget):
         self.tracker: FindingsTracker = document.findings
         self.model = FindingsModel(self)
         self.model.number = document.number
-        self.summary = QLabel()
-        self.summary.setContentsMargins(4, 2, 4, 2)
+        self.summary = QuietLabel()  # its count changes with edits: no window layout for it
+        self.summary.label.setContentsMargins(4, 2, 4, 2)
         self.view = QTableView()
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -46,6 +46,7 @@ from ..commands import (
 )
 from ..document import Document
 from .highlight import LEAD_COLOUR, SUPPORT_COLOUR, DepartmentHighlighter
+from .quiet_label import QuietLabel
 from .targets_model import COMPARATOR, INDICATOR, ComparatorDelegate, TargetsModel
 
 BUTTONS_BESIDE_WIDTH = 420  # narrower than this, the target buttons go under the table
@@ -109,9 +110,9 @@ class MeasurePanel(QWidget):
             self.tr("The annotation ends in 等 or similar: parties beyond those named take part.")
         )
         self.open_ended_box.clicked.connect(self._commit_open_ended)
-        self.roles_label = QLabel()
-        self.roles_label.setWordWrap(True)
-        self.roles_label.setTextFormat(Qt.TextFormat.RichText)
+        self.roles_label = QuietLabel(wrap=True)  # changes with every edit of the measure's
+        self.roles_label.setTextFormat(Qt.TextFormat.RichText)  # cells: laid out only if
+        # it takes another number of lines
 
         header = QHBoxLayout()
         header.addWidget(self.code_label)

@@ -54,6 +54,7 @@ from .feedback import OutputFeedback
 from .files import FileController
 from .layout import COMPACT, DEFAULT_SIZE, DockLayout, mode_for
 from .progress import ProgressController
+from .status import StatusLabels
 
 
 class MainWindow(QMainWindow):
@@ -99,12 +100,7 @@ class MainWindow(QMainWindow):
         self.no_match.hide()
         self._central_layout.insertWidget(2, self.no_match, 1)
         self.proxy.refiltered.connect(self._filter_state)
-        self._status_counts = QLabel(self)
-        self._status_mode = QLabel(self)
-        self._status_saved = QLabel(self)
-        self._status_saved.setObjectName("savedState")
-        for label in (self._status_counts, self._status_mode, self._status_saved):
-            self.statusBar().addPermanentWidget(label)
+        self.status = StatusLabels(self.statusBar(), self)
         self.view.currentChanged.connect(self._current_changed)
         self.view.cellClicked.connect(self.editor.cycle_at)
         QApplication.clipboard().dataChanged.connect(self.update_actions)
@@ -250,7 +246,7 @@ class MainWindow(QMainWindow):
         )
         self.feedback.clear()
         self.update_title()
-        self.update_status()
+        self.update_status(fresh=True)
         self.update_actions()
         if document is not None:
             self._select_first_task()
@@ -322,32 +318,9 @@ class MainWindow(QMainWindow):
         # no [*]: every edit is on disk the moment it is made; the status bar says when
         self.setWindowTitle(f"{name}{marker} — MatrixDesk")
 
-    def update_status(self) -> None:
-        doc = self.document
-        if doc is None:
-            for label in (self._status_counts, self._status_mode, self._status_saved):
-                label.setText("")
-            return
-        s = doc.store
-        self._status_counts.setText(
-            self.tr("%1 measures · %2 departments · %3 assignments")
-            .replace("%1", str(s.measure_count()))
-            .replace("%2", str(s.department_count()))
-            .replace("%3", str(s.assignment_count()))
-        )
-        mode = self.tr("Read-only") if doc.read_only else self.tr("● lead  ○ support")
-        self._status_mode.setText(mode)
-        if doc.read_only:
-            self._status_saved.setText("")
-        else:
-            self._status_saved.setText(
-                self.tr("All changes saved %1").replace("%1", doc.saved_text())
-            )
-            self._status_saved.setToolTip(
-                self.tr("Every edit is written to %1 the moment it is made.").replace(
-                    "%1", doc.path
-                )
-            )
+    def update_status(self, *, fresh: bool = False) -> None:
+        """The status bar's counts, mode and saved time (``fresh``: another plan is shown)."""
+        self.status.show(self.document, fresh=fresh)
 
     def focus_grid(self) -> None:
         """Ctrl+1: the keyboard goes to the matrix, its current cell in view, and how to edit."""
