@@ -7,6 +7,7 @@ print one line on stderr and exit 2 (``check`` exits 1 when the plan has errors)
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import os
 import re
@@ -46,6 +47,7 @@ class CliError(Exception):
 # -- subcommands -----------------------------------------------------------------------------
 def cmd_import(args: argparse.Namespace) -> int:
     """Read a policy document and write a new plan file."""
+    from .core.progress import new_plan_schedule
     from .parse import read_source
     from .parse.document import parse_document
     from .store import MatrixStore
@@ -56,6 +58,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         raise CliError(
             f"{args.source}: no numbered measures (一、 (一) 1.) found; is it a policy document?"
         )
+    plan.schedule = new_plan_schedule(plan, dt.date.today())
     MatrixStore.write(args.output, plan, overwrite=args.force)
     tasks = sum(1 for m in plan.measures if m.annotated)
     print(
@@ -155,12 +158,13 @@ def cmd_schedule(args: argparse.Namespace) -> int:
     try:
         schedule = store.schedule()
         if changing:
-            if args.cadence is not None:
-                schedule = replace(schedule, cadence=Cadence(args.cadence))
+            if args.cadence is not None:  # the bounds follow: 2022-01 → 2022-Q1
+                schedule = schedule.with_cadence(Cadence(args.cadence))
+            first, last = _default_window(store, schedule.cadence)
             if args.first is not None:
-                schedule = replace(schedule, first=args.first)
+                schedule = replace(schedule, first=args.first or first)
             if args.last is not None:
-                schedule = replace(schedule, last=args.last)
+                schedule = replace(schedule, last=args.last or last)
             if args.statuses is not None:
                 statuses = []
                 for item in args.statuses.split(","):
@@ -176,6 +180,14 @@ def cmd_schedule(args: argparse.Namespace) -> int:
     finally:
         store.close()
     return EXIT_OK
+
+
+def _default_window(store, cadence) -> tuple[str, str]:
+    """The window a plan made today from the same document would report in."""
+    from .core.progress import starting_window, work_ends
+
+    ends = work_ends(store.measures(), store.targets())
+    return starting_window(store.info().date, ends, dt.date.today(), cadence)
 
 
 def cmd_collect(args: argparse.Namespace) -> int:
@@ -366,9 +378,15 @@ def build_parser() -> argparse.ArgumentParser:
         "--cadence", choices=["month", "quarter"], help="departments report monthly or quarterly"
     )
     p.add_argument(
-        "--first", help="the first reporting period (2021-01 or 2021-Q1; '' for the default)"
+        "--first",
+        help="the first reporting period (2021-01 or 2021-Q1; '' for the default: the"
+        " document's date, else today)",
     )
-    p.add_argument("--last", help="the last reporting period ('' for the default)")
+    p.add_argument(
+        "--last",
+        help="the last reporting period ('' for the default: the latest deadline or target"
+        " year, else the end of the next year)",
+    )
     p.add_argument(
         "--statuses",
         metavar="NAME=MEANING,…",
@@ -501,8 +519,6 @@ class _LedgerJson:
     """The progress parts of ``show --json``, looked up per assignment and target."""
 
     def __init__(self, plan: Plan) -> None:
-        import datetime as dt
-
         from .core.ledger import build_ledger
 
         self.plan = plan

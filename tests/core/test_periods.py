@@ -82,3 +82,46 @@ def test_an_unbounded_plan_keeps_accepting_reports_as_the_years_go_by():
     assert s.window("", dt.date(2026, 1, 1))[0] == "2000-01"  # a document without a date
     bounded = Schedule(first="2021-01", last="2021-12")
     assert bounded.current(dt.date(2031, 5, 1)) == "2021-12"
+
+
+@pytest.mark.parametrize(
+    ("date", "ends", "window"),
+    [
+        ("2022-01-26", [], ("2022-01", "2023-12")),  # to the end of next year
+        ("2025-06-06", [dt.date(2027, 12, 31), dt.date(2026, 6, 30)], ("2025-06", "2027-12")),
+        ("", [], ("2026-11", "2027-12")),  # from the day the plan is made
+        ("", [dt.date(2028, 3, 31)], ("2026-11", "2028-03")),
+        ("2022-01-26", [dt.date(2021, 12, 31)], ("2022-01", "2023-12")),  # before the start
+    ],
+)
+def test_a_new_plan_reports_from_its_date_to_its_last_deadline(date, ends, window):
+    from matrixdesk.core.progress import starting_window
+
+    made = dt.date(2026, 11, 27)
+    assert starting_window(date, ends, made, Cadence.MONTH) == window
+
+
+def test_a_new_plans_window_counts_deadlines_and_target_years():
+    from matrixdesk.core.model import DocumentInfo, Measure, Plan, Target
+    from matrixdesk.core.progress import Schedule, new_plan_schedule
+
+    plan = Plan(
+        DocumentInfo(date="2020-12-24"),
+        measures=[Measure(1, "1", "一、", 1, "甲", deadline="2022年6月底前")],
+        targets=[Target(1, 1, "滑雪场", 60, "座", year=2021)],
+    )
+    schedule = new_plan_schedule(plan, dt.date(2026, 11, 27))
+    assert (schedule.first, schedule.last) == ("2020-12", "2022-06")
+    plan.schedule = Schedule(Cadence.QUARTER, first="2021-Q1")  # a window of its own stays
+    assert new_plan_schedule(plan, dt.date(2026, 11, 27)) == plan.schedule
+
+
+def test_bounds_follow_a_change_of_cadence():
+    from matrixdesk.core.progress import Schedule
+
+    monthly = Schedule(Cadence.MONTH, "2022-02", "2023-11")
+    quarterly = monthly.with_cadence(Cadence.QUARTER)
+    assert (quarterly.first, quarterly.last) == ("2022-Q1", "2023-Q4")
+    back = quarterly.with_cadence(Cadence.MONTH)
+    assert (back.first, back.last) == ("2022-01", "2023-12")
+    assert Schedule(Cadence.MONTH).with_cadence(Cadence.QUARTER) == Schedule(Cadence.QUARTER)

@@ -189,3 +189,70 @@ def test_the_name_offered_keeps_to_what_windows_allows():
     assert stem(title="关于“A/B”：C*的通知") == "关于“A-B”：C-的通知"
     assert stem(source="/文件/关于促进消费的通知.docx") == "关于促进消费的通知"
     assert stem() == stem(source="") == "New plan"
+
+
+# -- the reporting schedule of a new plan -------------------------------------------------------
+def test_a_new_plan_reports_from_the_documents_date_to_the_end_of_next_year(
+    qtbot, tmp_path, plan_file, monkeypatch, menu_action
+):
+    """The Anhui notice, dated 2022年1月26日 under '…联席会议（代章）': its plan reported from
+    2000-01 to 2027-12 (336 periods in the progress panel); now 2022-01 to 2023-12, and the
+    Reporting Schedule dialog shows those bounds and converts them when reports go quarterly."""
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QFileDialog
+
+    from matrixdesk.core.periods import Cadence
+    from matrixdesk.ui.dialogs.import_dialog import ImportDialog
+    from matrixdesk.ui.dialogs.schedule_dialog import ScheduleDialog
+
+    doc = ROOT / "tests/parse/real/docs/m-anhui-xiaofei-2022-jinqi.docx"
+
+    def import_(dialog) -> int:
+        assert dialog.load_file(str(doc)) and dialog.show_preview()
+        dialog.create_button.click()
+        return dialog.result()
+
+    monkeypatch.setattr(ImportDialog, "exec", import_)
+    target = tmp_path / "安徽.mdesk"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    w = open_window(qtbot, plan_file)
+    menu_action(w, ActionId.NEW_FROM_DOCUMENT).trigger()
+    store = w.document.store
+    assert w.document.path == str(target) and store.info().date == "2022-01-26"
+    assert (store.periods()[0], store.periods()[-1], len(store.periods())) == (
+        "2022-01",
+        "2023-12",
+        24,
+    )
+    shown = {}
+
+    def schedule_(dialog) -> int:
+        qtbot.addWidget(dialog)
+        shown["month"] = (dialog.first.text(), dialog.last.text())
+        dialog.cadence.setFocus()
+        QTest.keyClick(dialog.cadence, Qt.Key.Key_Down)  # Monthly → Quarterly
+        shown["quarter"] = (dialog.first.text(), dialog.last.text())
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(ScheduleDialog, "exec", schedule_)
+    menu_action(w, ActionId.SCHEDULE).trigger()
+    assert shown == {"month": ("2022-01", "2023-12"), "quarter": ("2022-Q1", "2023-Q4")}
+    assert store.schedule().cadence == Cadence.QUARTER
+    assert store.periods() == [f"{y}-Q{q}" for y in (2022, 2023) for q in (1, 2, 3, 4)]
+    # a bound cleared is the default the dialog shows, not the open window of old plans
+    cleared = {}
+
+    def clear_(dialog) -> int:
+        qtbot.addWidget(dialog)
+        dialog.last.setFocus()
+        dialog.last.selectAll()
+        QTest.keyClick(dialog.last, Qt.Key.Key_Delete)
+        cleared["shown"] = (dialog.last.text(), dialog.last.placeholderText())
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(ScheduleDialog, "exec", clear_)
+    menu_action(w, ActionId.SCHEDULE).trigger()
+    assert cleared["shown"] == ("", "2023-Q4")
+    assert (store.schedule().first, store.schedule().last) == ("2022-Q1", "2023-Q4")

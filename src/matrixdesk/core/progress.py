@@ -9,10 +9,23 @@ typed in by hand). No Qt, no SQL.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from .periods import Cadence, PeriodError, parse_period, period_of, periods_between
+from .deadline import deadline_date
+from .periods import (
+    Cadence,
+    PeriodError,
+    parse_period,
+    period_end,
+    period_of,
+    periods_between,
+)
+
+if TYPE_CHECKING:
+    from .model import Measure, Plan, Target
 
 
 class Meaning(StrEnum):
@@ -44,7 +57,8 @@ MAX_NOTE_LENGTH = 32000  # what one Excel cell holds
 class Schedule:
     """When and how a plan's departments report.
 
-    ``first`` and ``last`` bound the periods the plan has. Empty ``first`` means the document's
+    ``first`` and ``last`` bound the periods the plan has; a new plan gets both from
+    :func:`new_plan_schedule`. Empty (a plan made before that) ``first`` means the document's
     date (2000 for a document without one); empty ``last`` means the end of the fifth year
     after the first, or of next year if that is later: a plan nobody bounded keeps accepting
     reports as the years go by, and a period it once had it always has.
@@ -93,6 +107,56 @@ class Schedule:
         """The period ``today`` falls in, kept within the plan's periods."""
         first, last = self.window(document_date, today)
         return min(max(period_of(today, self.cadence), first), last)
+
+    def with_cadence(self, cadence: Cadence) -> Schedule:
+        """The same schedule reported by ``cadence``: bounds become the periods of that cadence
+        holding them (2022-01 … 2023-12 → 2022-Q1 … 2023-Q4; 2022-Q1 → 2022-01 … 2022-03)."""
+        if cadence == self.cadence:
+            return self
+        first = self.first and period_of(_period_start(self.first), cadence)
+        last = self.last and period_of(period_end(self.last), cadence)
+        return replace(self, cadence=cadence, first=first, last=last)
+
+
+def _period_start(period: str) -> dt.date:
+    end = period_end(period)
+    return dt.date(end.year, end.month - (2 if "Q" in period else 0), 1)
+
+
+def work_ends(measures: Iterable[Measure], targets: Iterable[Target]) -> list[dt.date]:
+    """The days a plan says its work ends by: each 完成时限 that names a date, and the end of
+    each target's year (到2025年…)."""
+    ends = [d for d in (deadline_date(m.deadline) for m in measures) if d is not None]
+    ends += [dt.date(t.year, 12, 31) for t in targets if t.year]
+    return ends
+
+
+def starting_window(
+    document_date: str, ends: Iterable[dt.date], created: dt.date, cadence: Cadence
+) -> tuple[str, str]:
+    """The first and last reporting period of a new plan.
+
+    From the document's date, else the day the plan is made (``created``), to the latest
+    deadline or target year found after that, else to the end of the next year: a notice of
+    January 2022 with no deadline reports from 2022-01 to 2023-12 (it had run from 2000-01
+    for a document without a date).
+    """
+    try:
+        start = dt.date.fromisoformat(document_date)
+    except ValueError:
+        start = created
+    end = max((d for d in ends if d >= start), default=dt.date(start.year + 1, 12, 31))
+    return period_of(start, cadence), period_of(end, cadence)
+
+
+def new_plan_schedule(plan: Plan, created: dt.date) -> Schedule:
+    """``plan``'s schedule with the window of :func:`starting_window`, unless it has one."""
+    schedule = plan.schedule
+    if schedule.first or schedule.last:
+        return schedule
+    ends = work_ends(plan.measures, plan.targets)
+    first, last = starting_window(plan.info.date, ends, created, schedule.cadence)
+    return replace(schedule, first=first, last=last)
 
 
 def check_schedule(schedule: Schedule) -> None:

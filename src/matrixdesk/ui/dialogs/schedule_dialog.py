@@ -41,7 +41,15 @@ def meaning_text(meaning: Meaning) -> str:
 
 
 class ScheduleDialog(QDialog):
-    def __init__(self, schedule: Schedule, default_window: tuple[str, str], parent=None) -> None:
+    def __init__(
+        self,
+        schedule: Schedule,
+        default_window: tuple[str, str],
+        fill_empty: bool = False,
+        parent=None,
+    ) -> None:
+        """``default_window`` is shown in empty fields; with ``fill_empty`` an empty field
+        is taken as that period, else it leaves the bound open."""
         super().__init__(parent)
         self.setObjectName("ScheduleDialog")
         self.setWindowTitle(_tr("Reporting Schedule"))
@@ -53,6 +61,9 @@ class ScheduleDialog(QDialog):
         self.first.setPlaceholderText(default_window[0])
         self.last = QLineEdit(schedule.last, self)
         self.last.setPlaceholderText(default_window[1])
+        self._cadence = schedule.cadence
+        self._fill_empty = fill_empty
+        self.cadence.currentIndexChanged.connect(self._cadence_changed)
         form = QFormLayout()
         form.addRow(_tr("&Reports:"), self.cadence)
         form.addRow(_tr("&First period:"), self.first)
@@ -84,6 +95,25 @@ class ScheduleDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(460, 420)
 
+    def _cadence_changed(self) -> None:
+        """Bounds typed for the old cadence become the new cadence's periods holding them
+        (2022-01 … 2023-12 → 2022-Q1 … 2023-Q4): kept as they were, they were refused."""
+        cadence = Cadence(self.cadence.currentData())
+        bounds = []
+        for edit in (self.first, self.last):
+            try:
+                bounds.append(parse_period(edit.text(), self._cadence) if edit.text() else "")
+            except PeriodError:
+                return  # not a period: left for the user to see and fix
+        moved = Schedule(self._cadence, *bounds).with_cadence(cadence)
+        self.first.setText(moved.first)
+        self.last.setText(moved.last)
+        shown = [edit.placeholderText() for edit in (self.first, self.last)]
+        default = Schedule(self._cadence, *shown).with_cadence(cadence)
+        self.first.setPlaceholderText(default.first)
+        self.last.setPlaceholderText(default.last)
+        self._cadence = cadence
+
     def add_status(self, status: Status) -> None:
         r = self.table.rowCount()
         self.table.insertRow(r)
@@ -99,7 +129,7 @@ class ScheduleDialog(QDialog):
         cadence = Cadence(self.cadence.currentData())
         bounds = []
         for edit in (self.first, self.last):
-            text = edit.text().strip()
+            text = edit.text().strip() or (edit.placeholderText() if self._fill_empty else "")
             bounds.append(parse_period(text, cadence) if text else "")
         statuses = []
         for r in range(self.table.rowCount()):

@@ -12,6 +12,7 @@ is bundled, imported) into the user's data folder and that copy is opened.
 
 from __future__ import annotations
 
+import datetime
 import os
 import re
 import shutil
@@ -21,6 +22,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QMessageBox
 
 from ... import __file__ as _package_file
+from ...core.progress import new_plan_schedule
 from ...core.safefile import same_path
 from ...store import (
     DamagedFileError,
@@ -430,6 +432,7 @@ class FileController(QObject):
             return False
         if self.window.document is not None and same_path(self.window.document.path, path):
             self.window.set_document(None)  # replacing the open file: close it first
+        plan.schedule = new_plan_schedule(plan, datetime.date.today())
         try:
             MatrixStore.create(path, plan, overwrite=True).close()
         except (StoreError, OSError) as exc:

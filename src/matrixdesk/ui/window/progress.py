@@ -139,8 +139,7 @@ class ProgressController(QObject):
         if doc is None or doc.read_only:
             return False
         store = doc.store
-        default = store.schedule().__class__(store.schedule().cadence).window(store.info().date)
-        dialog = ScheduleDialog(store.schedule(), default, self.window)
+        dialog = ScheduleDialog(store.schedule(), *_default_window(store), self.window)
         try:
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return False
@@ -222,3 +221,19 @@ class ProgressController(QObject):
 
         paths = [u.toLocalFile() for u in mime.urls() if u.isLocalFile()]
         return [p for p in paths if is_workbook_path(p) and os.path.isfile(p)]
+
+
+def _default_window(store) -> tuple[tuple[str, str], bool]:
+    """What an empty first or last period means in the schedule dialog, and whether it is
+    written as such: for a plan with a window of its own, the window a new plan gets (from the
+    document's date, else today, to its last deadline or target year); for a plan made before
+    plans had one, its open window, left open."""
+    import datetime as dt
+
+    from ...core.progress import Schedule, starting_window, work_ends
+
+    schedule, date = store.schedule(), store.info().date
+    if not (schedule.first or schedule.last):
+        return Schedule(schedule.cadence).window(date), False
+    ends = work_ends(store.measures(), store.targets())
+    return starting_window(date, ends, dt.date.today(), schedule.cadence), True
