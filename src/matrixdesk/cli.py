@@ -7,12 +7,14 @@ print one line on stderr and exit 2 (``check`` exits 1 when the plan has errors)
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import json
 import os
 import re
+import signal
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from . import __version__
@@ -697,11 +699,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return EXIT_OK
     try:
-        return SUBCOMMANDS[args.command](args)
+        with stopped_by_signals():
+            return SUBCOMMANDS[args.command](args)
     except _expected_errors() as exc:
         print(f"matrixdesk {args.command}: error: {terminal_safe(_describe(exc))}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
+        print(f"matrixdesk {args.command}: stopped; nothing half-written was left", file=sys.stderr)
         return EXIT_ERROR
     except Exception as exc:  # noqa: BLE001 - a user never sees a traceback
         log = errorlog.start_logging(crash=False)
@@ -712,6 +716,31 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_ERROR
+
+
+@contextlib.contextmanager
+def stopped_by_signals() -> Iterator[None]:
+    """While a command runs, SIGTERM (``kill``, a logout, a scheduler giving up) and SIGINT
+    (Ctrl+C) stop it as Ctrl+C does: a KeyboardInterrupt that unwinds through every ``finally``,
+    so the plan is closed, its lock file removed and temporary files discarded. Python's own
+    SIGTERM ends the process at once and left ``.~lock.PLAN#`` behind."""
+
+    def stop(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    names = ("SIGTERM", "SIGINT", "SIGBREAK")  # SIGBREAK: Ctrl+Break in a Windows console
+    wanted = [getattr(signal, n) for n in names if hasattr(signal, n)]
+    previous = {}
+    try:
+        for signum in wanted:
+            previous[signum] = signal.signal(signum, stop)
+    except ValueError:  # not the main thread (an embedding program): leave its handlers
+        pass
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
 
 
 def console_streams() -> None:

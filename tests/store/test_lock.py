@@ -6,6 +6,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -115,6 +116,22 @@ def test_the_record_names_host_process_and_user(plan_file, monkeypatch):
     assert not os.path.exists(lock_path(str(plan_file)))
 
 
+def test_the_lock_file_is_hidden_where_files_have_a_hidden_attribute(plan_file, monkeypatch):
+    """On Windows a leading dot hides nothing: .~lock.plan.mdesk# showed in Explorer beside
+    the plan. The lock sets the hidden attribute (faked here: Linux files have none)."""
+    from matrixdesk.core import safefile
+
+    hidden: list[tuple[str, bool]] = []
+    monkeypatch.setattr(safefile, "_set_hidden", lambda p, h: hidden.append((str(p), h)))
+    store = MatrixStore.open(plan_file, lock=True)
+    try:
+        assert hidden == [(lock_path(str(plan_file)), True)]
+        assert os.path.exists(lock_path(str(plan_file)))
+    finally:
+        store.close()
+    assert not os.path.exists(lock_path(str(plan_file)))
+
+
 def test_a_stale_record_of_another_pc_does_not_block_when_the_os_lock_is_free(plan_file):
     record = {"host": "PC-CRASHED", "pid": os.getpid(), "user": "李四", "since": "2024-01-02"}
     with open(lock_path(str(plan_file)), "wb") as fh:
@@ -202,3 +219,45 @@ def test_database_is_locked_never_reaches_the_user(plan_file):
     finally:
         other.close()
         store.close()
+
+
+STOPPED_COMMAND = """
+import sys, time
+from matrixdesk import cli
+from matrixdesk.exchange import collect as module
+
+def slow_collect(plan, files, period=None):
+    print("reading", flush=True)  # the plan is open and locked now
+    time.sleep(60)
+
+module.collect = slow_collect
+sys.exit(cli.main(["collect", sys.argv[1], sys.argv[2]]))
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
+def test_a_command_stopped_by_a_signal_closes_the_plan_and_leaves_no_lock(
+    plan_file, tmp_path, signum
+):
+    """`kill` (SIGTERM) or Ctrl+C (SIGINT) during `matrixdesk collect` left .~lock.plan.mdesk#
+    behind: the command now closes the plan first, and says it was stopped."""
+    book = tmp_path / "back.xlsx"
+    book.write_bytes(b"PK")
+    command = subprocess.Popen(
+        [sys.executable, "-c", STOPPED_COMMAND, str(plan_file), str(book)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert command.stdout.readline().strip() == "reading"
+        assert os.path.exists(lock_path(str(plan_file)))
+        command.send_signal(signum)
+        _out, err = command.communicate(timeout=60)
+    finally:
+        command.kill()
+    assert command.returncode == 2, err
+    assert err.strip() == "matrixdesk collect: stopped; nothing half-written was left"
+    assert not os.path.exists(lock_path(str(plan_file)))
+    MatrixStore.open(plan_file, lock=True).close()

@@ -44,6 +44,7 @@ __all__ = [
     "replace_all",
     "replace_file",
     "same_path",
+    "set_hidden",
     "sweep_temps",
     "temp_beside",
 ]
@@ -214,14 +215,24 @@ def temp_beside(path: Path) -> Path:
     return tmp
 
 
-def _set_hidden(path: Path, hidden: bool) -> None:
-    """Set or clear the hidden attribute on Windows (a leading dot hides a file elsewhere)."""
+def set_hidden(path: str | os.PathLike[str], hidden: bool) -> None:
+    """Set or clear the hidden attribute where files have one (Windows: Explorer shows a
+    file whose name starts with a dot; elsewhere the dot hides it and this does nothing)."""
+    _set_hidden(path, hidden)
+
+
+def _set_hidden(path: str | os.PathLike[str], hidden: bool) -> None:
     if sys.platform == "win32":  # pragma: no cover - Windows only
         import ctypes
 
-        attributes = 0x2 if hidden else 0x80  # FILE_ATTRIBUTE_HIDDEN / _NORMAL
+        kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+        hidden_bit, normal = 0x2, 0x80  # FILE_ATTRIBUTE_HIDDEN, FILE_ATTRIBUTE_NORMAL
         with contextlib.suppress(Exception):
-            ctypes.windll.kernel32.SetFileAttributesW(str(path), attributes)  # type: ignore[attr-defined]
+            old = kernel32.GetFileAttributesW(os.fspath(path)) & 0xFFFFFFFF
+            if old == 0xFFFFFFFF:  # INVALID_FILE_ATTRIBUTES: gone, or not ours to read
+                return
+            new = old | hidden_bit if hidden else old & ~hidden_bit
+            kernel32.SetFileAttributesW(os.fspath(path), new or normal)
 
 
 def _process_alive(pid: int) -> bool:

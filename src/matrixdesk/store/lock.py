@@ -1,6 +1,7 @@
 """The lock beside an open plan: one editor at a time, even across PCs on a shared drive.
 
-The lock is an operating-system lock on the file ``.~lock.NAME#`` beside the plan, taken with
+The lock is an operating-system lock on the file ``.~lock.NAME#`` beside the plan (hidden: by
+its leading dot, and on Windows by its hidden attribute), taken with
 ``filelock.lock_descriptor`` (``flock`` on Linux and macOS, ``LockFileEx`` on byte 0 on Windows,
 both honoured by SMB and NFS servers). Taking it is atomic, and the operating system — or the
 file server — releases it when the process dies, so there is no guessing from process ids.
@@ -30,6 +31,7 @@ from datetime import datetime
 
 import filelock
 
+from ..core.safefile import set_hidden
 from .errors import PlanInUseError, ReadOnlyLocationError
 
 _HELD_HERE: dict[str, PlanLock] = {}  # real plan path -> lock held by this process
@@ -141,11 +143,13 @@ class PlanLock:
     def _open(self, path: str) -> int:
         flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
         try:
-            return os.open(self.path, flags, 0o644)
+            fd = os.open(self.path, flags, 0o644)
         except OSError as exc:
             if exc.errno in _READ_ONLY:
                 raise ReadOnlyLocationError(path, "the folder cannot be written to") from exc
             raise
+        set_hidden(self.path, True)  # the leading dot hides it everywhere but in Explorer
+        return fd
 
     def _acquire(self, path: str, fd: int, take_over: bool) -> bool:
         """Lock ``fd``; raises :class:`PlanInUseError` when someone else holds the plan."""

@@ -29,6 +29,7 @@ from ..core import errorlog
 from .application import application
 
 log = logging.getLogger(errorlog.LOGGER)
+_ENDED: list[bool] = []  # the application's event loop has ended
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -81,11 +82,14 @@ def install_excepthook() -> None:
     Every error also goes to the log file (``core/errorlog.py``), and to stderr only when there
     is one: the packaged program has no console (``sys.stderr`` is None) and must still show
     the dialog."""
-    showing = []
+    showing: list[bool] = []
+    ended = _ENDED
 
     def hook(exc_type, exc, tb) -> None:
         text = errorlog.log_exception(exc_type, exc, tb, "the window")
-        if showing or QApplication.instance() is None or issubclass(exc_type, KeyboardInterrupt):
+        if showing or ended or QApplication.instance() is None:
+            return  # (after the event loop has ended nobody could close a dialog: it hung)
+        if issubclass(exc_type, KeyboardInterrupt):
             return
         showing.append(True)
         try:
@@ -153,12 +157,16 @@ def run(argv: list[str]) -> int:
     app = application(args.lang)
     install_excepthook()
     qInstallMessageHandler(_qt_message)
+    from .signals import SignalCloser
     from .window import MainWindow
 
+    closer = SignalCloser(app)  # SIGTERM, SIGINT: close the plan, release its lock, exit
     window = MainWindow()
     window.show()
     window.files.open_startup(args.plan)
-    return app.exec()
+    code = closer.exec(app)
+    _ENDED.append(True)  # the window is destroyed after this: errors then are only logged
+    return code
 
 
 if __name__ == "__main__":  # pragma: no cover

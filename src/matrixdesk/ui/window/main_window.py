@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 
+import shiboken6
 from PySide6.QtCore import QModelIndex, Qt, QUrl
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QUndoGroup
 from PySide6.QtWidgets import (
@@ -262,7 +263,9 @@ class MainWindow(QMainWindow):
 
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
         for dock in self.docks.docks.values():
-            dock.follow_focus(new)
+            # while the window is being destroyed its panels go first and the focus moves
+            if shiboken6.isValid(dock):
+                dock.follow_focus(new)
 
     def tab_stops(self) -> list[QWidget]:
         """Where Tab goes, in order: filter bar → grid → the panels in front, then round.
