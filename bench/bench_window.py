@@ -6,7 +6,10 @@ Measured in one process, each beside its floor measured in the same run:
   same tables with ``sqlite3`` and painting a bare QTableView over them (the floor);
 * one cell edit: Space on a grid cell until the SQLite commit, and until the changed cells
   (and the panels that follow the edit) are painted; undo (Ctrl+Z) the same; beside one bare
-  SQLite transaction on a copy of the file in the same journal mode (the floor);
+  SQLite transaction on a copy of the file in the same journal mode (the floor); the window
+  thread's CPU time for it (the wall time also waits for the disk, which others share); with
+  the first chart drawn (an edit while a chart draws is measured on its own, below), and
+  again after 2,000 steps in the undo history;
 * the chart after an edit that changes what it shows: the window's thread asks and shows, a
   worker thread draws; the time on the window's thread, the longest the event loop waited
   meanwhile, the wait until the new chart is shown, and an edit made while it draws;
@@ -42,6 +45,7 @@ from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, Qt
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QTableView  # noqa: E402
 
+from matrixdesk.core.model import Role  # noqa: E402
 from matrixdesk.ui.actions import ActionId  # noqa: E402
 from matrixdesk.ui.application import application  # noqa: E402
 from matrixdesk.ui.models.matrix_model import FIRST_DEPARTMENT_COLUMN  # noqa: E402
@@ -49,6 +53,7 @@ from matrixdesk.ui.window import MainWindow  # noqa: E402
 
 WINDOW = (1600, 1000)
 RUNS = 3
+HISTORY = 2000  # undo steps before the edits of a long session
 
 
 class _Painted(QObject):
@@ -156,20 +161,21 @@ def edit_latency(app: QApplication, window: MainWindow, edits: int) -> dict[str,
     store.subscribe(lambda _event: committed.append(time.perf_counter()))
     grid = window.view.grid
     grid.setFocus()
-    times: dict[str, list[float]] = {"commit": [], "painted": [], "undo_painted": []}
+    times: dict[str, list[float]] = {"commit": [], "painted": [], "undo_painted": [], "cpu": []}
     rows = [
         r for r in range(min(window.proxy.rowCount(), 40)) if window.model.is_editable_cell(r, 2)
     ]
     for i in range(-2, edits):  # two edits first, not counted: the first runs are slower
         window.view.select_cell(rows[i % len(rows)], FIRST_DEPARTMENT_COLUMN + 5 + i)
         idle(app, 0.02)
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.thread_time()
         QTest.keyClick(grid, Qt.Key.Key_Space)
         app.processEvents()  # the repaint of the changed cells and the panels' updates
-        t1 = time.perf_counter()
+        t1, c1 = time.perf_counter(), time.thread_time()
         if i >= 0:
             times["commit"].append(committed[-1] - t0)
             times["painted"].append(t1 - t0)
+            times["cpu"].append(c1 - c0)
         idle(app, 0.02)
         t0 = time.perf_counter()
         QTest.keyClick(grid, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
@@ -178,6 +184,26 @@ def edit_latency(app: QApplication, window: MainWindow, edits: int) -> dict[str,
             times["undo_painted"].append(time.perf_counter() - t0)
         idle(app, 0.25)  # the chart looks after its 200 ms pause
     return times
+
+
+def long_history(app: QApplication, window: MainWindow, steps: int) -> None:
+    """``steps`` edits pushed on the undo stack as the grid's keys push them (written without
+    waiting for the disk, to be quick; the edits measured after it wait as usual)."""
+    store, doc = window.document.store, window.document
+    tasks = [m.id for m in store.measures() if store.is_task(m.id)][100:]
+    departments = [d.id for d in store.departments()]
+    store.db.execute("PRAGMA synchronous = OFF")
+    try:
+        for i in range(steps):
+            m, d = tasks[i % len(tasks)], departments[(i * 7) % len(departments)]
+            window.model.push_changes([(m, d, None if store.role(m, d) else Role.SUPPORT)])
+            if i % 200 == 0:
+                app.processEvents()
+    finally:
+        store.db.execute("PRAGMA synchronous = FULL")
+    assert doc.undo_stack.count() >= steps
+    idle(app, 0.3)  # the chart asks for its new bars 200 ms after the last edit
+    window.docks.panels["chart"].wait_drawn()
 
 
 def commit_floor(path: Path, journal_mode: str, runs: int) -> list[float]:
@@ -318,9 +344,13 @@ def measure(app: QApplication, n: int, edits: int, steps: int, folder: Path) -> 
     work = working_copy(n, folder)
     open_window(app, window, work)
     idle(app, 1.5)  # the first check and the first chart
+    window.docks.panels["chart"].wait_drawn()  # (else every key makes it give way and start
+    # again, and the edits measured are edits made while it draws: measured below)
     mode = window.document.store.db.execute("PRAGMA journal_mode").fetchone()[0]
     times = edit_latency(app, window, edits)
     commit = commit_floor(work, mode, edits)
+    long_history(app, window, HISTORY)
+    later = edit_latency(app, window, max(5, edits // 2))
     chart = chart_update(app, window)
     during = edits_while_drawing(app, window, max(5, edits // 2))
     window.actions[ActionId.STATUS_COLOURS].trigger()  # View ▸ Colour Cells by Status
@@ -339,6 +369,8 @@ def measure(app: QApplication, n: int, edits: int, steps: int, folder: Path) -> 
         "edit_commit_ms": median_ms(times["commit"]),
         "edit_painted_ms": median_ms(times["painted"]),
         "undo_painted_ms": median_ms(times["undo_painted"]),
+        "edit_cpu_ms": median_ms(times["cpu"]),
+        "edit_after_history_ms": median_ms(later["painted"]),
         "commit_floor_ms": median_ms(commit),
         "journal_mode": mode,
         **chart,
@@ -368,6 +400,8 @@ def report(results: list[dict]) -> str:
             "edit: key → SQLite commit": row("edit_commit_ms"),
             "edit: key → cells and panels painted": row("edit_painted_ms"),
             "undo: Ctrl+Z → painted": row("undo_painted_ms"),
+            "  edit: the window thread's CPU": row("edit_cpu_ms"),
+            f"edit after {HISTORY:,} steps: → painted": row("edit_after_history_ms"),
             "  floor: one bare SQLite commit": row("commit_floor_ms"),
             "  edit painted − commit floor": {
                 n: r["edit_painted_ms"] - r["commit_floor_ms"] for n, r in by.items()

@@ -1642,16 +1642,16 @@ You can undo this with Ctrl+Z.</source>
         <translation>编码 %1（用于排序）</translation>
     </message>
     <message>
+        <source>No department assigned</source>
+        <translation>尚未分配责任单位</translation>
+    </message>
+    <message>
         <source>Lead</source>
         <translation>牵头</translation>
     </message>
     <message>
         <source>Support</source>
         <translation>配合</translation>
-    </message>
-    <message>
-        <source>&lt;i&gt;No department assigned&lt;/i&gt;</source>
-        <translation>&lt;i&gt;尚未分配责任单位&lt;/i&gt;</translation>
     </message>
     <message>
         <source>by %1-%2-%3</source>

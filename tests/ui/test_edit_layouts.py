@@ -108,16 +108,18 @@ def test_a_text_that_needs_more_room_still_gets_it(qtbot, window):
     counts.setText("short")
     qtbot.wait(20)
     assert counts.width() > counts.label.sizeHint().width()  # kept: the bar does not jump
-    roles = window.docks.panels["measure"].roles_label
-    select(window, 6, 1)  # (四): no department yet, one line
-    assert "No department" in roles.text()
-    qtbot.waitUntil(lambda: roles.height() == roles.label.heightForWidth(roles.width()))
-    one_line, relayouts = roles.height(), roles.relayouts
+    supports = window.docks.panels["measure"].roles_label.names[Role.SUPPORT]
     store = window.document.store
-    store.set_roles([(6, 1, Role.LEAD), (6, 2, Role.SUPPORT)])  # a lead line, a support line
-    qtbot.waitUntil(lambda: roles.height() > one_line)
-    assert roles.height() == roles.label.heightForWidth(roles.width()) == roles.label.height()
-    assert roles.relayouts == relayouts + 1
+    store.rename_department(2, "省体育局（省足球改革发展领导小组办公室、省冬季运动管理中心）")
+    select(window, 3, 1)  # (二): one department supports
+    qtbot.waitUntil(lambda: supports.text() == "省商务厅")
+    qtbot.waitUntil(lambda: supports.height() == supports.label.heightForWidth(supports.width()))
+    one_line, relayouts = supports.height(), supports.relayouts
+    store.set_roles([(3, 2, Role.SUPPORT)])  # with that long name: two lines
+    qtbot.waitUntil(lambda: supports.height() > one_line)
+    assert supports.height() == supports.label.heightForWidth(supports.width())
+    assert supports.label.height() == supports.height()
+    assert supports.relayouts == relayouts + 1
 
 
 def test_another_plan_starts_from_the_widths_its_own_texts_need(qtbot, window, plan_file):

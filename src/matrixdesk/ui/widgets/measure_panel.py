@@ -7,8 +7,6 @@ it loses focus (or on Ctrl+Enter), as one undo step.
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import (
     QDate,
     Qt,
@@ -45,8 +43,8 @@ from ..commands import (
     RemoveTargetCommand,
 )
 from ..document import Document
-from .highlight import LEAD_COLOUR, SUPPORT_COLOUR, DepartmentHighlighter
-from .quiet_label import QuietLabel
+from .highlight import DepartmentHighlighter
+from .roles_view import RolesView
 from .targets_model import COMPARATOR, INDICATOR, ComparatorDelegate, TargetsModel
 
 BUTTONS_BESIDE_WIDTH = 420  # narrower than this, the target buttons go under the table
@@ -110,9 +108,7 @@ class MeasurePanel(QWidget):
             self.tr("The annotation ends in 等 or similar: parties beyond those named take part.")
         )
         self.open_ended_box.clicked.connect(self._commit_open_ended)
-        self.roles_label = QuietLabel(wrap=True)  # changes with every edit of the measure's
-        self.roles_label.setTextFormat(Qt.TextFormat.RichText)  # cells: laid out only if
-        # it takes another number of lines
+        self.roles_label = RolesView()
 
         header = QHBoxLayout()
         header.addWidget(self.code_label)
@@ -312,19 +308,14 @@ class MeasurePanel(QWidget):
             self._names_known = True
         for highlighter in self.highlighters:
             highlighter.set_roles(roles)
-        names = {a.department_id: store.department(a.department_id).name for a in assignments}
-        parts = []
-        for role, title, colour in (
-            (Role.LEAD, self.tr("Lead"), LEAD_COLOUR),
-            (Role.SUPPORT, self.tr("Support"), SUPPORT_COLOUR),
-        ):
-            who = [
-                html.escape(names.get(a.department_id, "?")) for a in assignments if a.role == role
-            ]
-            if who:
-                names_html = "、".join(who)
-                parts.append(f"{title}: <span style='color:{colour.name()}'>{names_html}</span>")
-        self.roles_label.setText("<br>".join(parts) or self.tr("<i>No department assigned</i>"))
+        self.roles_label.set_names(
+            {
+                role: [
+                    store.department(a.department_id).name for a in assignments if a.role == role
+                ]
+                for role in (Role.LEAD, Role.SUPPORT)
+            }
+        )
 
     def _source_paragraph(self, span: tuple[int, int]) -> str:
         start, end = span

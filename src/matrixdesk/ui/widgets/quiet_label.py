@@ -15,7 +15,7 @@ does not jump when 10 becomes 9.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtCore import QEvent, QSize
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 
@@ -38,9 +38,6 @@ class QuietLabel(QWidget):
     def setText(self, text: str) -> None:  # noqa: N802 (as QLabel's)
         if text != self.label.text():
             self.label.setText(text)
-
-    def setTextFormat(self, text_format: Qt.TextFormat) -> None:  # noqa: N802
-        self.label.setTextFormat(text_format)
 
     # -- what the layouts above are told ---------------------------------------------------
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
