@@ -1,0 +1,92 @@
+"""The commands on a plan itself: ``import`` a policy document into a new plan, ``show`` it,
+``check`` it."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from typing import TYPE_CHECKING
+
+from ..core.model import Plan
+from ..core.validate import Severity, validate
+from .common import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    UNSAFE,
+    CliError,
+    count,
+    load_plan,
+    plan_counts,
+    refuse_overwrite,
+    terminal_safe,
+)
+from .listing import json_lines, plan_to_json, plan_to_table
+
+if TYPE_CHECKING:
+    from ..parse.document import ParseNotes
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    """Read a policy document and write a new plan file."""
+    from ..core.progress import new_plan_schedule
+    from ..parse import read_source
+    from ..parse.document import parse_document
+    from ..store import MatrixStore
+
+    refuse_overwrite(args.output, args.source, what="the plan")
+    plan, notes = parse_document(read_source(args.source, encoding=args.encoding))
+    if not plan.measures:
+        raise CliError(
+            f"{args.source}: no numbered measures (一、 (一) 1.) found; is it a policy document?"
+        )
+    plan.schedule = new_plan_schedule(plan, dt.date.today())
+    MatrixStore.write(args.output, plan, overwrite=args.force)
+    tasks = sum(1 for m in plan.measures if m.annotated)
+    print(
+        f"{args.output}: {count(len(plan.measures), 'measure')} ({tasks} annotated), "
+        + plan_counts(plan, measures=False)
+    )
+    for line in _import_notes(plan, notes):
+        print(f"  {line}")
+    return EXIT_OK
+
+
+def _import_notes(plan: Plan, notes: ParseNotes) -> list[str]:
+    """What the import could not read, as the window's preview says it (English)."""
+    from ..core.variants import suspected_variants
+
+    labels = {m.code: m.label or m.code for m in plan.measures}
+    lines = [
+        f"not read (names no department): （{text}） in {labels.get(code, code) or 'the preamble'}"
+        for code, text in notes.skipped
+    ]
+    lines += [f"left out (not a department): {text} in {labels.get(code, code)}"
+              for code, text in notes.refused]  # fmt: skip
+    names = {d.id: d.name for d in plan.departments}
+    lines += [
+        f"possibly one department: {names[v.merge]} / {names[v.keep]}"
+        for v in suspected_variants(plan)
+    ]
+    return lines
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    """Print a plan as a table or as JSON."""
+    plan = load_plan(args.plan)
+    if args.json:
+        text = json_lines(plan_to_json(plan))
+        sys.stdout.write(UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n")
+    else:
+        sys.stdout.write(terminal_safe(plan_to_table(plan)))
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """Print the validation findings; exit 1 when any is an error."""
+    findings = validate(load_plan(args.plan))
+    for f in findings:
+        print(terminal_safe(f"{f.severity}: {f.message()}"))
+    errors = sum(f.severity == Severity.ERROR for f in findings)
+    print(f"{count(errors, 'error')}, {count(len(findings) - errors, 'warning')}")
+    return EXIT_FINDINGS if errors else EXIT_OK
