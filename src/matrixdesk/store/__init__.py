@@ -1,6 +1,7 @@
 """The .mdesk plan file: the only layer with SQL."""
 
 from . import _sqlite_utils  # noqa: F401  (first: sqlite-utils without numpy)
+from .assignments import RoleChange
 from .cleaning import clean_copy, cleaned_name
 from .errors import (
     DamagedFileError,
@@ -19,7 +20,7 @@ from .errors import (
 from .events import DepartmentSnapshot, MeasureSnapshot, StoreEvent
 from .lock import LockOwner
 from .schema import SCHEMA_VERSION
-from .store import MatrixStore, RoleChange
+from .store import MatrixStore
 
 __all__ = [
     "DamagedFileError",

@@ -1,6 +1,7 @@
 """What the edit mixins may rely on: the state and the few services :class:`MatrixStore` gives.
 
-Declared once here so the mixins (``measures.py``, ``departments.py``) type-check on their own.
+Declared once here so the mixins (``measures.py``, ``departments.py``, ``assignments.py``,
+``reads.py`` …) type-check on their own.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from contextlib import AbstractContextManager
 
 from sqlite_utils import Database
 
-from ..core.model import Assignment, Department, DocumentInfo, Measure, Target
+from ..core.model import Assignment, Department, DocumentInfo, Measure, Role, Target
 from ..core.progress import Actual, ProgressEntry, Schedule
 from .events import StoreEvent
 
@@ -47,12 +48,6 @@ class StoreBase:
     def _notify(self, event: StoreEvent) -> None:
         raise NotImplementedError
 
-    def _reload(self) -> None:
-        raise NotImplementedError
-
-    def _reload_targets(self) -> None:
-        raise NotImplementedError
-
     # Provided by ProgressEdits (the ledger follows removals of measures and departments).
     def _reload_progress(self) -> None:
         raise NotImplementedError
@@ -66,6 +61,13 @@ class StoreBase:
     def _restore_progress_rows(self, entries: list, actuals: list) -> None:
         raise NotImplementedError
 
+    # Provided by PlanReads.
+    def _reload(self) -> None:
+        raise NotImplementedError
+
+    def _reload_targets(self) -> None:
+        raise NotImplementedError
+
     def _next_id(self, table: str) -> int:
         raise NotImplementedError
 
@@ -76,4 +78,10 @@ class StoreBase:
         raise NotImplementedError
 
     def department_named(self, name: str) -> Department | None:
+        raise NotImplementedError
+
+    def role(self, measure_id: int, department_id: int) -> Role | None:
+        raise NotImplementedError
+
+    def assignments_of(self, measure_id: int) -> list[Assignment]:
         raise NotImplementedError
