@@ -608,6 +608,81 @@
     </message>
 </context>
 <context>
+    <name>ErrorDetail</name>
+    <message>
+        <source>“%1” is not a reporting period: write a month such as 2026-11.</source>
+        <translation>“%1”不是报送期次：请填写月份，例如 2026-11。</translation>
+    </message>
+    <message>
+        <source>The file does not exist.</source>
+        <translation>文件不存在。</translation>
+    </message>
+    <message>
+        <source>It is a folder or a device.</source>
+        <translation>这是一个文件夹或设备，不是文件。</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>文件是空的。</translation>
+    </message>
+    <message>
+        <source>It is another kind of file, not a MatrixDesk plan.</source>
+        <translation>这是其他类型的文件，不是 MatrixDesk 任务分工文件。</translation>
+    </message>
+    <message>
+        <source>It is a database of another program, not a MatrixDesk plan.</source>
+        <translation>这是其他程序的数据库，不是 MatrixDesk 任务分工文件。</translation>
+    </message>
+    <message>
+        <source>The file holds no plan.</source>
+        <translation>文件中没有任务分工。</translation>
+    </message>
+    <message>
+        <source>The file is cut short: %1 of its %2 bytes are there.</source>
+        <translation>文件不完整：应有 %2 字节，只有 %1 字节。</translation>
+    </message>
+    <message>
+        <source>The file is cut short.</source>
+        <translation>文件不完整。</translation>
+    </message>
+    <message>
+        <source>The last period is before the first.</source>
+        <translation>末期早于首期。</translation>
+    </message>
+    <message>
+        <source>A plan needs at least one status.</source>
+        <translation>至少需要一个状态。</translation>
+    </message>
+    <message>
+        <source>A status needs a short name without commas or quotation marks.</source>
+        <translation>状态需要一个简短的名称，不能含逗号或引号。</translation>
+    </message>
+    <message>
+        <source>Two statuses have the same name.</source>
+        <translation>有两个状态名称相同。</translation>
+    </message>
+    <message>
+        <source>The plan already holds reports for %1: keep monthly or quarterly reporting as it is.</source>
+        <translation>任务分工中已有 %1 的报送记录：请保持原来的按月或按季报送。</translation>
+    </message>
+    <message>
+        <source>The status “%1” has been reported: keep it in the list.</source>
+        <translation>状态“%1”已有报送记录：请保留在列表中。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a reporting period: write a quarter such as 2026-Q4.</source>
+        <translation>“%1”不是报送期次：请填写季度，例如 2026-Q4。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a reporting period: write 2026-11 or 2026-Q4.</source>
+        <translation>“%1”不是报送期次：请填写 2026-11 或 2026-Q4 这样的期次。</translation>
+    </message>
+    <message>
+        <source>This cannot be done.</source>
+        <translation>无法完成此操作。</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>Writing the workbook…</source>

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from ...core.periods import Cadence, PeriodError, parse_period
 from ...core.progress import Meaning, Schedule, Status, check_schedule
+from ..error_detail import period_text, warn
 
 
 def _tr(text: str) -> str:
@@ -143,7 +143,10 @@ class ScheduleDialog(QDialog):
     def accept(self) -> None:
         try:
             self.schedule()
-        except (ValueError, PeriodError) as exc:
-            QMessageBox.warning(self, _tr("Reporting Schedule"), str(exc))
+        except PeriodError as exc:
+            warn(self, _tr("Reporting Schedule"), period_text(exc))
+            return
+        except ValueError as exc:
+            warn(self, _tr("Reporting Schedule"), "", str(exc))
             return
         super().accept()

@@ -42,6 +42,7 @@ from ...store import (
 from .. import folders, settings
 from ..actions import REPORT_FONT, ActionId
 from ..document import Document
+from ..error_detail import warn, with_detail
 from ..folders import ENV_DATA_DIR, data_dir  # noqa: F401 (re-exported: tests and callers)
 from ..messages import output_error_text
 
@@ -321,13 +322,15 @@ class FileController(QObject):
         if not (exc.readable or exc.backups):
             self.show_error(_tr("Cannot open plan"), exc)
             return False
+        text, hidden = with_detail(error_text(exc), exc.message)
         box = QMessageBox(
             QMessageBox.Icon.Warning,
             _tr("Cannot open plan"),
-            error_text(exc) + "\n\n" + exc.message,
+            text,
             QMessageBox.StandardButton.Close,
             self.window,
         )
+        box.setDetailedText(hidden)
         salvage = backup = None
         if exc.readable:
             salvage = box.addButton(_tr("Open Read-Only"), QMessageBox.ButtonRole.ActionRole)
@@ -347,15 +350,13 @@ class FileController(QObject):
 
     def show_refusal(self, error: StoreError) -> None:
         """An edit was refused or could not be written: say so (nothing was left to undo)."""
-        QMessageBox.warning(
-            self.window, _tr("Edit not saved"), refusal_text(error) + "\n\n" + error.message
-        )
+        warn(self.window, _tr("Edit not saved"), refusal_text(error), error.message)
 
     def show_error(self, title: str, error: StoreError) -> None:
         detail = error.message
         if isinstance(error, InvalidPlanError):
             detail = "\n".join(error.problems[:10])
-        QMessageBox.warning(self.window, title, error_text(error) + "\n\n" + detail)
+        warn(self.window, title, error_text(error), detail)
 
     def open_dialog(self) -> bool:
         path = folders.open_file(

@@ -129,11 +129,12 @@ class ProgressController(QObject):
 
     # -- the schedule --------------------------------------------------------------------------
     def edit_schedule(self) -> bool:
-        from PySide6.QtWidgets import QDialog, QMessageBox
+        from PySide6.QtWidgets import QDialog
 
         from ...store import StoreError
         from ..commands import SetScheduleCommand
         from ..dialogs.schedule_dialog import ScheduleDialog
+        from ..error_detail import warn
 
         doc = self.window.document
         if doc is None or doc.read_only:
@@ -151,7 +152,7 @@ class ProgressController(QObject):
         try:
             store.check_new_schedule(schedule)  # refused before it becomes an undo step
         except StoreError as exc:
-            QMessageBox.warning(self.window, _tr("Reporting schedule"), exc.message)
+            warn(self.window, _tr("Reporting schedule"), "", exc.message)
             return False
         done = doc.push(SetScheduleCommand(store, schedule))
         self.set_document(doc)

@@ -1,0 +1,192 @@
+"""Defects found using the window as a coordinator does (in Chinese and English, under a
+window manager), each reproduced through the menus with the dialogs patched at the dialog."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from matrixdesk.core.progress import ProgressEntry, ProgressUpdate
+from matrixdesk.store import MatrixStore
+from matrixdesk.ui import i18n
+from matrixdesk.ui.actions import ActionId
+from matrixdesk.ui.dialogs.schedule_dialog import ScheduleDialog
+from matrixdesk.ui.window import MainWindow
+
+
+@pytest.fixture
+def chinese(qapp):
+    i18n.install_translators(qapp, "zh_CN")
+    yield
+    i18n.install_translators(qapp, "en")
+
+
+@pytest.fixture
+def window(qtbot):
+    w = MainWindow(persist_layout=False)
+    qtbot.addWidget(w)
+    yield w
+    w.set_document(None)
+
+
+class Boxes:
+    """Every message box's text, static or built; built boxes also keep their details."""
+
+    def __init__(self, monkeypatch):
+        self.texts: list[str] = []
+        self.details: list[str] = []
+        monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: self.texts.append(a[2]))
+        monkeypatch.setattr(QMessageBox, "exec", lambda box: self._exec(box))
+
+    def _exec(self, box):
+        self.texts.append(box.text())
+        self.details.append(box.detailedText())
+        return 0
+
+
+def english_words(text: str, *allowed: str) -> list[str]:
+    """Words of Latin letters left in ``text`` once names that stay as they are are removed."""
+    for name in (*allowed, "MatrixDesk", "SQLite"):
+        text = text.replace(name, "")
+    return re.findall(r"[A-Za-z]{3,}", text)
+
+
+def _bad_plans(folder: Path, good: str) -> dict[str, Path]:
+    raw = Path(good).read_bytes()
+    files = {
+        "cut.mdesk": raw[:5000],
+        "text.mdesk": "不是任务分工".encode() * 50,
+        "empty.mdesk": b"",
+    }
+    for name, data in files.items():
+        (folder / name).write_bytes(data)
+    conn = sqlite3.connect(folder / "foreign.mdesk")
+    conn.execute("CREATE TABLE t (a)")
+    conn.commit()
+    conn.close()
+    return {name: folder / name for name in [*files, "foreign.mdesk"]}
+
+
+def test_a_refused_plan_is_explained_in_chinese_in_the_chinese_window(
+    chinese, window, plan_file, tmp_path, monkeypatch, menu_action
+):
+    """File ▸ Open on a cut-short plan said 'the file is truncated (5000 of 147456 bytes)',
+    on another program's database 'an SQLite database, but not a MatrixDesk plan': English
+    under the Chinese sentence."""
+    assert window.files.open_path(plan_file, remember=False)
+    bad = _bad_plans(tmp_path, plan_file)
+    boxes = Boxes(monkeypatch)
+    for name, path in bad.items():
+        before = path.read_bytes()
+        monkeypatch.setattr(
+            QFileDialog, "getOpenFileName", lambda *a, p=str(path), **k: (p, "")
+        )
+        menu_action(window, ActionId.OPEN).trigger()
+        shown = boxes.texts[-1]
+        assert name in shown
+        assert english_words(shown, name) == [], shown
+        assert path.read_bytes() == before  # nothing changed
+        assert window.document.path == plan_file  # the open plan stays open
+    assert len(boxes.texts) == len(bad)  # one message each
+    assert "5000" in boxes.texts[0]  # what is left of the file is still said
+
+
+def test_a_refused_plan_is_explained_in_the_english_window(
+    window, plan_file, tmp_path, monkeypatch, menu_action
+):
+    path = _bad_plans(tmp_path, plan_file)["foreign.mdesk"]
+    boxes = Boxes(monkeypatch)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    menu_action(window, ActionId.OPEN).trigger()
+    assert "a database of another program" in boxes.texts[0]
+
+
+def _schedule_answers(monkeypatch, fill):
+    """ScheduleDialog.exec as a user: ``fill(dialog)`` types, then OK is pressed (a refusal
+    keeps the dialog open: then Cancel)."""
+
+    def exec_(dialog):
+        fill(dialog)
+        dialog.buttons.accepted.emit()
+        if dialog.result() != ScheduleDialog.DialogCode.Accepted:
+            dialog.reject()
+        return dialog.result()
+
+    monkeypatch.setattr(ScheduleDialog, "exec", exec_)
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "said"),
+    [("2027-01", "2026-12", "末期早于首期"), ("2026-13", "", "不是报送期次")],
+)
+def test_a_schedule_refused_by_the_dialog_says_why_in_chinese(
+    chinese, window, plan_file, monkeypatch, menu_action, first, last, said
+):
+    """Edit ▸ Reporting Schedule with the last period before the first said 'the last
+    reporting period is before the first' in the Chinese window."""
+    assert window.files.open_path(plan_file, remember=False)
+    before = window.document.store.schedule()
+
+    def fill(dialog):
+        dialog.first.setText(first)
+        dialog.last.setText(last)
+
+    _schedule_answers(monkeypatch, fill)
+    boxes = Boxes(monkeypatch)
+    menu_action(window, ActionId.SCHEDULE).trigger()
+    assert len(boxes.texts) == 1 and said in boxes.texts[0]
+    assert english_words(boxes.texts[0]) == [], boxes.texts[0]
+    assert window.document.store.schedule() == before
+
+
+def test_a_schedule_refused_by_the_plan_says_why_in_chinese(
+    chinese, window, plan_file, monkeypatch, menu_action
+):
+    """Removing a status departments have reported was refused with 'the status 推进中 is in
+    use: keep it in the list'."""
+    store = MatrixStore.open(plan_file)
+    period = store.schedule().first or "2026-11"
+    status = store.schedule().statuses[1].name
+    store.apply_progress(ProgressUpdate(entries=[ProgressEntry(1, 1, period, status, "")]))
+    store.close()
+    assert window.files.open_path(plan_file, remember=False)
+    before = window.document.store.schedule()
+
+    def fill(dialog):
+        row = next(
+            r for r in range(dialog.table.rowCount()) if dialog.table.item(r, 0).text() == status
+        )
+        dialog.table.removeRow(row)
+
+    _schedule_answers(monkeypatch, fill)
+    boxes = Boxes(monkeypatch)
+    menu_action(window, ActionId.SCHEDULE).trigger()
+    QCoreApplication.processEvents()
+    assert len(boxes.texts) == 1 and f"“{status}”" in boxes.texts[0]
+    assert english_words(boxes.texts[0]) == [], boxes.texts[0]
+    assert window.document.store.schedule() == before
+
+
+def test_an_english_detail_with_no_translation_goes_under_show_details(
+    chinese, window, plan_file, monkeypatch, menu_action
+):
+    """A plan holding values MatrixDesk never writes lists them in English (store words): in
+    the Chinese window they are under Show Details…, the box itself says it in Chinese."""
+    conn = sqlite3.connect(plan_file)
+    conn.execute("UPDATE targets SET value = '约60' WHERE id = 1")
+    conn.commit()
+    conn.close()
+    boxes = Boxes(monkeypatch)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (plan_file, ""))
+    menu_action(window, ActionId.OPEN).trigger()
+    assert len(boxes.texts) == 1 and "plan.mdesk" in boxes.texts[0]
+    assert english_words(boxes.texts[0], "plan.mdesk") == [], boxes.texts[0]
+    assert "'约60', not a number" in boxes.details[0]
+    assert window.document is None
+
