@@ -190,3 +190,26 @@ def test_an_english_detail_with_no_translation_goes_under_show_details(
     assert "'约60', not a number" in boxes.details[0]
     assert window.document is None
 
+
+def test_a_plan_from_a_task_table_exports_a_master_workbook_with_a_plain_title(
+    window, tmp_path, monkeypatch, menu_action
+):
+    """A plan read from an .xlsx task table has no title or 文号: File ▸ Export Workbook…
+    titled its first sheet 重点任务重点任务分工."""
+    import openpyxl
+
+    from matrixdesk.parse import parse_file
+
+    table = tmp_path / "tasks.xlsx"
+    wb = openpyxl.Workbook()
+    wb.active.append(["序号", "重点任务", "牵头单位", "配合单位", "完成时限"])
+    wb.active.append([1, "加快建设冰雪场地", "省体育局", "省财政厅", "2026年底"])
+    wb.save(table)
+    plan = tmp_path / "tasks.mdesk"
+    MatrixStore.create(str(plan), parse_file(table)).close()
+    assert window.files.open_path(str(plan), remember=False)
+    out = tmp_path / "out.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    menu_action(window, ActionId.EXPORT_WORKBOOK).trigger()
+    sheet = openpyxl.load_workbook(out).worksheets[0]
+    assert sheet["A1"].value == "重点任务分工"

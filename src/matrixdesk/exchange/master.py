@@ -120,7 +120,9 @@ def _task_sheet(ws: Sheet, index: PlanIndex, ticker: Ticker) -> None:
     set_widths(ws, TASK_WIDTHS)
     setup_print(ws, "3:3")
     ws.freeze_panes = "A4"
-    _title_rows(ws, f"{document_name(plan)}重点任务分工", _document_line(plan), len(TASK_HEADER))
+    # a plan without title or number is called 重点任务 already: not 重点任务重点任务分工
+    name = plan.info.title or plan.info.number
+    _title_rows(ws, f"{name}重点任务分工", _document_line(plan), len(TASK_HEADER))
     ws.append([cell(ws, h, "md_header") for h in TASK_HEADER])
     tasks = task_ids(plan)
     row, serial = 3, 0
