@@ -1,4 +1,5 @@
-"""Fixtures for the GUI tests: private settings and data folders, a plan file on disk."""
+"""Fixtures for the GUI tests: private settings and data folders, a plan file on disk, the main
+window open on it."""
 
 from __future__ import annotations
 
@@ -26,6 +27,30 @@ def plan_file(tmp_path, small_plan):
     path = tmp_path / "plan.mdesk"
     MatrixStore.create(str(path), small_plan).close()
     return str(path)
+
+
+@pytest.fixture
+def open_window(qtbot):
+    """``open_window(path)``: the main window, shown at 1200×800 and open on the plan at
+    ``path`` (its layout and the recent files not kept)."""
+    from matrixdesk.ui.window import MainWindow
+
+    def make(path: str):
+        w = MainWindow(persist_layout=False)
+        qtbot.addWidget(w)
+        w.resize(1200, 800)
+        w.show()
+        qtbot.waitExposed(w)
+        assert w.files.open_path(path, remember=False)
+        return w
+
+    return make
+
+
+@pytest.fixture
+def window(open_window, plan_file):
+    """The main window open on :func:`plan_file`."""
+    return open_window(plan_file)
 
 
 def walk_menu_actions(window):

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QWidget
 from matrixdesk.core.model import Role
 from matrixdesk.ui.models.matrix_model import FIRST_DEPARTMENT_COLUMN
 from matrixdesk.ui.widgets.quiet_label import QuietLabel
-from matrixdesk.ui.window import MainWindow
 
 
 class Events(QObject):
@@ -38,13 +37,8 @@ class Events(QObject):
 
 
 @pytest.fixture
-def window(qtbot, plan_file):
-    w = MainWindow(persist_layout=False)
-    qtbot.addWidget(w)
-    w.resize(1200, 800)
-    w.show()
-    qtbot.waitExposed(w)
-    assert w.files.open_path(plan_file, remember=False)
+def window(qtbot, open_window, plan_file):
+    w = open_window(plan_file)
     findings = w.docks.panels["findings"]
     qtbot.waitUntil(lambda: not findings.tracker.pending)
     return w

@@ -12,17 +12,11 @@ from PySide6.QtTest import QTest
 from matrixdesk.ui.actions import ActionId
 from matrixdesk.ui.models.matrix_model import FIRST_DEPARTMENT_COLUMN
 from matrixdesk.ui.widgets.toolbar import ActionButton
-from matrixdesk.ui.window import MainWindow
 
 
 @pytest.fixture
-def window(qtbot, plan_file):
-    w = MainWindow(persist_layout=False)
-    qtbot.addWidget(w)
-    w.resize(1200, 800)
-    w.show()
-    qtbot.waitExposed(w)
-    assert w.files.open_path(plan_file, remember=False)
+def window(qtbot, open_window, plan_file):
+    w = open_window(plan_file)
     w.docks.raise_dock("history")
     return w
 

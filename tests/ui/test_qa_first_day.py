@@ -7,8 +7,6 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-import pytest
-
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QApplication, QFileDialog
 
@@ -17,17 +15,6 @@ from matrixdesk.store import MatrixStore
 from matrixdesk.ui import i18n
 from matrixdesk.ui.actions import ActionId
 from matrixdesk.ui.window import MainWindow
-
-
-@pytest.fixture
-def window(qtbot, plan_file):
-    w = MainWindow(persist_layout=False)
-    qtbot.addWidget(w)
-    w.resize(1200, 800)
-    w.show()
-    qtbot.waitExposed(w)
-    assert w.files.open_path(plan_file, remember=False)
-    return w
 
 
 def deleted_later() -> None:

@@ -17,17 +17,6 @@ from matrixdesk.ui.actions import ActionId
 from matrixdesk.ui.window import MainWindow
 
 
-@pytest.fixture
-def window(qtbot, plan_file):
-    w = MainWindow(persist_layout=False)
-    qtbot.addWidget(w)
-    w.resize(1200, 800)
-    w.show()
-    qtbot.waitExposed(w)
-    assert w.files.open_path(plan_file, remember=False)
-    return w
-
-
 class SaveDialog:
     """QFileDialog.getSaveFileName patched: records where it started, answers ``answer``."""
 

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import QFileDialog
 
 from matrixdesk.store import MatrixStore
 from matrixdesk.ui.actions import ActionId
-from matrixdesk.ui.window import MainWindow
 
 PER_PLAN = {"document", "model", "panels"}  # replaced with each plan, not kept
 
@@ -102,17 +101,6 @@ def assert_undo_works(qtbot, window, menu_action) -> None:
     assert store.role(measure.id, department.id) == before
     menu_action(window, ActionId.REDO).trigger()
     assert store.role(measure.id, department.id) != before
-
-
-@pytest.fixture
-def window(qtbot, plan_file):
-    w = MainWindow(persist_layout=False)
-    qtbot.addWidget(w)
-    w.resize(1200, 800)
-    w.show()
-    qtbot.waitExposed(w)
-    assert w.files.open_path(plan_file, remember=False)
-    return w
 
 
 @pytest.fixture

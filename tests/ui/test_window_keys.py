@@ -17,13 +17,8 @@ from matrixdesk.ui.window import MainWindow
 
 
 @pytest.fixture
-def window(qtbot, plan_file):
-    w = MainWindow(persist_layout=False)
-    qtbot.addWidget(w)
-    w.resize(1200, 800)
-    w.show()
-    qtbot.waitExposed(w)
-    assert w.files.open_path(plan_file, remember=False)
+def window(qtbot, open_window, plan_file):
+    w = open_window(plan_file)
     w.activateWindow()
     return w
 

@@ -9,7 +9,6 @@ import pytest
 
 from matrixdesk.store import MatrixStore
 from matrixdesk.ui.actions import ActionId
-from matrixdesk.ui.window import MainWindow
 
 
 @pytest.fixture
@@ -21,13 +20,8 @@ def errors(monkeypatch):
 
 
 @pytest.fixture
-def window(qtbot, plan_file):
-    w = MainWindow(persist_layout=False)
-    qtbot.addWidget(w)
-    w.resize(1200, 800)
-    w.show()
-    qtbot.waitExposed(w)
-    assert w.files.open_path(plan_file, remember=False)
+def window(qtbot, open_window, plan_file):
+    w = open_window(plan_file)
     w.activateWindow()
     return w
 

@@ -3,25 +3,12 @@ driven through the real window (issue 8)."""
 
 from __future__ import annotations
 
-import pytest
-
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QAbstractItemView, QInputDialog
 
 from matrixdesk.core.validate import FindingCode
 from matrixdesk.ui.actions import ActionId
 from matrixdesk.ui.window import MainWindow
-
-
-@pytest.fixture
-def window(qtbot, plan_file):
-    w = MainWindow(persist_layout=False)
-    qtbot.addWidget(w)
-    w.resize(1200, 800)
-    w.show()
-    qtbot.waitExposed(w)
-    assert w.files.open_path(plan_file, remember=False)
-    return w
 
 
 def grid_index(window, measure_id, department_id):
