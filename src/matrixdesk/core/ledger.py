@@ -20,23 +20,17 @@ Key = tuple[int, int]  # (measure id, department id)
 
 def latest(entries: Iterable[ProgressEntry], period: str) -> dict[Key, ProgressEntry]:
     """Per assignment, its newest entry of ``period`` or before (the status it stands at)."""
-    found: dict[Key, ProgressEntry] = {}
-    for e in entries:
-        if e.period > period:
-            continue
-        key = (e.measure_id, e.department_id)
-        old = found.get(key)
-        if old is None or e.period > old.period:
-            found[key] = e
-    return found
+    return _newest(e for e in entries if e.period <= period)
 
 
 def previous(entries: Iterable[ProgressEntry], period: str) -> dict[Key, ProgressEntry]:
     """Per assignment, its newest entry strictly before ``period`` (what it said last time)."""
+    return _newest(e for e in entries if e.period < period)
+
+
+def _newest(entries: Iterable[ProgressEntry]) -> dict[Key, ProgressEntry]:
     found: dict[Key, ProgressEntry] = {}
     for e in entries:
-        if e.period >= period:
-            continue
         key = (e.measure_id, e.department_id)
         old = found.get(key)
         if old is None or e.period > old.period:
