@@ -15,14 +15,14 @@ from matrixdesk.core.ledger import Ledger, build_ledger
 from matrixdesk.core.model import Plan, Role
 from matrixdesk.core.numbers import display_numbers
 from matrixdesk.core.periods import parse_period, period_label
-from matrixdesk.report.layout import (
+from matrixdesk.report.layout_model import (
     Metrics,
     ReportOptions,
     TableLayout,
     TitleBlock,
-    _table,
     find_department,
 )
+from matrixdesk.report.table_layout import layout_table
 
 
 def report_period(plan: Plan, options: ReportOptions, today: dt.date) -> str:
@@ -99,7 +99,7 @@ def _progress(plan, ledger: Ledger, department, width, height, metrics, today) -
             cells = (str(serial), task, role, m.deadline, status, note, reported)
             rows.append((m.id, cells))
     title = _title(plan, "进展情况报告", ledger.period, today)
-    return _table(plan, title, specs, rows, width, height, metrics)
+    return layout_table(plan, title, specs, rows, width, height, metrics)
 
 
 def _chase(plan, ledger: Ledger, width, height, metrics, today) -> TableLayout:
@@ -123,4 +123,4 @@ def _chase(plan, ledger: Ledger, width, height, metrics, today) -> TableLayout:
             (None, (str(serial), name, str(tally.tasks), str(len(tally.measure_ids)), open_tasks))
         )
     title = _title(plan, "催报清单", ledger.period, today)
-    return _table(plan, title, specs, rows, width, height, metrics)
+    return layout_table(plan, title, specs, rows, width, height, metrics)
