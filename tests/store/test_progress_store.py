@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 from sqlite_utils import Database
 
+from matrixdesk.core.model import Role
 from matrixdesk.core.periods import Cadence
 from matrixdesk.core.progress import (
     DEFAULT_STATUSES,
@@ -149,3 +150,19 @@ def test_a_version_2_plan_is_migrated_with_the_default_statuses(tmp_path, small_
     finally:
         store.close()
     assert (tmp_path / "v2.v2-backup.mdesk").exists()
+
+
+def test_the_change_log_since_a_row_is_the_rows_written_after_it(store):
+    """What the Change Log panel reads after an edit: the rows written since its last read."""
+    assert store.last_change_id() == 0 and store.change_log() == []  # a new plan
+    store.set_roles([(3, 1, Role.SUPPORT)])
+    last = store.last_change_id()
+    assert last == store.change_log()[0]["id"]
+    store.apply_progress(_update())
+    store.set_roles([(3, 1, None)])
+    newer = store.change_log(after=last)
+    assert [r["action"] for r in newer] == ["roles", "collect"]  # newest first
+    assert [r["id"] for r in newer] == [r["id"] for r in store.change_log()[:2]]
+    assert store.last_change_id() == newer[0]["id"]
+    assert store.change_log(after=store.last_change_id()) == []
+    assert store.change_log(after=last, department="省商务厅") == newer[1:]

@@ -164,9 +164,13 @@ class ProgressEdits(StoreBase):
         department: str | None = None,
         period: str | None = None,
         action: str | None = None,
+        after: int = 0,
         limit: int = 5000,
     ) -> list[dict]:
         """Change-log rows, newest first, filtered by department name, period and kind.
+
+        ``after`` leaves out the rows up to that id: ``change_log(after=last_change_id())``
+        later returns only the rows written since (rows are only ever added, ids grow).
 
         Returns
         -------
@@ -176,7 +180,8 @@ class ProgressEdits(StoreBase):
         """
         if not self._ledger_tables:
             return []
-        where, args = [], []
+        where: list[str] = ["id > ?"] if after else []
+        args: list[int | str] = [after] if after else []
         for column, value in (("department", department), ("period", period), ("action", action)):
             if value:
                 where.append(f"{column} = ?")
@@ -187,6 +192,12 @@ class ProgressEdits(StoreBase):
         sql += " ORDER BY id DESC LIMIT ?"
         keys = ["id", "at", "action", "summary", "department", "period", "source", "detail"]
         return [dict(zip(keys, r, strict=True)) for r in self.db.execute(sql, [*args, limit])]
+
+    def last_change_id(self) -> int:
+        """The id of the newest change-log row (0 when there is none)."""
+        if not self._ledger_tables:
+            return 0
+        return self.db.execute("SELECT max(id) FROM changelog").fetchone()[0] or 0
 
     def change_log_values(self, column: str) -> list[str]:
         """The distinct values of ``department``, ``period`` or ``action`` in the log."""
