@@ -106,6 +106,15 @@ def seed_plan() -> Plan:
 
 
 @pytest.fixture(scope="session", autouse=True)
+def _one_qapplication(qapp):
+    """A QApplication before any test: a report test run first would otherwise leave the
+    QGuiApplication that report.paint makes for the command line, and a later test that makes
+    a widget aborts the run (Qt: no QWidget without a QApplication). The headless path is
+    tested in a subprocess."""
+    return qapp
+
+
+@pytest.fixture(scope="session", autouse=True)
 def _clear_clipboard_at_exit():
     """Qt's offscreen platform crashes at exit while the clipboard holds mime data we set
     (a bare script shows it too); empty it before the application goes away."""

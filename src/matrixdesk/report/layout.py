@@ -31,9 +31,6 @@ from matrixdesk.core.model import Plan
 from matrixdesk.report.layout_model import (
     CONTINUED,
     CONTINUED_SERIAL,
-    LEAD_MARK,
-    LEGEND,
-    SUPPORT_MARK,
     Frame,
     Layout,
     MatrixColumn,
@@ -64,9 +61,6 @@ from matrixdesk.report.table_layout import layout_table
 __all__ = [
     "CONTINUED",
     "CONTINUED_SERIAL",
-    "LEAD_MARK",
-    "LEGEND",
-    "SUPPORT_MARK",
     "Frame",
     "Layout",
     "MatrixColumn",

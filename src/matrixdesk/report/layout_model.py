@@ -18,9 +18,6 @@ from matrixdesk.report.pages import enclosing
 
 TextHeight = Callable[[str, float], float]
 
-LEAD_MARK = "●"
-SUPPORT_MARK = "○"
-LEGEND = f"{LEAD_MARK} 牵头    {SUPPORT_MARK} 配合"
 CONTINUED = "（续）"  # after a heading repeated at the top of a page
 CONTINUED_SERIAL = "续"  # under the serial number of a row continued from the page before
 
