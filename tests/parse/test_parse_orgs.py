@@ -89,6 +89,9 @@ def test_overlong_fragments_are_clauses() -> None:
         ("济源示范区", PLACE),  # a named zone, not a kind of zone
         ("先行示范区", NONE),
         ("(省发展改革委", NONE),  # a cut clause, not a name
+        ("区效能办", ORG),  # 效能办 is an office, 能办 (can be done) is a word
+        ("马上能办", NONE),
+        ("各区属国企", SET),  # the state-owned enterprises of a level, as one party
     ],
 )
 def test_more_forms_of_names(name: str, kind: OrgKind) -> None:

@@ -9,7 +9,7 @@ from functools import lru_cache
 # Parties that stand for many organisations at once. Matched on the normalised name with
 # bracketed notes removed (各市(州)人民政府 → 各市人民政府).
 _SET_END = (
-    r"(?:地区|地方|地|部门|单位|方面|机构|机关|企业|组织|市|县|区|州|省|盟|旗|乡镇|乡|镇|街道|政府"
+    r"(?:地区|地方|地|部门|单位|方面|机构|机关|企业|国企|组织|市|县|区|州|省|盟|旗|乡镇|乡|镇|街道|政府"
     r"|学校|高校|院校|医院|银行|金融机构|成员|中心|公司|集团|协会|商会|党委|党组|人民政府|自治区"
     r"|直辖市|计划单列市|兵团|团体|群团|社会组织|市场主体|平台|管委会|办事处"
     r"|[部委厅局办署院行会所站社室处科队馆台关])"

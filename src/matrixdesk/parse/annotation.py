@@ -74,16 +74,16 @@ MAX_BRACKET = 600  # longest annotation content considered
 # Verb atoms that may end a party clause, possibly several (牵头负责, 按职责分工负责落实).
 _VERB_ATOMS = (
     r"(?:按照?|依照?|依据|根据)?(?:各自)?职[责能](?:职责)?(?:分工)?|按分工|分工|分别|共同|具体|协同"
-    r"|牵头|负责|落实|配合|参与|协助|协办|主办|承办|指导|督导|督促|统筹|协调|组织|实施|推进|抓好"
+    r"|牵头|负责|落实|配合|参与|参加|协助|协办|主办|承办|指导|督导|督促|统筹|协调|组织|实施|推进|抓好"
     r"|做好|执行|跟进|主抓|负总责|总负责|抓"
 )
 _VERB = re.compile(rf"(?:{_VERB_ATOMS})+$")
 _CORE_VERB = re.compile(
-    r"负责|负总责|落实|牵头|配合|参与|协助|协办|主办|承办|指导|督导|实施|推进|执行"
+    r"负责|负总责|落实|牵头|配合|参与|参加|协助|协办|主办|承办|指导|督导|实施|推进|执行"
 )
 _LEAD_VERB = re.compile(r"牵头|主办|主抓")
 _SUPPORT_VERB = re.compile(r"^(?:(?:按照?|依照?|根据)?(?:各自)?职[责能](?:分工)?|按分工|分工|协同)?"
-                           r"(?:配合|参与|协助|协办)+(?:落实|实施)?$")  # fmt: skip
+                           r"(?:配合|参与|参加|协助|协办)+(?:落实|实施)?$")  # fmt: skip
 _NOTE = re.compile(
     r"第一位|首位|下同|不再列出|以下均|为牵头|列第一|排名第一|排序第一|居首|前者为|第一个"
     r"|下列|另行|解释"
@@ -357,6 +357,7 @@ def _read_labelled(reading: _Reading, kind: str, value: str) -> str:
         return "other"
     verb = _VERB.search(value)
     role = kind if kind != "unknown" else "duty"
+    label_role = role
     if verb and _CORE_VERB.search(verb.group()):
         verb_role = _verb_role(verb.group())
         role = verb_role if verb_role != "duty" else role
@@ -371,7 +372,8 @@ def _read_labelled(reading: _Reading, kind: str, value: str) -> str:
     _add(reading, value, role, labelled=True)
     if len(reading.named) > before:
         reading.party_label = True
-    return role
+    # 责任单位：A牵头，B — the verb made A lead; B, without a verb, is named under the label.
+    return label_role
 
 
 def _add(reading: _Reading, text: str, role: str, labelled: bool = False) -> None:

@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from matrixdesk.parse.orgs import OrgKind, classify
+
 _CN_DIGITS = {ch: value for value, ch in enumerate("零一二三四五六七八九")} | {"〇": 0}
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 _CN = "零〇一二三四五六七八九十百千"
@@ -46,7 +48,8 @@ _CANDIDATE = re.compile(
     rf"|(?P<cn>[{_CN}]{{1,8}})(?:、|[.．﹒](?![0-9０-９]))"
     rf"|[(（](?P<pcn>[{_CN}]{{1,8}})[)）]"
     r"|[(（](?P<pdig>[0-9０-９]{1,3}) ?[)）]"
-    r"|(?P<dig>[0-9０-９]{1,3}) ?(?:[.．﹒、](?![0-9０-９]))"
+    # 1.5亿 is a number, but 1.2017年底前… is a label before a year
+    r"|(?P<dig>[0-9０-９]{1,3}) ?(?:[.．﹒、](?![0-9０-９])|[.．](?=(?:19|20)[0-9]{2}年))"
     r"|(?<![0-9０-９(（])(?P<rdig>[0-9０-９]{1,3})[)）]"
     rf"|(?P<circ>[{_CIRCLED}])"
 )
@@ -55,7 +58,9 @@ _CLOSERS = ")）"
 _SPACES = " \t\u3000\xa0"
 _COLON_KINDS = {"part", "chap", "art", "cn"}
 _ORGAN_ENDS = "局厅委办府院部署行会社室心团关组班队站所构门位司科处口"
-_FIELD_REACH = 80  # how far back the label of a run-on field value may stand
+_FIELD_REACH = 120  # how far back the label of a run-on field value may stand
+_VALUE_PIECES = re.compile(r"[、，,]")
+_VALUE_VERB = re.compile(r"(?:负责|牵头|配合|参与|协助|落实)$")
 _PARTY_LABEL_END = re.compile(
     r"(?:单位|部门|主体|牵头|配合|科室|处室)(?:[（(][^（）()]{1,6}[)）])?\s*$"
 )
@@ -193,16 +198,28 @@ def find_headings(text: str) -> list[Heading]:
 
 def _after_field_value(text: str, pos: int) -> bool:
     """The next sibling written straight after a labelled line whose break was lost:
-    ``…责任单位：市财政局二、加大住房公积金…`` (the label close before, an organ name ending)."""
-    if pos == 0 or text[pos - 1] not in _ORGAN_ENDS:
+    ``…责任单位：市财政局二、加大住房公积金…`` or ``责任单位：A牵头，B按职责分工负责 2.在…``.
+
+    A party label stands close before with no sentence end since, and its value ends where the
+    number begins: at a space, an organ name's last character, a name the recogniser accepts
+    (各区属国企4.) or a responsibility verb (…负责2.)."""
+    i = pos - 1
+    while i >= 0 and text[i] in _SPACES:
+        i -= 1
+    if i < 0:
         return False
-    before = text[max(0, pos - _FIELD_REACH) : pos]
+    before = text[max(0, i + 1 - _FIELD_REACH) : i + 1]
     colon = max(before.rfind("："), before.rfind(":"))
-    return (
-        colon >= 0
-        and _PARTY_LABEL_END.search(before, 0, colon) is not None
-        and not any(ch in before[colon:] for ch in _SENTENCE_END + "\n")
-    )
+    if (
+        colon < 0
+        or _PARTY_LABEL_END.search(before, 0, colon) is None
+        or any(ch in before[colon:] for ch in _SENTENCE_END + "\n")
+    ):
+        return False
+    if i < pos - 1 or text[i] in _ORGAN_ENDS:
+        return True
+    last = _VALUE_PIECES.split(before[colon + 1 :])[-1]
+    return _VALUE_VERB.search(last) is not None or classify(last) is not OrgKind.NONE
 
 
 def _full_stop(text: str, pos: int) -> bool:
@@ -217,7 +234,8 @@ def _runs_on(seq: _Sequencer, text: str, pos: int, kind: str, depth: int, siblin
     """A first child written straight after its parent's short title (one-line bodies).
 
     Digit labels (``一、重点任务 1.促进…``) are riskier — ``支持2、3号线`` — so they run on only
-    as a 1 or after a space; a continued count (items numbered across parts) needs the space.
+    as a 1 or after a space; a continued count (items numbered across parts) needs the space,
+    or a text that lost its line breaks.
     """
     if sibling or not seq.stack or depth != len(seq.stack):
         return False
@@ -225,11 +243,20 @@ def _runs_on(seq: _Sequencer, text: str, pos: int, kind: str, depth: int, siblin
     if pos - parent.label_end > _RUN_ON_LIMIT:
         return False
     between = text[parent.label_end : pos]
+    spaced = between[-1:] in _SPACES
     if kind in ("dig", "pdig"):
-        spaced = between[-1:] in _SPACES
-        if not (spaced or _candidate_value(text, pos) == 1) or not between.strip():
+        value = _candidate_value(text, pos)
+        # In a text whose line breaks were lost (the parent is not at a line start either), the
+        # count continued from the part before (二、放宽民企准入6.培育…) runs on too.
+        continued = (
+            value == seq.last.get(kind, 0) + 1 > 1 and _context(text, parent.start) != "line"
+        )
+        if not (spaced or value == 1 or continued) or not between.strip():
             return False
-    return not any(ch in between for ch in _SENTENCE_END + _CLOSERS + "\n，,")
+    # A title may hold a comma (纵深推进减权放权，为促进就业 1.…) when a space stands for the
+    # line break the text lost before its first child.
+    stops = _SENTENCE_END + _CLOSERS + "\n" + ("" if spaced else "，,")
+    return not any(ch in between for ch in stops)
 
 
 def _candidate_value(text: str, pos: int) -> int:

@@ -1,0 +1,87 @@
+"""Texts whose line breaks were lost (copied from a web page or a database: one long line).
+
+One rule per test, on invented examples (the real documents are scored in test_real_corpus.py).
+"""
+
+from __future__ import annotations
+
+from matrixdesk.core.model import Role
+from matrixdesk.parse import parse_text
+from matrixdesk.parse.numbering import find_headings
+
+L, S = Role.LEAD, Role.SUPPORT
+
+
+def labels(text: str) -> list[str]:
+    return [h.label(text) for h in find_headings(text)]
+
+
+def rows(text: str) -> list[tuple[str, list[tuple[str, Role]]]]:
+    plan = parse_text(text)
+    return [
+        (
+            m.label,
+            [(plan.department(a.department_id).name, a.role) for a in plan.assignments_of(m.id)],
+        )
+        for m in plan.measures
+    ]
+
+
+def test_a_labels_list_ends_where_the_next_number_begins_after_a_space() -> None:
+    text = (
+        "1.推进简化审批。 责任单位：市商务局牵头，市直相关部门按职责分工负责 "
+        "2.减少收费项目。 责任单位：市财政局"
+    )
+    assert labels(text) == ["1.", "2."]
+
+
+def test_a_labels_list_runs_into_the_next_number_without_a_space() -> None:
+    # The last party is a set of organs (各市属国企), not a name ending in 局/厅/委.
+    text = (
+        "一、促进公平竞争1.同等待遇。落实准入制度。责任单位：市发改委，各市属国企"
+        "2.公平审查。推行集中审查。责任单位：市市场监管局，市工商联二、放宽准入3.壮大产业。"
+        "鼓励延伸。责任单位：市发改委"
+    )
+    assert labels(text) == ["一、", "1.", "2.", "二、", "3."]
+
+
+def test_a_number_before_a_year_is_a_label() -> None:
+    # 1.2017年… is item 1, not the decimal 1.2017; 1.5亿 stays a number.
+    assert labels("（一）降低门槛\n1.2017年底前实现多证合一。\n2.增加1.5亿元投入。") == [
+        "（一）",
+        "1.",
+        "2.",
+    ]
+
+
+def test_a_title_with_a_comma_runs_on_into_its_first_child_after_a_space() -> None:
+    text = (
+        "（一）纵深推进减权放权，为促进创业降门槛 1.实现多证合一。"
+        "（二）推进减税，为企业减负担 2.依法治税。"
+    )
+    assert labels(text) == ["（一）", "1.", "（二）", "2."]
+
+
+def test_parties_after_a_lead_verb_under_a_duty_label_support() -> None:
+    # 责任单位：A牵头，B — the verb makes A lead; B, named after it without a verb, supports.
+    assert rows("1.推进改革。\n责任单位：市审批局牵头，市直相关部门\n") == [
+        ("1.", [("市审批局", L), ("市直相关部门", S)])
+    ]
+
+
+def test_a_section_closing_label_after_its_sub_items_is_the_sections() -> None:
+    # No line breaks: the label after the last sub-item's 。 closes the section, not the sub-item.
+    text = (
+        "（一）青少年提升行动1.弘扬科学精神。开展活动。2.加强师资。培训教师。"
+        "责任单位：市教育局、市科协牵头，市财政局、团市委等参加。"
+        "（二）农民提升行动3.培育农民。开展培训。4.强化支撑。推广技术。"
+        "责任单位：市农业农村局牵头，市妇联等参加。"
+    )
+    assert rows(text) == [
+        ("（一）", [("市教育局", L), ("市科协", L), ("市财政局", S), ("团市委", S)]),
+        ("1.", []),
+        ("2.", []),
+        ("（二）", [("市农业农村局", L), ("市妇联", S)]),
+        ("3.", []),
+        ("4.", []),
+    ]
