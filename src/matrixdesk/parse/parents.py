@@ -49,6 +49,7 @@ def lift_to_parents(source: str, headings: list[Heading], regions: list[Region])
         Indexes into ``headings``.
     """
     lifts = Lifts()
+    starts = [heading.start for heading in headings]
     children: list[list[int]] = [[] for _ in headings]
     for index, heading in enumerate(headings):
         if heading.parent is not None:
@@ -56,8 +57,9 @@ def lift_to_parents(source: str, headings: list[Heading], regions: list[Region])
     annotated = [bool(region.units) for region in regions]  # in the subtree, after lifts
     # Items that annotate their sub-items one by one (not only the last, on its own line).
     child_level = [
-        any(regions[k].units for k in kids) and not _own_line_form(source, kids, children, regions)
-        for kids in children
+        any(regions[k].units for k in kids)
+        and not _own_line_form(source, starts[i], kids, children, regions)
+        for i, kids in enumerate(children)
     ]
     level_count: dict[int | None, int] = {}  # items of one level with a sub-item annotated
     for index, heading in enumerate(headings):
@@ -67,7 +69,9 @@ def lift_to_parents(source: str, headings: list[Heading], regions: list[Region])
         if kids and not regions[parent].units and not regions[parent].leading:
             if not _fields_only(parent, kids, children, regions, annotated, lifts):
                 others = level_count[headings[parent].parent] - child_level[parent]
-                _own_line(source, parent, kids, children, regions, annotated, lifts, others > 0)
+                _own_line(
+                    source, starts, parent, kids, children, regions, annotated, lifts, others > 0
+                )
         annotated[parent] = (
             annotated[parent] or parent in lifts.to_parent or any(annotated[k] for k in kids)
         )
@@ -98,6 +102,7 @@ def _fields_only(
 
 def _own_line(
     source: str,
+    headings_start: list[int],
     parent: int,
     kids: list[int],
     children: list[list[int]],
@@ -115,7 +120,7 @@ def _own_line(
         or children[last]
         or len(units) != 1
         or any(annotated[k] for k in kids[:-1])
-        or not _on_own_line(source, units[0])
+        or not _on_own_line(source, units[0], headings_start[parent])
     ):
         return
     lifts.to_parent[parent] = [units[0]]
@@ -125,7 +130,7 @@ def _own_line(
 
 
 def _own_line_form(
-    source: str, kids: list[int], children: list[list[int]], regions: list[Region]
+    source: str, since: int, kids: list[int], children: list[list[int]], regions: list[Region]
 ) -> bool:
     """Only the last of several sub-items is annotated, on a line of its own."""
     last = kids[-1] if kids else None
@@ -135,12 +140,17 @@ def _own_line_form(
         and not children[last]
         and len(regions[last].units) == 1
         and not any(regions[k].units for k in kids[:-1])
-        and _on_own_line(source, regions[last].units[0])
+        and _on_own_line(source, regions[last].units[0], since)
     )
 
 
-def _on_own_line(source: str, unit: Unit) -> bool:
-    """The annotation begins a line and text comes before it in the unit."""
+def _on_own_line(source: str, unit: Unit, since: int) -> bool:
+    """The annotation begins a line and text comes before it in the unit — or, in an item
+    whose line breaks were lost (no break since the item's number at ``since``), a labelled
+    annotation begins after a sentence end (…。责任单位：A牵头，B等参加。)."""
     at = unit.annotation.start
     line_start = source.rfind("\n", 0, at) + 1
-    return line_start > unit.start and not source[line_start:at].strip()
+    if line_start > unit.start and not source[line_start:at].strip():
+        return True
+    before = source[unit.start : at].rstrip(" \t\u3000")
+    return unit.labelled and line_start <= since and before[-1:] in ("。", "；", ";")
