@@ -213,3 +213,29 @@ def test_a_plan_from_a_task_table_exports_a_master_workbook_with_a_plain_title(
     menu_action(window, ActionId.EXPORT_WORKBOOK).trigger()
     sheet = openpyxl.load_workbook(out).worksheets[0]
     assert sheet["A1"].value == "重点任务分工"
+
+
+def test_open_recent_tells_apart_two_plans_of_one_name(
+    window, plan_file, tmp_path, monkeypatch, menu_action
+):
+    """Last year's plan beside this year's, both 计划.mdesk in their year's folder: File ▸
+    Open Recent listed '1 计划.mdesk' and '2 计划.mdesk', which is which only in the status
+    bar; each now names its folder, a name met once stays short."""
+    import shutil
+
+    plans = []
+    for year in ("2025", "2026"):
+        (tmp_path / year).mkdir()
+        plans.append(str(tmp_path / year / "计划.mdesk"))
+        shutil.copyfile(plan_file, plans[-1])
+    for path in [*plans, plan_file]:
+        monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, p=path, **k: (p, ""))
+        menu_action(window, ActionId.OPEN).trigger()
+    recent = window.submenus["recent"]
+    recent.aboutToShow.emit()
+    texts = {a.statusTip(): a.text() for a in recent.actions() if a.statusTip()}
+    assert texts[plans[0]].endswith(f"计划.mdesk  ({tmp_path / '2025'})")
+    assert texts[plans[1]].endswith(f"计划.mdesk  ({tmp_path / '2026'})")
+    assert texts[plan_file].endswith("  plan.mdesk")
+    next(a for a in recent.actions() if a.statusTip() == plans[0]).trigger()
+    assert window.document.path == plans[0]

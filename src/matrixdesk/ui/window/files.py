@@ -393,8 +393,12 @@ class FileController(QObject):
         menu = self.window.submenus["recent"]
         menu.clear()
         files = settings.recent_files()
+        names = [os.path.basename(path) for path in files]
         for i, path in enumerate(files):
-            action = menu.addAction(f"&{i + 1 if i < 9 else 0}  {os.path.basename(path)}")
+            shown = names[i]
+            if names.count(shown) > 1:  # last year's plan beside this year's, same name
+                shown = f"{shown}  ({os.path.dirname(path)})"
+            action = menu.addAction(f"&{i + 1 if i < 9 else 0}  {shown}")
             action.setStatusTip(path)
             action.setToolTip(path)
             action.triggered.connect(lambda _=False, p=path: self.open_path(p))
