@@ -35,6 +35,9 @@ ROOT = Path(__file__).resolve().parent.parent
 UI = ROOT / "src" / "matrixdesk" / "ui"
 TRANSLATIONS = ROOT / "resources" / "translations"
 LANGUAGES = ["zh_CN"]
+# matrixdesk_en.ts is written by hand (lupdate would list every string): it holds only the
+# English plural forms of the %n messages, so it is compiled but never updated
+HAND_WRITTEN = ["en"]
 
 
 def tool(name: str) -> str:
@@ -132,7 +135,7 @@ def main(argv: list[str] | None = None) -> int:
     TRANSLATIONS.mkdir(parents=True, exist_ok=True)
     if not args.release:
         update(args.languages)
-    release(args.languages)
+    release([*args.languages, *HAND_WRITTEN])
     return 0
 
 

@@ -6,6 +6,14 @@ from __future__ import annotations
 import pytest
 
 from matrixdesk.store import MatrixStore
+from matrixdesk.ui import i18n
+
+
+@pytest.fixture(autouse=True, scope="session")
+def english_ui(qapp):
+    """The window in English as a user who chose English gets it (with its plural forms);
+    tests that switch to Chinese switch back to this."""
+    i18n.install_translators(qapp, "en")
 
 
 @pytest.fixture

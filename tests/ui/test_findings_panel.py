@@ -29,7 +29,7 @@ def test_lists_small_plan_findings(panel, qtmodeltester):
     found = codes(panel)
     assert (FindingCode.NO_ANNOTATION, 6, None) in found  # 2.4 加强宣传
     assert (FindingCode.TARGET_WITHOUT_YEAR, 3, None) in found  # 试点县 has no year
-    assert panel.summary.text() == "1 error(s), 1 warning(s)"
+    assert panel.summary.text() == "1 error, 1 warning"
     row = [f.code for f in panel.model.findings()].index(FindingCode.NO_ANNOTATION)
     text = panel.model.index(row, MESSAGE).data()
     assert "(四) 加强宣传" in text  # the document's numbering, not the code 2.4
@@ -75,7 +75,7 @@ def test_follows_edits_row_by_row_and_keeps_the_selection(panel, qtbot, qtmodelt
     panel.revalidate()
     assert (FindingCode.NO_ANNOTATION, 6, None) in codes(panel)
     assert not resets
-    assert panel.summary.text() == "1 error(s), 1 warning(s)"
+    assert panel.summary.text() == "1 error, 1 warning"
 
 
 def test_hidden_panel_does_no_work_until_shown(panel, qtbot):

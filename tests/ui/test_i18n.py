@@ -57,8 +57,41 @@ def test_widgets_speak_chinese(chinese, qtbot, small_plan):
 
 def test_english_removes_translators(qapp):
     i18n.install_translators(qapp, "zh_CN")
-    assert i18n.install_translators(qapp, "en") == []
+    assert len(i18n.install_translators(qapp, "en")) == 1  # only the English plurals
     assert QCoreApplication.translate("actions", "&Undo") == "&Undo"
+
+
+@pytest.mark.parametrize(
+    ("context", "source", "one", "two"),
+    [
+        ("FindingsPanel", "%n error(s)", "1 error", "2 errors"),
+        ("commands", "Change %n cell(s)", "Change 1 cell", "Change 2 cells"),
+    ],
+)
+def test_english_counts_in_good_english(qapp, context, source, one, two):
+    """The window said '0 error(s), 1 warning(s)' and 'Undo Change 1 cell(s)'."""
+    i18n.install_translators(qapp, "en")
+    assert QCoreApplication.translate(context, source, None, 1) == one
+    assert QCoreApplication.translate(context, source, None, 2) == two
+
+
+def test_every_count_has_its_english_plural():
+    """A new %n message in the Chinese catalogue needs its English forms too."""
+    english = ET.parse(i18n.translations_dir() / "matrixdesk_en.ts").getroot()
+    have = {
+        (c.findtext("name"), m.findtext("source"))
+        for c in english.findall("context")
+        for m in c.findall("message")
+        if len(m.findall("./translation/numerusform")) == 2
+    }
+    chinese = ET.parse(TS).getroot()
+    counted = {
+        (c.findtext("name"), m.findtext("source"))
+        for c in chinese.findall("context")
+        for m in c.findall("message")
+        if "%n" in m.findtext("source")
+    }
+    assert counted and counted <= have, counted - have
 
 
 def test_every_message_translated():

@@ -45,7 +45,7 @@ def test_preview_flags_measure_without_department(dialog, qtmodeltester):
     assert "3 measures (2 tasks), 2 departments, 2 assignments, 1 targets" == (
         dialog.summary_label.text()
     )
-    assert dialog.flag_label.text().startswith("1 measure(s) have no responsible department")
+    assert dialog.flag_label.text().startswith("1 measure has no responsible department")
     assert dialog.create_button.isEnabled()
 
     dialog.back_button.click()

@@ -42,9 +42,9 @@ def translations_dir() -> Path:
 def install_translators(app: QCoreApplication, language: str | None = None) -> list[QTranslator]:
     """Install Qt's and MatrixDesk's translators for ``language`` on ``app``.
 
-    English needs none (the source strings are English). Translators installed by an earlier
-    call are removed first, so switching language at run time works. Returns the translators
-    installed.
+    English needs only MatrixDesk's plural forms ("1 error", not "1 error(s)"): the source
+    strings are English. Translators installed by an earlier call are removed first, so
+    switching language at run time works. Returns the translators installed.
     """
     while _installed:
         app.removeTranslator(_installed.pop())
@@ -60,5 +60,9 @@ def install_translators(app: QCoreApplication, language: str | None = None) -> l
                 installed.append(translator)
     else:
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+        plurals = QTranslator(app)
+        if plurals.load("matrixdesk_en", str(translations_dir())):
+            app.installTranslator(plurals)
+            installed.append(plurals)
     _installed.extend(installed)
     return installed
