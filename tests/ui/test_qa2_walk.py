@@ -84,9 +84,7 @@ def test_a_refused_plan_is_explained_in_chinese_in_the_chinese_window(
     boxes = Boxes(monkeypatch)
     for name, path in bad.items():
         before = path.read_bytes()
-        monkeypatch.setattr(
-            QFileDialog, "getOpenFileName", lambda *a, p=str(path), **k: (p, "")
-        )
+        monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, p=str(path), **k: (p, ""))
         menu_action(window, ActionId.OPEN).trigger()
         shown = boxes.texts[-1]
         assert name in shown
