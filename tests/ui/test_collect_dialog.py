@@ -93,7 +93,7 @@ def test_collect_choose_preview_resolve_apply_undo(
     menu_action(window, ActionId.COLLECT).trigger()
 
     assert len(seen["files"]) == 3
-    assert seen["files"][0].startswith("省商务厅 · 2021年3月")
+    assert seen["files"][0].startswith("省商务厅 · 2021-03")
     assert seen["refused"] == [
         "An old-format workbook (.xls or WPS .et). Open it in Excel or WPS and save it as .xlsx, "
         "then collect it again."

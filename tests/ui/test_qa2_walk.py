@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from matrixdesk.core.progress import ProgressEntry, ProgressUpdate
 from matrixdesk.store import MatrixStore
@@ -237,3 +237,34 @@ def test_open_recent_tells_apart_two_plans_of_one_name(
     assert texts[plan_file].endswith("  plan.mdesk")
     next(a for a in recent.actions() if a.statusTip() == plans[0]).trigger()
     assert window.document.path == plans[0]
+
+
+@pytest.mark.parametrize(("language", "shown"), [("en", "2026-11"), ("zh_CN", "2026年11月")])
+def test_the_progress_panel_writes_periods_in_the_windows_language(
+    qapp, qtbot, plan_file, menu_action, language, shown
+):
+    """View ▸ Panels ▸ Progress in the English window offered '2026年11月' and said
+    '2026年11月: 0 departments reported, 4 to chase'."""
+    from PySide6.QtWidgets import QComboBox, QLabel
+
+    from matrixdesk.core.progress import Cadence, Schedule
+
+    store = MatrixStore.open(plan_file)
+    store.set_schedule(Schedule(Cadence.MONTH, "2026-11", "2026-12"))
+    store.close()
+    i18n.install_translators(qapp, language)
+    try:
+        w = MainWindow(persist_layout=False)
+        qtbot.addWidget(w)
+        w.show()
+        assert w.files.open_path(plan_file, remember=False)
+        menu_action(w, ActionId.GO_PROGRESS).trigger()
+        QCoreApplication.processEvents()
+        box = w.findChild(QComboBox, "progressPeriod")
+        assert box.itemText(0) == shown and box.itemData(0) == "2026-11"
+        panel = w.findChild(QWidget, "progressPanel")
+        said = [label.text() for label in panel.findChildren(QLabel) if shown + ":" in label.text()]
+        assert said or language != "en", [lb.text() for lb in panel.findChildren(QLabel)]
+        w.set_document(None)
+    finally:
+        i18n.install_translators(qapp, "en")

@@ -66,3 +66,13 @@ def install_translators(app: QCoreApplication, language: str | None = None) -> l
             installed.append(plurals)
     _installed.extend(installed)
     return installed
+
+
+def period_shown(period: str) -> str:
+    """A reporting period as the window writes it: 2026年11月 / 2026年第4季度 in Chinese (as the
+    workbooks and reports do), 2026-11 / 2026-Q4 in English."""
+    from ..core.periods import period_label
+
+    if QLocale().language() == QLocale.Language.English:
+        return period
+    return period_label(period)

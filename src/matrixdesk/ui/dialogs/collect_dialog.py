@@ -29,12 +29,12 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.numbers import display_numbers
-from ...core.periods import period_label
 from ...core.progress import ProgressUpdate
 from ...exchange.collect import ACTUAL, NOTE, STATUS, Change, Collection, collect
 from ...exchange.errors import ExportCancelled, Refusal
 from ...store import MatrixStore
 from .. import folders
+from ..i18n import period_shown
 
 REFUSED_COLOR = QColor("#b3261e")
 CONFLICT_COLOR = QColor("#9a6700")
@@ -112,7 +112,7 @@ class CollectDialog(QDialog):
         self.period_box.setObjectName("period")
         self.period_box.addItem(_tr("Each workbook's own period"), None)
         for period in self.store.periods():
-            self.period_box.addItem(period_label(period), period)
+            self.period_box.addItem(period_shown(period), period)
         self.period_box.currentIndexChanged.connect(self._refresh)
         period_label_widget = QLabel(_tr("&Period:"), self)
         period_label_widget.setBuddy(self.period_box)
@@ -227,7 +227,7 @@ class CollectDialog(QDialog):
             reason.setFirstColumnSpanned(True)  # the whole reason, not cut at the column
             return item
         department = self._department_name(f.department_id)
-        item.setText(0, f"{department} · {period_label(f.period)}  ({f.name})")
+        item.setText(0, f"{department} · {period_shown(f.period)}  ({f.name})")
         if f.superseded_by:
             item.setText(1, _tr("Skipped"))
             item.setText(

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.ledger import Ledger, Tally
-from ...core.periods import period_label
+from ..i18n import period_shown
 from .onscreen import on_screen
 from .wrap_layout import WrapLayout
 
@@ -110,7 +110,7 @@ class ProgressPanel(QWidget):
         self.period_box = QComboBox(self)
         self.period_box.setObjectName("progressPeriod")
         for period in document.store.periods():
-            self.period_box.addItem(period_label(period), period)
+            self.period_box.addItem(period_shown(period), period)
         label = QLabel(_tr("&Period:"), self)
         label.setBuddy(self.period_box)
         self.chase_only = QCheckBox(_tr("Only departments to &chase (催报)"), self)
@@ -155,7 +155,7 @@ class ProgressPanel(QWidget):
             self.period_box.blockSignals(True)  # the schedule changed
             self.period_box.clear()
             for p in periods:
-                self.period_box.addItem(period_label(p), p)
+                self.period_box.addItem(period_shown(p), p)
             self.period_box.blockSignals(False)
         i = self.period_box.findData(period)
         if i >= 0 and i != self.period_box.currentIndex():
@@ -202,7 +202,7 @@ class ProgressPanel(QWidget):
         chase = sum(1 for t in ledger.by_department.values() if t.tasks and not t.reported)
         self.summary.setText(
             _tr("%1: %2 departments reported, %3 to chase; %4 measures overdue.")
-            .replace("%1", period_label(ledger.period))
+            .replace("%1", period_shown(ledger.period))
             .replace("%2", str(len(ledger.by_department) - chase))
             .replace("%3", str(chase))
             .replace("%4", str(len(ledger.overdue)))

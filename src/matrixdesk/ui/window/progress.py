@@ -161,9 +161,9 @@ class ProgressController(QObject):
 
     # -- the 催报 list ----------------------------------------------------------------------
     def export_chase(self) -> bool:
-        from ...core.periods import period_label
         from ...exchange.chase import export_chase
         from .. import folders
+        from ..i18n import period_shown
         from ..messages import output_error_text
 
         doc = self.window.document
@@ -184,7 +184,7 @@ class ProgressController(QObject):
         self.window.feedback.written(
             path,
             _tr("Wrote the chase list of %1 (%2 departments).")
-            .replace("%1", period_label(self.period))
+            .replace("%1", period_shown(self.period))
             .replace("%2", str(count)),
         )
         return True
