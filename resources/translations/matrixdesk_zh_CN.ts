@@ -808,6 +808,10 @@ Take over the plan?</source>
         <translation>打开备份</translation>
     </message>
     <message>
+        <source>“%1” could not be written.</source>
+        <translation>无法写入“%1”。</translation>
+    </message>
+    <message>
         <source>Its rows can still be read: you can open it read-only.</source>
         <translation>其中的数据仍可读取：可以只读方式打开。</translation>
     </message>

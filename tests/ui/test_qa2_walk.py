@@ -3,6 +3,7 @@ window manager), each reproduced through the menus with the dialogs patched at t
 
 from __future__ import annotations
 
+import os
 import re
 import sqlite3
 from pathlib import Path
@@ -268,3 +269,35 @@ def test_the_progress_panel_writes_periods_in_the_windows_language(
         w.set_document(None)
     finally:
         i18n.install_translators(qapp, "en")
+
+
+def test_a_new_plan_refused_by_its_folder_asks_again_in_chinese(
+    chinese, window, tmp_path, monkeypatch, menu_action
+):
+    """File ▸ New from Document, then a folder that cannot be written (a stick pulled out, a
+    read-only share): the Chinese window said '/tmp/ro: the folder is not writable' and the
+    whole import was gone; now it says so in Chinese and asks for another place."""
+    from matrixdesk.parse import parse_text
+    from matrixdesk.ui.dialogs import import_dialog
+
+    seed = (Path(__file__).resolve().parents[2] / "samples" / "jizhengbanfa-2020-34.txt").read_text(
+        encoding="utf-8"
+    )
+    monkeypatch.setattr(import_dialog, "run_import_dialog", lambda parent: (parse_text(seed), ""))
+    gone = tmp_path / "U盘" / "计划.mdesk"
+    good = tmp_path / "计划.mdesk"
+    answers = [str(gone), str(good)]
+    asked = []
+
+    def save(parent, title, suggested, filters, *a, **k):
+        asked.append(os.path.basename(suggested))
+        return answers.pop(0), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save)
+    boxes = Boxes(monkeypatch)
+    menu_action(window, ActionId.NEW_FROM_DOCUMENT).trigger()
+    assert len(boxes.texts) == 1 and "U盘" in boxes.texts[0]
+    assert english_words(boxes.texts[0], str(gone.parent)) == [], boxes.texts[0]
+    assert asked == ["吉政办发[2020]34号.mdesk", "计划.mdesk"]  # asked again, its name kept
+    assert window.document is not None and window.document.path == str(good)
+    assert not gone.parent.exists()

@@ -425,25 +425,36 @@ class FileController(QObject):
     def create_plan(self, plan, source: str = "") -> bool:
         """Ask where to save ``plan`` (read from the file ``source``), write it there and
         open it."""
-        path = folders.save_file(
-            self.window,
-            folders.PLAN,
-            _tr("Save the new plan as"),
-            f"{plan_file_stem(plan, source)}.mdesk",
-            _tr("MatrixDesk plans (*.mdesk)"),
-            ".mdesk",
-        )
-        if not path:
-            return False
-        if self.window.document is not None and same_path(self.window.document.path, path):
-            self.window.set_document(None)  # replacing the open file: close it first
         plan.schedule = new_plan_schedule(plan, datetime.date.today())
-        try:
-            MatrixStore.create(path, plan, overwrite=True).close()
-        except (StoreError, OSError) as exc:
-            QMessageBox.warning(self.window, _tr("Cannot create plan"), f"{path}\n\n{exc}")
-            return False
-        return self.open_path(path)
+        name = f"{plan_file_stem(plan, source)}.mdesk"
+        while True:  # a folder that cannot be written asks again: the import is not lost
+            path = folders.save_file(
+                self.window,
+                folders.PLAN,
+                _tr("Save the new plan as"),
+                name,
+                _tr("MatrixDesk plans (*.mdesk)"),
+                ".mdesk",
+            )
+            if not path:
+                return False
+            if self.window.document is not None and same_path(self.window.document.path, path):
+                self.window.set_document(None)  # replacing the open file: close it first
+            try:
+                MatrixStore.create(path, plan, overwrite=True).close()
+            except (StoreError, OSError) as exc:
+                self._not_written(_tr("Cannot create plan"), path, exc)
+                name = os.path.basename(path)
+                continue
+            return self.open_path(path)
+
+    def _not_written(self, title: str, path: str, exc: StoreError | OSError) -> None:
+        """A plan file could not be written: say why in the window's language."""
+        if isinstance(exc, OSError):
+            QMessageBox.warning(self.window, title, output_error_text(exc))
+            return
+        sentence = _tr("“%1” could not be written.").replace("%1", os.path.basename(path))
+        warn(self.window, title, sentence + "\n\n" + path, exc.message)
 
     def save_as(self) -> bool:
         doc = self.window.document
@@ -464,7 +475,7 @@ class FileController(QObject):
         try:
             doc.store.save_copy(path)
         except (StoreError, OSError) as exc:
-            QMessageBox.warning(self.window, _tr("Cannot save"), f"{path}\n\n{exc}")
+            self._not_written(_tr("Cannot save"), path, exc)
             return False
         if not self.open_path(path):
             return False
