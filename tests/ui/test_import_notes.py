@@ -46,7 +46,7 @@ def test_variants_are_offered_and_merged_one_click_each(dialog):
         "Merge into 市文旅广电局",
         "Merge into 省地方金融监管局",
     ]
-    assert "2 pair(s)" in notes.variants_title.text()
+    assert "2 pairs of names" in notes.variants_title.text()
     QTest.mouseClick(notes.buttons[0], Qt.MouseButton.LeftButton)
     names = [d.name for d in plan.departments]
     assert "市文旅局" not in names
