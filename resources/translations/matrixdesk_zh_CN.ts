@@ -1194,10 +1194,6 @@ Take over the plan?</source>
         <translation>文件的编码方式；“自动识别”可识别 UTF-8、UTF-16 和 GBK。</translation>
     </message>
     <message>
-        <source>Encoding:</source>
-        <translation>编码：</translation>
-    </message>
-    <message>
         <source>Open a .docx, .pdf, .txt, .html or .xlsx file, or paste the text of the policy document below. Each measure should end with its responsible departments, e.g. (省商务厅、省财政厅负责).</source>
         <translation>打开 .docx、.pdf、.txt、.html 或 .xlsx 文件，或在下方粘贴政策文件的文本。每项任务末尾应写明责任单位，例如（省商务厅、省财政厅负责）。</translation>
     </message>
@@ -1228,6 +1224,10 @@ Take over the plan?</source>
     <message>
         <source>&amp;Open file…</source>
         <translation>打开文件(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Encoding:</source>
+        <translation>编码(&amp;E)：</translation>
     </message>
     <message>
         <source>There is no text to import yet.</source>

@@ -301,3 +301,38 @@ def test_a_new_plan_refused_by_its_folder_asks_again_in_chinese(
     assert asked == ["吉政办发[2020]34号.mdesk", "计划.mdesk"]  # asked again, its name kept
     assert window.document is not None and window.document.path == str(good)
     assert not gone.parent.exists()
+
+
+def test_new_from_document_takes_the_pasted_text_at_once(qtbot, window, monkeypatch, menu_action):
+    """Ctrl+N, then Ctrl+V (the text copied from Word): the keys went to the Open file…
+    button and nothing was pasted; Preview then said 'There is no text to import yet'. Back
+    from the preview returns to the text too, and Encoding has a mnemonic."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication, QLabel
+
+    from matrixdesk.ui.dialogs.import_dialog import ImportDialog
+
+    text = "一、总体要求\n（一）加快建设冰雪场地。（省体育局、省财政厅负责）\n"
+    seen = {}
+
+    def user(dialog):
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+        QGuiApplication.clipboard().setText(text)
+        ctrl = Qt.KeyboardModifier.ControlModifier
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_V, ctrl)
+        QTest.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)
+        seen["rows"] = dialog.model.rowCount()
+        QTest.mouseClick(dialog.back_button, Qt.MouseButton.LeftButton)
+        seen["back"] = QApplication.focusWidget() is dialog.text_edit
+        labels = [w for w in dialog.findChildren(QLabel) if w.buddy() is dialog.encoding_combo]
+        seen["encoding"] = [w.text() for w in labels]
+        dialog.reject()
+        return dialog.result()
+
+    monkeypatch.setattr(ImportDialog, "exec", user)
+    menu_action(window, ActionId.NEW_FROM_DOCUMENT).trigger()
+    assert seen == {"rows": 2, "back": True, "encoding": ["&Encoding:"]}

@@ -213,7 +213,9 @@ class ImportDialog(QDialog):
         top = QHBoxLayout()
         top.addWidget(self.open_button)
         top.addWidget(self.file_label, 1)
-        top.addWidget(QLabel(self.tr("Encoding:")))
+        encoding_label = QLabel(self.tr("&Encoding:"))
+        encoding_label.setBuddy(self.encoding_combo)
+        top.addWidget(encoding_label)
         top.addWidget(self.encoding_combo)
         hint = QLabel(
             self.tr(
@@ -271,6 +273,7 @@ class ImportDialog(QDialog):
     def show_text(self) -> None:
         self.pages.setCurrentIndex(0)
         self._update_buttons()
+        self.text_edit.setFocus()  # Ctrl+V pastes the document at once (it went to a button)
 
     def show_preview(self) -> bool:
         """Parse the text and show what was recognised; False (staying on page 1) on failure."""
