@@ -92,6 +92,7 @@ def test_overlong_fragments_are_clauses() -> None:
         ("区效能办", ORG),  # 效能办 is an office, 能办 (can be done) is a word
         ("马上能办", NONE),
         ("各区属国企", SET),  # the state-owned enterprises of a level, as one party
+        ("业主单位", SET),  # the owners of the projects, whoever they are
     ],
 )
 def test_more_forms_of_names(name: str, kind: OrgKind) -> None:

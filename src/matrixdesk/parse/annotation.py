@@ -108,6 +108,7 @@ _SCORE = re.compile(r"^[0-9０-９.．]+分$|分值|得分|扣分|计分|加分"
 _DISTRIBUTIVE = re.compile(
     r"^各(?:地|市|县|区|州|镇|乡|街道|省)[^、，,]{0,8}?(?:局|厅|委|办|部门|中心|机构|站|所)$"
 )
+_BY = re.compile(r"(?<!自)由")
 _HAS_LEVEL = re.compile(r"^(?:各|省|市|县|区|州|国家|中央|国务院|自治区|全国|中国)")
 _ANY_BRACKET = re.compile(r"[(（【〔［\[)）】〕］\]]")
 # Where an unbracketed field block may begin: a line start or a sentence end, then a party label.
@@ -137,6 +138,7 @@ class _Reading:
     subject: bool = False  # a clause read as subject and short predicate (A给予经费保障)
     loose_subjects: list[Named] = field(default_factory=list)  # subjects read outside a label
     party_label: bool = False
+    duty_label: bool = False  # a lead/support/duty label was read, whether or not it named anyone
     deadline: str = ""
     open_ended: bool = False
     skipped: list[str] = field(default_factory=list)
@@ -220,7 +222,11 @@ def parse_fields(block: str, free_text: bool) -> Annotation | None:
     layout). None when no party is named.
     """
     reading = _read_clauses(_unwrap(block.strip()), free_text=free_text)
-    if reading is None or not reading.named or not reading.party_label:
+    if reading is None or not reading.named:
+        return None
+    # 责任分工：按照规划要求，A负责组织实施，B配合 — the label's value is prose; the verb clauses
+    # under it name the parties.
+    if not (reading.party_label or (reading.duty_label and reading.verb)):
         return None
     return _annotation(block.strip(), reading)
 
@@ -317,7 +323,7 @@ def _read_clauses(text: str, free_text: bool) -> _Reading | None:
             pending.append(clause)
     for waiting in pending:
         _add(reading, waiting, "duty")
-    if reading.skipped and reading.loose_subjects:
+    if reading.skipped and reading.loose_subjects and not reading.duty_label:
         # Subjects read out of prose count only in a bracket that has no other prose in it
         # (【免责声明：…本站将立刻删除】 is not an annotation of 本站).
         loose = {id(n) for n in reading.loose_subjects}
@@ -353,6 +359,8 @@ def _read_labelled(reading: _Reading, kind: str, value: str) -> str:
     if kind == "time":
         reading.deadline = reading.deadline or value[:40]
         return "time"
+    if kind in ("lead", "support", "duty"):
+        reading.duty_label = True
     if kind == "other" or not value:
         return "other"
     verb = _VERB.search(value)
@@ -381,6 +389,11 @@ def _add(reading: _Reading, text: str, role: str, labelled: bool = False) -> Non
     if refused:
         # 省财政厅给予经费保障, 市自然资源局行政审批科受理…申请: the subject is the party.
         subject = subject_of(text)
+        by = _BY.search(text)
+        if subject is None and by and reading.duty_label:
+            # Under a party label, 二期项目由A负责实施 names A (in a bare bracket, 费用由保险公司
+            # 负责 is a sentence)
+            subject = subject_of(text[by.end() :]) or (text[by.end() :], "")
         found = named_parties(subject[0]) if subject else None
         if subject and found and found[0] and not found[1]:
             accepted, refused, open_ended = found

@@ -46,6 +46,7 @@ _NAME_SUFFIX = re.compile(
     r"(?:部|厅|局|委|会|办|院|署|行|社|室|所|队|中心|政府|集团|公司|关|站|团|处|科|部门|单位)$"
 )
 _TRAILING_DENG = re.compile(r"等(?:部门|单位)?$")
+_ALTERNATIVE = re.compile(r"[（(](?:或|或者)([^（）()、，,]{2,20})[)）]")
 _LEADING = re.compile(r"^(?:由|请|要由|均由|分别由|并由|其中)")
 # A note in brackets after a name: a score, a date, a person or a label (省商务厅（3分）,
 # 省商务厅（牵头领导：张三）). The name is the party; the note is not part of it.
@@ -61,7 +62,7 @@ _PREDICATE = re.compile(
     r"|审核|审查|审批|审定|出具|核发|发放|收件|初审|发证|设立|建立|制定|出台|给予|提供|安排|保障"
     r"|加强|做好|抓好|开展|推进|推动|组织|督促|指导|协调|落实|实施|统筹|研究|会同|联合|委托|予以"
     r"|加大|完善|优化|共同|分别|会商|报送|汇总|监测|监督|督导|检查|评估|宣传|培训|引导|支持|鼓励"
-    r"|确保|积极|进一步|全力|主动|及时|定期|依法|结合|做|抓|在|对|向|将|应|要|为|是|作为|把|从"
+    r"|确保|积极|进一步|全力|主动|及时|定期|依法|结合|业务|做|抓|在|对|向|将|应|要|为|是|作为|把|从"
 )
 _ORGAN_END = "局厅委办府院部署行会社室心团关组班队站所构门位科处口司"
 _PREDICATE_LEAD = re.compile(r"^(?:为|是|作为|负责)?(?:牵头|主办|主抓)")
@@ -71,6 +72,11 @@ _PREDICATE_SUPPORT = re.compile(
 # 广州、深圳市政府: a place written without its suffix before one written with it shares it.
 _PLACE_HEAD = re.compile(r"^[\u4e00-\u9fff]{2,4}?(?:市|县|区|州|盟|旗)(?:人民政府|政府)?$")
 _BARE_PLACE = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
+# The administration of a part of a place: 澳前片区开发管理局, 潭城镇人民政府, 金井湾园区管委会.
+_AREA_HEAD = re.compile(
+    r"^[\u4e00-\u9fff]{2,4}?(?:片区|园区|开发区|新区|镇|乡|街道)[\u4e00-\u9fff]{0,8}"
+    r"(?:管理局|管委会|管理委员会|人民政府|政府|办事处)$"
+)
 
 
 @dataclass
@@ -113,6 +119,7 @@ def party_names(text: str) -> tuple[list[str], bool]:
     """
     text = _LEADING.sub("", text.strip())
     text = _COLLECTIVE_PAIR.sub(r"\1、", text)
+    text = _ALTERNATIVE.sub(r"、\1", text)  # A（或B）: B is a party too
     names: list[str] = []
     open_ended = False
     for piece in _merge_pieces(split_top(text, "、,，;；/／")):
@@ -175,9 +182,12 @@ def _split_spaces(name: str) -> list[str]:
 
 def _shared_place_suffix(named: list[Named]) -> None:
     """``广州、深圳市政府分别负责``: places written bare before one written with its suffix
-    stand for their governments too (one party per place, as written)."""
+    stand for their governments too (one party per place, as written). So do places before
+    the administration of one of their parts (``金井、澳前片区开发管理局``, ``东、西城街道办``)."""
     for i, item in enumerate(named):
-        if item.kind is OrgKind.NONE or not _PLACE_HEAD.match(item.name):
+        if item.kind is OrgKind.NONE or not (
+            _PLACE_HEAD.match(item.name) or _AREA_HEAD.match(item.name)
+        ):
             continue
         j = i - 1
         while j >= 0 and named[j].kind is OrgKind.NONE and _BARE_PLACE.match(named[j].name):
