@@ -44,6 +44,7 @@ def names_by_measure(text: str) -> list[list[str]]:
         ("各市州人民政府负责所有任务的落实，不再单独列出", ["各市州人民政府"]),
         ("以下均需各省辖市政府和济源示范区落实，不再列出", ["各省辖市政府", "济源示范区"]),
         ("以下任务均\n需各市落实，不再\n列出", ["各市"]),  # hard wraps
+        ("以下均需各片区配合落实，不再列出", ["各片区"]),  # several verbs after the party
     ],
 )  # fmt: skip
 def test_standing_statements_in_other_words(statement: str, named: list[str]) -> None:
