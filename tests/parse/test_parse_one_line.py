@@ -85,3 +85,32 @@ def test_a_section_closing_label_after_its_sub_items_is_the_sections() -> None:
         ("3.", []),
         ("4.", []),
     ]
+
+
+def test_a_gap_where_a_line_break_was_lost_may_begin_the_next_part_or_item() -> None:
+    text = (
+        "一、活动时间 八月至十月。 二、总牵头单位 市政府 市文旅局 三、精品活动 具体安排如下："
+        " （一）沙滩节 活动内容：举办啤酒展销。 （二）音乐节 活动内容：邀请歌手献唱。"
+    )
+    assert labels(text) == ["一、", "二、", "三、", "（一）", "（二）"]
+
+
+def test_host_and_organiser_lines_name_the_activitys_lead_and_support() -> None:
+    # 主办单位 leads, 承办单位 supports; each pair belongs to the activity it follows.
+    text = (
+        "（一）沙滩节 活动内容：举办啤酒展销。 主办单位：市政府、市文旅局 承办单位：市旅游集团"
+        " （二）音乐节 活动内容：邀请歌手献唱。 主办单位：市政府 承办单位：市文化中心、市音乐协会"
+    )
+    assert rows(text) == [
+        ("（一）", [("市政府", L), ("市文旅局", L), ("市旅游集团", S)]),
+        ("（二）", [("市政府", L), ("市文化中心", S), ("市音乐协会", S)]),
+    ]
+
+
+def test_a_labels_value_ends_at_a_gap_before_a_part_number() -> None:
+    # 二、 does not continue the numbering here (the document restarts it), yet it is no name.
+    text = (
+        "三、精品活动\n（一）沙滩节。主办单位：市政府 承办单位：市旅游协会"
+        " 二、优化线路 工作任务：推出线路。"
+    )
+    assert rows(text)[1] == ("（一）", [("市政府", L), ("市旅游协会", S)])

@@ -64,6 +64,7 @@ _VALUE_VERB = re.compile(r"(?:负责|牵头|配合|参与|协助|落实)$")
 _PARTY_LABEL_END = re.compile(
     r"(?:单位|部门|主体|牵头|配合|科室|处室)(?:[（(][^（）()]{1,6}[)）])?\s*$"
 )
+_SPACED_KINDS = {"cn", "pcn"}  # kinds whose next sibling may follow a gap in one-line text
 _RUN_ON_LIMIT = 40  # longest heading title that may run straight into its first child
 
 
@@ -181,7 +182,10 @@ def find_headings(text: str) -> list[Heading]:
             ok = in_sequence and (kind not in _LINE_KINDS or _full_stop(text, match.start()))
         elif context == "colon":
             # …现提出如下意见：一、… in text whose breaks were lost; 1. after a colon is a list.
-            ok = in_sequence and kind in _COLON_KINDS
+            # 具体安排如下： （一）… — an item after a gap where the line break was lost.
+            ok = in_sequence and (
+                kind in _COLON_KINDS or (kind in _SPACED_KINDS and _after_gap(text, match.start()))
+            )
         else:
             ok = (
                 in_sequence
@@ -189,6 +193,7 @@ def find_headings(text: str) -> list[Heading]:
                 and (
                     _runs_on(seq, text, match.start(), kind, depth, sibling)
                     or (sibling and _after_field_value(text, match.start()))
+                    or (sibling and kind in _SPACED_KINDS and _after_gap(text, match.start()))
                 )
             )
         if ok:
@@ -220,6 +225,12 @@ def _after_field_value(text: str, pos: int) -> bool:
         return True
     last = _VALUE_PIECES.split(before[colon + 1 :])[-1]
     return _VALUE_VERB.search(last) is not None or classify(last) is not OrgKind.NONE
+
+
+def _after_gap(text: str, pos: int) -> bool:
+    """A space stands where a line break was lost (…福建省广播影视集团 三、策划…): the next
+    sibling of a part or item may begin there."""
+    return pos > 0 and text[pos - 1] in _SPACES
 
 
 def _full_stop(text: str, pos: int) -> bool:

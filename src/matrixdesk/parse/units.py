@@ -47,6 +47,10 @@ _FIELD_START = re.compile(
     rf"(?=[（(]?{LABEL_TEXT}[:：]|【[\u4e00-\u9fff]{{1,10}}】)",
     re.M,
 )
+# A part or item number after a gap where a line break was lost (… 二、…, … （三）…).
+_NUMBER_AFTER_GAP = re.compile(
+    r"[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）])"
+)
 _LAST_PIECE = re.compile(r"[^、，,：:；;\s]+$")
 _FIRST_PIECE = re.compile(r"[^、，,；;。\s]+")
 _NAME_LINE = re.compile(r"^[^。！？!?：:]{2,200}$")
@@ -387,6 +391,8 @@ def _next_break(source: str, pos: int, end: int) -> int:
             depth = max(0, depth - 1)
         elif ch == "\n" or (ch in "。！？!?" and depth == 0):
             return pos
+        elif ch in _SPACES and depth == 0 and _NUMBER_AFTER_GAP.match(source, pos + 1, end):
+            return pos  # …平潭旅游行业协会 二、优化…: a number after a gap begins the next part
         pos += 1
     return end
 
