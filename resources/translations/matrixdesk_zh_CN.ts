@@ -402,6 +402,10 @@
         <translation>添加各部门回报的工作簿（也可拖放到窗口中）。</translation>
     </message>
     <message>
+        <source>Cell %1.</source>
+        <translation>单元格 %1。</translation>
+    </message>
+    <message>
         <source>File / task</source>
         <translation>文件 / 任务</translation>
     </message>
@@ -448,6 +452,10 @@
     <message>
         <source>%1 — conflict</source>
         <translation>%1 — 冲突</translation>
+    </message>
+    <message>
+        <source>Cell %1: %2</source>
+        <translation>单元格 %1：%2</translation>
     </message>
     <message>
         <source>%1 workbooks: %2 refused. %3 changes chosen of %4; %5 conflicts with newer values in the plan (kept unless ticked).</source>

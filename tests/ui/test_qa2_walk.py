@@ -336,3 +336,38 @@ def test_new_from_document_takes_the_pasted_text_at_once(qtbot, window, monkeypa
     monkeypatch.setattr(ImportDialog, "exec", user)
     menu_action(window, ActionId.NEW_FROM_DOCUMENT).trigger()
     assert seen == {"rows": 2, "back": True, "encoding": ["&Encoding:"]}
+
+
+def test_a_refused_workbook_names_the_cell_to_fix(
+    chinese, window, plan_file, tmp_path, monkeypatch, menu_action, fill_workbook
+):
+    """File ▸ Collect Returned Workbooks… on a workbook whose 状态 says 完成了 (typed over the
+    drop-down): the preview said only that a status is not in the list; the coordinator must
+    tell the department which cell holds what."""
+    from PySide6.QtTest import QTest
+
+    from matrixdesk.exchange import export_departments
+    from matrixdesk.ui.dialogs.collect_dialog import CollectDialog
+
+    store = MatrixStore.open(plan_file)
+    files = {p.stem: p for p in export_departments(store.plan(), tmp_path / "o", period="2026-11")}
+    store.close()
+    back = fill_workbook(files["省商务厅"], statuses={3: "完成了"})
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([back], ""))
+    assert window.files.open_path(plan_file, remember=False)
+    seen = []
+
+    def user(dialog):
+        dialog.show()
+        QTest.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+        top = dialog.tree.topLevelItem(0)
+        seen.append(top.child(0).text(0))
+        dialog.reject()
+        return dialog.result()
+
+    from PySide6.QtCore import Qt
+
+    monkeypatch.setattr(CollectDialog, "exec", user)
+    menu_action(window, ActionId.COLLECT).trigger()
+    assert seen == ["状态不在本任务分工的状态列表中。单元格 L4：完成了"]
+

@@ -10,6 +10,7 @@ value is kept unless the user ticks it. Every change can be unticked. Apply hand
 from __future__ import annotations
 
 import os
+import re
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor, QGuiApplication
@@ -76,6 +77,21 @@ def refusal_text(code: Refusal) -> str:
         Refusal.BAD_VALUE: _tr("A value reached that is not a number."),
         Refusal.BAD_PERIOD: _tr("A reporting period the plan does not have."),
     }[code]
+
+
+_CELL = re.compile(r"([A-Z]{1,3}[0-9]+)(?::\s*(.+))?")
+
+
+def _where(detail: str) -> str:
+    """The cell a refusal points at, said in the UI language (the department can be told
+    where to look): 'Cell L4: 完成了'; nothing when the detail names no cell."""
+    found = _CELL.fullmatch(detail.strip())
+    if not found:
+        return ""
+    cell, value = found.groups()
+    if value:
+        return _tr("Cell %1: %2").replace("%1", cell).replace("%2", value)
+    return _tr("Cell %1.").replace("%1", cell)
 
 
 def is_workbook_path(path: str) -> bool:
@@ -218,7 +234,9 @@ class CollectDialog(QDialog):
         item.setToolTip(0, f.path)
         if f.refused is not None:
             item.setText(1, _tr("Refused"))
-            reason = QTreeWidgetItem([refusal_text(f.refused.code)])
+            said, where = refusal_text(f.refused.code), _where(f.refused.detail)
+            joined = said + ("" if said.endswith("。") or not where else " ") + where
+            reason = QTreeWidgetItem([joined])
             reason.setToolTip(0, f.refused.reason)
             for row in (item, reason):
                 for col in range(4):
