@@ -371,3 +371,24 @@ def test_a_refused_workbook_names_the_cell_to_fix(
     menu_action(window, ActionId.COLLECT).trigger()
     assert seen == ["状态不在本任务分工的状态列表中。单元格 L4：完成了"]
 
+
+def test_new_from_document_fits_a_small_screen(qtbot, window, monkeypatch, menu_action):
+    """At 1024×700 (a laptop at 150 %) the 1000×680 dialog with its title bar was taller than
+    the screen above the taskbar: its Preview, Create and Cancel buttons were out of sight.
+    (The test screen is 800×800.)"""
+    from matrixdesk.ui.dialogs.import_dialog import ImportDialog
+
+    seen = {}
+
+    def user(dialog):
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        room = dialog.screen().availableGeometry()
+        seen["fits"] = dialog.width() < room.width() and dialog.height() + 30 < room.height()
+        seen["size"] = (dialog.width(), dialog.height(), room.width(), room.height())
+        dialog.reject()
+        return dialog.result()
+
+    monkeypatch.setattr(ImportDialog, "exec", user)
+    menu_action(window, ActionId.NEW_FROM_DOCUMENT).trigger()
+    assert seen["fits"], seen["size"]

@@ -16,6 +16,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QSize,
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor, QDragEnterEvent, QDropEvent, QFont, QGuiApplication
@@ -162,6 +163,16 @@ class PreviewModel(QAbstractTableModel):
         return None
 
 
+def _fitting(widget: QWidget, width: int, height: int) -> QSize:
+    """``width`` × ``height``, or less where the screen is smaller: on a 1024×700 laptop at
+    150 % the dialog's buttons were below the taskbar (the title bar and frame need room)."""
+    screen = widget.screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        return QSize(width, height)
+    room = screen.availableGeometry()
+    return QSize(min(width, room.width() - 16), min(height, room.height() - 48))
+
+
 class ImportDialog(QDialog):
     """Two pages: the document text, then the preview; Create accepts with :meth:`plan`."""
 
@@ -169,7 +180,7 @@ class ImportDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("New plan from a policy document"))
         self.setAcceptDrops(True)
-        self.resize(1000, 680)
+        self.resize(_fitting(self, 1000, 680))
         self._plan: Plan | None = None
         self._path: str | None = None
         self.model = PreviewModel(self)
