@@ -9,6 +9,9 @@ reader, then rewritten as plain text in each layout below and scored against the
 * ``halfwidth``: （）：，； written half-width;
 * ``indented``: every line indented with 　　 and ended with CRLF.
 
+The first three change the prose only: a table's rows (tab-separated lines, as every reader
+writes a table) stay rows, as a table copied out of a page or a file does.
+
 A parser that learned the genre reads them all about as well as the original files. Run
 ``uv run python bench/bench_corpus_layouts.py [--root DIR] [-v]``.
 """
@@ -38,10 +41,26 @@ def _wrap(text: str, width: int) -> str:
     )
 
 
+def _prose(layout):
+    """``layout`` applied to each run of lines outside a table, table rows kept as they are."""
+
+    def apply(text: str) -> str:
+        runs: list[tuple[bool, list[str]]] = []
+        for line in text.split("\n"):
+            row = "\t" in line
+            if runs and runs[-1][0] == row:
+                runs[-1][1].append(line)
+            else:
+                runs.append((row, [line]))
+        return "\n".join("\n".join(ls) if row else layout("\n".join(ls)) for row, ls in runs)
+
+    return apply
+
+
 LAYOUTS = {
-    "one-line": lambda t: "".join(line.strip() for line in t.split("\n")),
-    "wrapped": lambda t: _wrap(t, 33),
-    "narrow": lambda t: _wrap(t, 19),
+    "one-line": _prose(lambda t: "".join(line.strip() for line in t.split("\n"))),
+    "wrapped": _prose(lambda t: _wrap(t, 33)),
+    "narrow": _prose(lambda t: _wrap(t, 19)),
     "halfwidth": lambda t: t.translate(_HALF),
     "indented": lambda t: "\r\n".join("\u3000\u3000" + line for line in t.split("\n")),
 }

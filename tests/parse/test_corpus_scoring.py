@@ -107,6 +107,13 @@ def test_anchors_ignore_white_space_and_full_width_forms():
     assert s.found == 1 and s.f1 == 1.0
 
 
+def test_an_anchor_may_begin_with_the_measures_number():
+    plan = plan_of(("水岸联动，推进措施。", [("县河长办", L)]))  # label "1."
+    expected = truth_of(("1.水岸联动，推进", ["县河长办"], ["县河长办"]))
+    s = scoring.score("d", "tune", expected, scoring.parsed_units(plan))
+    assert s.found == 1 and s.f1 == 1.0
+
+
 def test_wrong_lead_and_collective_flags_are_counted():
     plan = plan_of(("推进冰雪消费。", [("省体育局", S), ("各地", L)]))
     expected = truth_of(("推进冰雪消费", ["省体育局", "各地"], ["省体育局"]))

@@ -49,6 +49,7 @@ from matrixdesk.parse.orgs import OrgKind
 from matrixdesk.parse.parties import (
     CLOSERS,
     OPENERS,
+    SCOPE_NOTE,
     Named,
     named_parties,
     predicate_role,
@@ -61,6 +62,7 @@ __all__ = [
     "DEADLINE",
     "Annotation",
     "final_bracket",
+    "group_rules",
     "find_annotation",
     "parse_content",
     "parse_fields",
@@ -102,6 +104,12 @@ _AS_LABEL = re.compile(r"^(?P<names>.{2,200}?)(?:为|是|作为)(?P<label>[\u4e0
 # A predicate short and plain enough for its subject to be an annotation's party on its own
 # (省财政厅给予经费保障), not a sentence quoted in brackets.
 _SHORT_PREDICATE = re.compile(r"[\u4e00-\u9fff、]{2,16}")
+# 逗号前面的为牵头单位 / 分号前为牵头部门: the parties before the first comma (or semicolon)
+# lead, the others support; with 下同 the rule holds for every later annotation too.
+_GROUP_RULE = re.compile(
+    r"(?:逗号|分号|[，,；;])(?:之)?前(?:面|边)?(?:的|者)?(?:单位|部门)?(?:为|是)牵头"
+)
+_GROUP_RULE_ON = re.compile(rf"{_GROUP_RULE.pattern}[^。；;）)〕]{{0,8}}?下同")
 _SCORE = re.compile(r"^[0-9０-９.．]+分$|分值|得分|扣分|计分|加分")
 
 
@@ -127,6 +135,19 @@ class Annotation:
     aliases: dict[str, str] = field(default_factory=dict)  # party name → short form (简称)
     skipped: list[str] = field(default_factory=list)  # fragments that are not organisations
     kinds: dict[str, OrgKind] = field(default_factory=dict)
+    # (party, role) as read, and how many of them came before the first ，or ；
+    named: list[tuple[Named, str]] = field(default_factory=list, repr=False)
+    first_group: int = 0
+
+    def lead_first_group(self) -> None:
+        """Apply the rule 逗号前面的为牵头单位: the first group leads, the others support —
+        unless the annotation marks its leads itself."""
+        if not self.first_group or any(role == "lead" for _, role in self.named):
+            return
+        first = {n.name for n, _ in self.named[: self.first_group]}
+        self.parties = [
+            (name, Role.LEAD if name in first else Role.SUPPORT) for name, _ in self.parties
+        ]
 
 
 @dataclass
@@ -143,6 +164,8 @@ class _Reading:
     open_ended: bool = False
     skipped: list[str] = field(default_factory=list)
     unknown: list[str] = field(default_factory=list)  # values under labels the reader does not know
+    first_group: int = 0  # how many of ``named`` the first clause naming parties named
+    group_rule: bool = False  # the content states 逗号前面的为牵头单位
 
 
 def final_bracket(text: str) -> tuple[int, int] | None:
@@ -160,6 +183,19 @@ def final_bracket(text: str) -> tuple[int, int] | None:
             if depth == 0:
                 return i, end
     return None
+
+
+def group_rules(text: str) -> list[int]:
+    """Offsets of the rule notes ``逗号前面的为牵头单位，下同`` in ``text``: from there on, the
+    parties before the first comma of an annotation lead (:meth:`Annotation.lead_first_group`)."""
+    found: list[int] = []
+    at = text.find("牵头")  # a plain scan first: the rule is rare, 牵头 less so
+    while at >= 0:
+        rule = _GROUP_RULE_ON.search(text, max(0, at - 12), at + 20)
+        if rule and (not found or rule.start() != found[-1]):
+            found.append(rule.start())
+        at = text.find("牵头", at + 2)
+    return found
 
 
 def standing_parties(text: str) -> list[tuple[int, str]]:
@@ -256,6 +292,9 @@ def _annotation(content: str, reading: _Reading) -> Annotation:
             annotation.aliases[named.name] = named.alias
         annotation.kinds.setdefault(named.name, named.kind)
     annotation.parties = _assign_roles(reading.named)
+    annotation.named, annotation.first_group = reading.named, reading.first_group
+    if reading.group_rule:
+        annotation.lead_first_group()
     return annotation
 
 
@@ -283,6 +322,8 @@ def _read_clauses(text: str, free_text: bool) -> _Reading | None:
     current = ""  # the label kind a verbless, unlabelled clause continues
     pending: list[str] = []  # verbless clauses waiting for the verb that governs them
     for index, clause in enumerate(_clauses(text)):
+        if not reading.first_group and reading.named:
+            reading.first_group = len(reading.named)
         clause = _strip_unbalanced(clause.strip(" \t\u3000"))
         if not clause:
             continue
@@ -303,7 +344,9 @@ def _read_clauses(text: str, free_text: bool) -> _Reading | None:
                 _add(reading, as_label.group("names"), label_kind(as_label.group("label")), True)
                 reading.party_label = True
                 continue
-        if _NOTE.search(clause) or _SCORE.search(clause):
+        if "前" in clause and _GROUP_RULE.search(clause):
+            reading.group_rule = True
+        if (_NOTE.search(clause) and _is_note(clause)) or _SCORE.search(clause):
             continue
         if _is_time(clause):
             reading.deadline = reading.deadline or _deadline_text(clause)
@@ -323,6 +366,7 @@ def _read_clauses(text: str, free_text: bool) -> _Reading | None:
             pending.append(clause)
     for waiting in pending:
         _add(reading, waiting, "duty")
+    reading.first_group = reading.first_group or len(reading.named)
     if reading.skipped and reading.loose_subjects and not reading.duty_label:
         # Subjects read out of prose count only in a bracket that has no other prose in it
         # (【免责声明：…本站将立刻删除】 is not an annotation of 本站).
@@ -335,6 +379,12 @@ def _read_clauses(text: str, free_text: bool) -> _Reading | None:
             _add(reading, value, "duty")
         reading.party_label = True
     return reading
+
+
+def _is_note(clause: str) -> bool:
+    """A rule note (列第一位者为牵头单位，下同), not a 下同 inside a name's own bracket
+    (各县(市、区,含…,下同)人民政府 is a party)."""
+    return bool(_NOTE.search(SCOPE_NOTE.sub("", clause)))
 
 
 def _strip_unbalanced(clause: str) -> str:

@@ -47,12 +47,12 @@ from dataclasses import dataclass, field
 
 from matrixdesk.core.model import Assignment, Department, Measure, Plan, Role, Target
 from matrixdesk.core.names import is_collective, normalise
-from matrixdesk.parse.annotation import DEADLINE, Annotation, standing_parties
+from matrixdesk.parse.annotation import DEADLINE, Annotation, group_rules, standing_parties
 from matrixdesk.parse.info import SIGNATURE_LINES, is_closing_line, read_info
 from matrixdesk.parse.numbering import Heading, find_headings
 from matrixdesk.parse.orgs import OrgKind
 from matrixdesk.parse.parents import lift_to_parents
-from matrixdesk.parse.table import rewrite_tables
+from matrixdesk.parse.table import rewrite_tables_quiet
 from matrixdesk.parse.targets import find_targets
 from matrixdesk.parse.text import normalise_text
 from matrixdesk.parse.units import Region, Unit, find_units, merge_annotations
@@ -111,8 +111,8 @@ def parse_document(text: str) -> tuple[Plan, ParseNotes]:
     -------
     tuple of Plan and ParseNotes
     """
-    source = rewrite_tables(normalise_text(normalise_newlines(text)))
-    headings = find_headings(source)
+    source, quiet = rewrite_tables_quiet(normalise_text(normalise_newlines(text)))
+    headings = find_headings(source, quiet)
     body_end, closing = _closing_block(source, headings)
     first = headings[0].start if headings else body_end
     head_count = source.count("\n", 0, first)
@@ -189,6 +189,8 @@ class _Builder:
         self._next_suffix: dict[str, int] = {}  # base code → the last suffix tried
         self.heading_measure: dict[int, Measure] = {}  # heading index → its measure
         self.standing = standing_parties(plan.source_text)
+        rules = group_rules(plan.source_text)
+        self.group_rule_from = rules[0] if rules else None  # 逗号前面的为牵头单位，下同
         self.notes = ParseNotes()
 
     def build(self) -> None:
@@ -403,6 +405,8 @@ class _Builder:
         measure.annotated = True
         measure.open_ended = annotation.open_ended
         measure.deadline = annotation.deadline
+        if self.group_rule_from is not None and self.group_rule_from < measure.span[1]:
+            annotation.lead_first_group()
         parties = list(annotation.parties)
         parties += [(name, Role.SUPPORT) for at, name in self.standing if at < measure.span[0]]
         seen: set[int] = set()

@@ -15,6 +15,7 @@ One regex pass over the text and constant work per candidate keep this linear.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from matrixdesk.parse.orgs import OrgKind, classify
@@ -153,13 +154,15 @@ class _Sequencer:
         self.last[kind] = number
 
 
-def find_headings(text: str) -> list[Heading]:
+def find_headings(text: str, quiet: list[tuple[int, int]] | None = None) -> list[Heading]:
     """Locate the numbered headings of ``text`` in document order.
 
     Parameters
     ----------
     text
         The whole document (newlines normalised to ``\\n``).
+    quiet
+        Sorted (start, end) spans where no heading begins (a table cell's own list).
 
     Returns
     -------
@@ -167,7 +170,8 @@ def find_headings(text: str) -> list[Heading]:
         Accepted headings with their depth and parent index.
     """
     seq = _Sequencer()
-    for match in _CANDIDATE.finditer(text):
+    candidates = _CANDIDATE.finditer(text)
+    for match in _outside(candidates, quiet) if quiet else candidates:
         kind, number = _candidate_number(match)
         depth, sibling = seq._placement(kind)
         context = _context(text, match.start())
@@ -199,6 +203,19 @@ def find_headings(text: str) -> list[Heading]:
         if ok:
             seq.accept(kind, number, match.start(), match.end(), depth)
     return seq.headings
+
+
+def _outside(
+    matches: Iterator[re.Match[str]], spans: list[tuple[int, int]]
+) -> Iterator[re.Match[str]]:
+    """The matches that begin outside every (sorted) span."""
+    k = 0
+    for match in matches:
+        at = match.start()
+        while k < len(spans) and spans[k][1] <= at:
+            k += 1
+        if k == len(spans) or at < spans[k][0]:
+            yield match
 
 
 def _after_field_value(text: str, pos: int) -> bool:

@@ -54,6 +54,9 @@ _NAME_NOTE = re.compile(
     r"[（(〔][^（）()〔〕]*(?:[0-9０-９]|[:：]|领导|负责人|联系人|责任人|同志|分管|年底|月底|持续)"
     r"[^（）()〔〕]*[)）〕]$"
 )
+# 各县(市、区,含达州高新区,下同)人民政府: a note after a comma inside a name's bracket says what
+# the name covers (含…, 不含…, 下同); it is not part of the name.
+SCOPE_NOTE = re.compile(r"[,，；;](?:含|包含|包括|不含|不包括|下同|以下)[^（）()〔〕]*(?=[)）〕])")
 # Where a clause's predicate may begin after its subject (市自然资源局行政审批科|受理…申请,
 # 省财政厅|给予经费保障, 市房管中心、市发改委| 在市政务服务中心设立…): a space or a verb or
 # preposition that opens a predicate.
@@ -158,6 +161,8 @@ def named_parties(text: str) -> tuple[list[Named], list[str], bool]:
         if note:
             name = (name[: note.start()] + name[note.end() :]).strip()
             alias = note.group(1).strip()
+        if "，" in name or "," in name:
+            name = SCOPE_NOTE.sub("", name)
         name = _NAME_NOTE.sub("", name).strip() or name
         marked = _LEAD_MARK.search(name)
         if marked:

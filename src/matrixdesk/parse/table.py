@@ -34,6 +34,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from matrixdesk.parse.labels import label_kind
 from matrixdesk.parse.numbering import cn_to_int
 
 # Header words, tried in this order (牵头 before 责任: 牵头责任单位 leads).
@@ -47,12 +48,21 @@ _KINDS: list[tuple[str, tuple[str, ...]]] = [
     ("part", ("类别", "领域", "分类", "板块")),
     (
         "task",
-        ("任务", "措施", "举措", "工作内容", "重点工作", "工作要点", "具体工作", "事项", "内容"),
+        (
+            "任务", "措施", "举措", "工作内容", "重点工作", "工作要点", "具体工作", "事项", "内容",
+            "项目",
+        ),
     ),
+    ("detail", ("指标", "标准", "要求", "细则")),
 ]
 _PARTY_ALONE = {"单位", "部门", "责任", "责任处室"}  # a bare 单位 column names the duty units
 _NOT_PARTY = ("领导", "联系人", "责任人", "电话")
 _PARTY_KINDS = ("lead", "support", "guide", "duty")
+_TEXT_KINDS = ("task", "part", "number", "detail")
+# A cell that labels the cell beside it (重点考核部门 | 县委农工部, often spanning rows): a party
+# label, possibly after a word of degree.
+_LABEL_CELL = re.compile(r"^(?:重点|一般|主要|其他|其它|直接|具体)?(?P<label>[\u4e00-\u9fff]{2,8})$")
+_MAX_LABEL_CELL = 10
 _FIELD_LABEL = {"lead": "牵头单位", "support": "配合单位", "duty": "责任单位"}
 _HEADER_SCAN = 12  # rows searched for the header at the top of a sheet
 _HEADER_LENGTH = 12  # longer cells are text, not column names
@@ -79,8 +89,23 @@ def column_kind(cell: str) -> str | None:
         if any(word in name for word in words):
             if kind in _PARTY_KINDS and any(word in name for word in _NOT_PARTY):
                 return None
+            if kind == "detail" and "目标" in name:
+                return None  # 目标指标: the targets, not the task's words
             return kind
-    return None
+    # Any other wording of a party label (负责考核部门, 考核单位, 督办单位 …) names parties.
+    kind = label_kind(name)
+    return kind if kind in ("lead", "support", "duty") else None
+
+
+def label_cell(cell: str) -> str | None:
+    """The party kind a data cell names when it labels the cell beside it (``重点考核部门`` |
+    ``县委农工部``: duty), or None for an ordinary cell."""
+    name = re.sub(r"\s+", "", cell)
+    match = _LABEL_CELL.match(name) if len(name) <= _MAX_LABEL_CELL else None
+    if match is None or not re.search(r"(?:单位|部门|主体|机构|处室|科室)$", name):
+        return None
+    kind = label_kind(match.group("label"))
+    return kind if kind in ("lead", "support", "duty") else None
 
 
 @dataclass
@@ -90,9 +115,12 @@ class Header:
     last_row: int  # index of the (last) header row; data starts after it
     columns: dict[str, list[int]]  # kind → cell indexes, in order
     first_row: int = 0  # index of the first header row
+    titled: bool = False  # the part column is a first task column (重点任务 | 具体措施)
 
     def is_task_table(self) -> bool:
-        return "task" in self.columns and any(k in self.columns for k in ("lead", "duty", "guide"))
+        return "task" in self.columns and any(
+            k in self.columns for k in ("lead", "duty", "guide", "label")
+        )
 
 
 def _kinds_of(row: Sequence[str]) -> dict[int, str]:
@@ -112,17 +140,41 @@ def _header_at(rows: Sequence[Sequence[str]], i: int) -> Header:
     columns: dict[str, list[int]] = {}
     for j in sorted(kinds):
         columns.setdefault(kinds[j], []).append(j)
+    if "task" not in columns and "detail" in columns:  # 考核指标 | 负责考核部门
+        columns["task"] = columns.pop("detail")
     tasks = columns.get("task", [])
     if len(tasks) > 1 and "part" not in columns:  # 重点任务 | 具体措施: the first groups
         columns["part"] = [tasks[0]]
-        columns["task"] = tasks[1:]
+        columns["task"] = tasks[1:2]
+        if tasks[2:]:
+            columns["detail"] = sorted(tasks[2:] + columns.get("detail", []))
+        return Header(i, columns, first, titled=True)
     return Header(i, columns, first)
 
 
+def _label_columns(rows: Sequence[Sequence[str]]) -> dict[int, int]:
+    """Columns holding label cells (:func:`label_cell`) → the first row where one stands."""
+    found: dict[int, int] = {}
+    for r, row in enumerate(rows):
+        for j, cell in enumerate(row[:-1]):
+            if j not in found and cell and row[j + 1].strip() and label_cell(cell):
+                found[j] = r
+    return found
+
+
 def find_header(rows: Sequence[Sequence[str]], scan: int = _HEADER_SCAN) -> Header | None:
-    """The task-division header among the first ``scan`` rows, or None."""
+    """The task-division header among the first ``scan`` rows, or None. A header without a
+    party column still makes a task table when cells below it label their neighbours as
+    parties (重点考核部门 | 县委农工部)."""
+    labels: dict[int, int] | None = None
     for i in range(min(scan, len(rows))):
         header = _header_at(rows, i)
+        if "task" in header.columns and not header.is_task_table():
+            if labels is None:
+                labels = _label_columns(rows)
+            below = sorted(j for j, r in labels.items() if r > header.last_row)
+            if below:
+                header.columns["label"] = below
         if header.is_task_table():
             return header
     return None
@@ -143,7 +195,10 @@ def _value(row: Sequence[str], indexes: list[int], party: bool) -> str:
 
 def _fields(row: Sequence[str], columns: dict[str, list[int]]) -> list[tuple[str, str]]:
     """(label, value) field lines of a task row, guide units folded into support or duty."""
-    values = {k: _value(row, columns[k], k in _PARTY_KINDS) for k in columns}
+    values = {k: _value(row, columns[k], k in _PARTY_KINDS) for k in columns if k != "label"}
+    for j in columns.get("label", []):  # 重点考核部门 | 县委农工部
+        if (kind := label_cell(_cell(row, j))) and (value := _value(row, [j + 1], True)):
+            values[kind] = "、".join(v for v in (values.get(kind, ""), value) if v)
     guide = values.pop("guide", "")
     if guide:
         key = "support" if values.get("lead") or values.get("duty") else "duty"
@@ -164,9 +219,11 @@ class _Writer:
         self.task_number = 0
         self.table_number = 0  # the last 序号 taken from the table, across parts
         self.part_value = ""
+        self.text_lines: list[int] = []  # lines holding a row's words after their number
 
     def heading(self, text: str) -> None:
         text = text.replace("\n", "")
+        self.text_lines.append(len(self.lines))
         if match := _PART.match(text):
             self.part_number = cn_to_int(match.group(1))
         elif not _SUBPART.match(text):
@@ -184,7 +241,11 @@ class _Writer:
         else:
             self.task_number += 1
         task = _LEADING_NUMBER.sub("", text.replace("\n", ""), count=1)
+        self.text_lines.append(len(self.lines))
         self.lines.append(f"{self.task_number}. {task}")
+        self.fields(fields)
+
+    def fields(self, fields: list[tuple[str, str]]) -> None:
         self.lines.extend(f"{label}：{value.replace(chr(10), '、')}" for label, value in fields)
 
 
@@ -205,45 +266,78 @@ def _is_heading(text: str) -> bool:
     return len(text) <= 30 and not re.search(r"[。；;！!？?]", text)
 
 
-def _heading_of(row: Sequence[str], task: str, number: str) -> str | None:
-    """The part heading a row without units holds, or None when it is a task."""
+def _heading_of(row: Sequence[str], task: str, number: str, units: bool = False) -> str | None:
+    """The part heading a row holds (without units, or numbered as a part), or None when it
+    is a task."""
     filled = list(dict.fromkeys(c.strip() for c in row if c.strip()))
-    if len(filled) == 1 and _is_heading(filled[0]):
+    if not units and len(filled) == 1 and _is_heading(filled[0]):
         return filled[0]  # one merged cell, wherever it sits
     if task and _CN_NUMBER.fullmatch(number):  # 一 | 扩大消费
         return f"{number.rstrip('、.．')}、{task}"
     return None
 
 
+def _task_text(row: Sequence[str], columns: dict[str, list[int]], title: str = "") -> str:
+    """A row's task words: its title (a first task column of its own), the task cell, then the
+    cells that describe it (考核指标, 评分标准 …), as sentences."""
+    cells = [title, _cell(row, columns["task"][0])]
+    cells += [_cell(row, j) for j in columns.get("detail", [])]
+    parts = [c.replace("\n", "") for c in dict.fromkeys(cells) if c]
+    return "".join(p if p[-1] in "。；;！!？?" or p is parts[-1] else p + "。" for p in parts)
+
+
+def _part_values(rows: Sequence[Sequence[str]], header: Header) -> list[str]:
+    """Each row's part cell, "" where it is a label cell (重点考核部门 | …)."""
+    j = header.columns.get("part", [None])[0]
+    if j is None:
+        return [""] * len(rows)
+    labels = set(header.columns.get("label", []))
+    return ["" if j in labels and label_cell(_cell(r, j)) else _cell(r, j) for r in rows]
+
+
+def _grouped(values: list[str], k: int) -> bool:
+    """Whether row ``k``'s part value spans several rows (a merged cell repeated)."""
+    value = values[k]
+    return (k > 0 and values[k - 1] == value) or (k + 1 < len(values) and values[k + 1] == value)
+
+
 def rows_to_text(rows: Sequence[Sequence[str]], header: Header) -> str:
     """The data rows under ``header`` in the notice layout (no trailing newline)."""
+    return "\n".join(_write_rows(rows, header).lines)
+
+
+def _write_rows(rows: Sequence[Sequence[str]], header: Header) -> _Writer:
+    """The data rows under ``header`` in the notice layout.
+
+    A first task column whose cell spans one row only is the task's title, not a part; a row
+    numbered as a part (一、) that names units is a part heading carrying them."""
     columns = header.columns
-    task_column = columns["task"][0]
-    part_column = columns.get("part", [None])[0]
     number_column = columns.get("number", [None])[0]
-    field_columns = {k: v for k, v in columns.items() if k not in ("task", "part", "number")}
+    field_columns = {k: v for k, v in columns.items() if k not in _TEXT_KINDS}
     writer = _Writer()
     header_kinds = set(_kinds_of(rows[header.last_row]).items())
-    for row in rows[header.last_row + 1 :]:
+    data = rows[header.last_row + 1 :]
+    parts = _part_values(data, header)
+    for k, row in enumerate(data):
         if len(header_kinds) >= 2 and set(_kinds_of(row).items()) >= header_kinds:
             continue  # the header again: a table continued on a new page or sheet
-        task = _cell(row, task_column)
+        part = parts[k]
+        title = part if header.titled and part and not _grouped(parts, k) else ""
+        task = _task_text(row, columns, title)
         fields = _fields(row, field_columns)
-        if not fields:
-            number = _cell(row, number_column) if number_column is not None else ""
-            if (heading := _heading_of(row, task, number)) is not None:
+        number = _cell(row, number_column) if number_column is not None else ""
+        if not fields or _CN_NUMBER.fullmatch(number):
+            if (heading := _heading_of(row, task, number, bool(fields))) is not None:
                 writer.heading(heading)
                 writer.part_value = heading
+                writer.fields(fields)
                 continue
-        if part_column is not None:
-            part = _cell(row, part_column)
-            if part and part != writer.part_value and part != task:
-                writer.part_value = part
-                writer.heading(part)
+        if part and not title and part != writer.part_value and part != task:
+            writer.part_value = part
+            writer.heading(part)
         if task or fields:
-            number = _cell(row, number_column) if number_column is not None else ""
             writer.task(task, fields, number)
-    return "\n".join(writer.lines)
+    return writer
 
 
 # -- tables inside text -----------------------------------------------------------------------
@@ -309,10 +403,18 @@ def rewrite_tables(text: str) -> str:
     Lines outside such tables are kept as they are, except that tab-separated lines directly
     above a table (its title rows) have their cells joined by a space.
     """
+    return rewrite_tables_quiet(text)[0]
+
+
+def rewrite_tables_quiet(text: str) -> tuple[str, list[tuple[int, int]]]:
+    """:func:`rewrite_tables`, and the spans of the rewritten text that hold a row's own words
+    after its number: a cell is one paragraph, so a list inside it (``1.…；2.…``) numbers no
+    heading of the document (:func:`~matrixdesk.parse.numbering.find_headings`)."""
     if "\t" not in text:
-        return text
+        return text, []
     lines = text.split("\n")
     out: list[str] = []
+    quiet: list[int] = []  # indexes into out
     i = 0
     while i < len(lines):
         if not _header_line(lines[i]):
@@ -327,9 +429,22 @@ def rewrite_tables(text: str) -> str:
             i += 1
             continue
         _join_title_rows(out)
-        out.append(rows_to_text(rows, header))
+        writer = _write_rows(rows, header)
+        quiet += [len(out) + k for k in writer.text_lines]
+        out.extend(writer.lines)
         i = end
-    return "\n".join(out)
+    return "\n".join(out), _line_spans(out, quiet)
+
+
+def _line_spans(lines: list[str], chosen: list[int]) -> list[tuple[int, int]]:
+    """(start + 1, end) offsets of the chosen lines in ``"\n".join(lines)``: all but their
+    first character."""
+    spans, offset, wanted = [], 0, set(chosen)
+    for k, line in enumerate(lines):
+        if k in wanted:
+            spans.append((offset + 1, offset + len(line)))
+        offset += len(line) + 1
+    return spans
 
 
 def looks_like_table(text: str) -> bool:
@@ -372,6 +487,7 @@ def format_rows(rows: Sequence[Sequence[str]], header: Header | None = None) -> 
     party: set[int] = set()
     if header is not None:
         party = {j for k in _PARTY_KINDS for j in header.columns.get(k, [])}
+        party |= {j + 1 for j in header.columns.get("label", [])}
     buffer = io.StringIO()
     writer = csv.writer(buffer, dialect="excel-tab", lineterminator="\n")
     for row in rows:

@@ -4,7 +4,8 @@ Each truth file lists the document's annotated units (written by reading the doc
 ``anchor`` (a verbatim snippet of the unit's own text), its ``parties`` in written order, its
 ``leads`` and its ``collective`` parties. The parser's units are the plan's measures that carry
 assignments. An expected unit is matched to the first unused parsed measure whose text holds the
-anchor (white space ignored, NFKC-folded, so PDF line breaks and full-width forms do not matter);
+anchor (white space ignored, NFKC-folded, so PDF line breaks and full-width forms do not matter;
+the measure's number as written, ``三、``, counts as the start of its text);
 measures with assignments are preferred over bare headings that quote the same words.
 
 Per document:
@@ -126,7 +127,9 @@ def parsed_units(plan) -> list[Unit]:
             for a in rows
             if departments[a.department_id].collective
         )
-        units.append(Unit(compact(m.text), names, leads, collective, m.label))
+        # The measure's number as written starts its text: an anchor may begin with it
+        # (三、水岸联动…), as a reader sees the unit.
+        units.append(Unit(compact(m.label + m.text), names, leads, collective, m.label))
     return units
 
 
