@@ -49,7 +49,15 @@ _KINDS: list[tuple[str, tuple[str, ...]]] = [
     (
         "task",
         (
-            "任务", "措施", "举措", "工作内容", "重点工作", "工作要点", "具体工作", "事项", "内容",
+            "任务",
+            "措施",
+            "举措",
+            "工作内容",
+            "重点工作",
+            "工作要点",
+            "具体工作",
+            "事项",
+            "内容",
             "项目",
         ),
     ),
@@ -61,7 +69,9 @@ _PARTY_KINDS = ("lead", "support", "guide", "duty")
 _TEXT_KINDS = ("task", "part", "number", "detail")
 # A cell that labels the cell beside it (重点考核部门 | 县委农工部, often spanning rows): a party
 # label, possibly after a word of degree.
-_LABEL_CELL = re.compile(r"^(?:重点|一般|主要|其他|其它|直接|具体)?(?P<label>[\u4e00-\u9fff]{2,8})$")
+_LABEL_CELL = re.compile(
+    r"^(?:重点|一般|主要|其他|其它|直接|具体)?(?P<label>[\u4e00-\u9fff]{2,8})$"
+)
 _MAX_LABEL_CELL = 10
 _FIELD_LABEL = {"lead": "牵头单位", "support": "配合单位", "duty": "责任单位"}
 _HEADER_SCAN = 12  # rows searched for the header at the top of a sheet
