@@ -1462,6 +1462,14 @@ File ▸ Open… opens a .mdesk file; Help ▸ Open Sample Plan shows an example
         <translation>只读</translation>
     </message>
     <message>
+        <source>nothing reported</source>
+        <translation>未报送</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
         <source>● lead  ○ support</source>
         <translation>● 牵头  ○ 配合</translation>
     </message>

@@ -392,3 +392,22 @@ def test_new_from_document_fits_a_small_screen(qtbot, window, monkeypatch, menu_
     monkeypatch.setattr(ImportDialog, "exec", user)
     menu_action(window, ActionId.NEW_FROM_DOCUMENT).trigger()
     assert seen["fits"], seen["size"]
+
+
+def test_colour_cells_by_status_says_what_the_colours_mean(chinese, window, plan_file, menu_action):
+    """View ▸ Colour Cells by Status painted green, blue, red, grey and pale yellow cells with
+    no key anywhere (the status bar still said ● 牵头 ○ 配合); the key now names each colour by
+    the plan's own statuses, and goes when the colours go."""
+    from PySide6.QtWidgets import QLabel
+
+    assert window.files.open_path(plan_file, remember=False)
+    label = window.statusBar().findChildren(QLabel)
+    before = [lb.text() for lb in label]
+    colours = menu_action(window, ActionId.STATUS_COLOURS)
+    colours.trigger()
+    key = next(lb.text() for lb in label if "已完成" in lb.text())
+    for name, colour in [("已完成", "#c6efce"), ("滞后", "#f8cbad"), ("未报送", "#fff2cc")]:
+        assert name in key and colour in key
+    assert "逾期" in key
+    colours.trigger()
+    assert [lb.text() for lb in label] == before

@@ -323,7 +323,7 @@ class MainWindow(QMainWindow):
 
     def update_status(self, *, fresh: bool = False) -> None:
         """The status bar's counts, mode and saved time (``fresh``: another plan is shown)."""
-        self.status.show(self.document, fresh=fresh)
+        self.status.show(self.document, fresh=fresh, by_status=self.progress.status_colours())
 
     def focus_grid(self) -> None:
         """Ctrl+1: the keyboard goes to the matrix, its current cell in view, and how to edit."""

@@ -70,6 +70,7 @@ class ProgressController(QObject):
         model = self.window.model
         if model is not None:
             model.set_status_view(self.live_ledger() if self.status_colours() else None)
+        self.window.update_status()  # the key: roles, or the status colours
         self._refresh_panel()
 
     def follow(self, event) -> None:

@@ -9,10 +9,13 @@ does not make the bar jump). Another plan starts from the widths its own texts n
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QStatusBar, QWidget
 
 from ..document import Document
+from ..models.status_colours import LEGEND, OVERDUE_FILL, SILENT_FILL
 from ..widgets.quiet_label import QuietLabel
 
 
@@ -30,6 +33,19 @@ def show_text(label: QuietLabel, text: str, tooltip: str = "", *, fresh: bool = 
         label.updateGeometry()
 
 
+def status_key(schedule) -> str:
+    """The colours of View ▸ Colour Cells by Status: a swatch and the plan's own name for each
+    status, then "nothing reported" and the shade of an overdue measure (rich text for the
+    status bar)."""
+    fills = {meaning: colour.name() for meaning, colour in LEGEND}
+    parts = [(fills[s.meaning], s.name) for s in schedule.statuses if s.meaning in fills]
+    parts.append((SILENT_FILL.name(), _tr("nothing reported")))
+    parts.append((OVERDUE_FILL.name(), _tr("overdue")))
+    # a framed swatch: the grey of 未开始 is hardly darker than the status bar itself
+    swatch = '<span style="background-color:%s;color:#8c8c8c">&nbsp;□&nbsp;</span>&nbsp;%s'
+    return "&nbsp;&nbsp;".join(swatch % (colour, html.escape(name)) for colour, name in parts)
+
+
 class StatusLabels:
     """The window's three permanent status-bar labels, kept true to the open plan."""
 
@@ -41,8 +57,9 @@ class StatusLabels:
         for label in (self.counts, self.mode, self.saved):
             bar.addPermanentWidget(label)
 
-    def show(self, doc: Document | None, *, fresh: bool = False) -> None:
-        """Say what ``doc`` holds and when it was written (``fresh``: a plan just opened)."""
+    def show(self, doc: Document | None, *, fresh: bool = False, by_status: bool = False) -> None:
+        """Say what ``doc`` holds and when it was written (``fresh``: a plan just opened);
+        ``by_status``: the grid is coloured by reported status, so the key says the colours."""
         if doc is None:
             for label in (self.counts, self.mode, self.saved):
                 show_text(label, "", fresh=True)
@@ -56,6 +73,8 @@ class StatusLabels:
         )
         show_text(self.counts, counts, fresh=fresh)
         mode = _tr("Read-only") if doc.read_only else _tr("● lead  ○ support")
+        if by_status:
+            mode = status_key(s.schedule()) + ("  " + mode if doc.read_only else "")
         show_text(self.mode, mode, fresh=fresh)
         if doc.read_only:
             show_text(self.saved, "", fresh=fresh)
