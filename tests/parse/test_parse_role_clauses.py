@@ -54,3 +54,18 @@ def test_an_alternative_in_brackets_is_a_party_too() -> None:
         ("业主单位", S),
         ("市直部门", S),
     ]
+
+
+def test_pilot_units_in_batches_support() -> None:
+    # 试点单位 carry the measure out where it is tried: parties, not leads; the batches
+    # (第一批：…；第二批：…) and their deadlines are one list.
+    assert fields(
+        "牵头单位：市审批局\n试点单位：第一批：市档案局、市场监管局，2017年12月底前完成；"
+        "第二批：市公安局、其他市直部门，2018年6月底前完成。"
+    ) == [
+        ("市审批局", L),
+        ("市档案局", S),
+        ("市场监管局", S),
+        ("市公安局", S),
+        ("其他市直部门", S),
+    ]

@@ -116,6 +116,10 @@ _SCORE = re.compile(r"^[0-9０-９.．]+分$|分值|得分|扣分|计分|加分"
 _DISTRIBUTIVE = re.compile(
     r"^各(?:地|市|县|区|州|镇|乡|街道|省)[^、，,]{0,8}?(?:局|厅|委|办|部门|中心|机构|站|所)$"
 )
+# A batch, group or phase within one list of parties (第一批：…；第二批：…).
+_BATCH = re.compile(
+    r"^(?:第[一二三四五六七八九十0-9０-９]{1,3}(?:批|组|阶段|轮)(?:次)?|首批|其余|剩余)\s*[:：]\s*"
+)
 _BY = re.compile(r"(?<!自)由")
 _HAS_LEVEL = re.compile(r"^(?:各|省|市|县|区|州|国家|中央|国务院|自治区|全国|中国)")
 _ANY_BRACKET = re.compile(r"[(（【〔［\[)）】〕］\]]")
@@ -324,7 +328,7 @@ def _read_clauses(text: str, free_text: bool) -> _Reading | None:
     for index, clause in enumerate(_clauses(text)):
         if not reading.first_group and reading.named:
             reading.first_group = len(reading.named)
-        clause = _strip_unbalanced(clause.strip(" \t\u3000"))
+        clause = _BATCH.sub("", _strip_unbalanced(clause.strip(" \t\u3000")))
         if not clause:
             continue
         label = LABEL.match(clause)
@@ -409,6 +413,7 @@ def _read_labelled(reading: _Reading, kind: str, value: str) -> str:
     if kind == "time":
         reading.deadline = reading.deadline or value[:40]
         return "time"
+    value = _BATCH.sub("", value)  # 试点单位：第一批：A、B；第二批：C — the batches are one list
     if kind in ("lead", "support", "duty"):
         reading.duty_label = True
     if kind == "other" or not value:
