@@ -114,3 +114,17 @@ def test_a_labels_value_ends_at_a_gap_before_a_part_number() -> None:
         " 二、优化线路 工作任务：推出线路。"
     )
     assert rows(text)[1] == ("（一）", [("市政府", L), ("市旅游协会", S)])
+
+
+def test_spaces_left_by_lost_line_breaks_inside_words_are_closed() -> None:
+    # 牵 头 is 牵头 and 各乡镇 人民政府 one party; 省商务厅 省财政厅 stay two names.
+    text = (
+        "（九）推进职业病治理。（区安监局牵 头，区财政局配合）\n"
+        "（十 一）加强法律援助。（区司法局牵头、各乡镇 人民政府配合）\n"
+        "（十二）加强宣传。（省商务厅 省财政厅负责）\n"
+    )
+    assert rows(text) == [
+        ("（九）", [("区安监局", L), ("区财政局", S)]),
+        ("（十 一）", [("区司法局", L), ("各乡镇人民政府", S)]),
+        ("（十二）", [("省商务厅", L), ("省财政厅", S)]),
+    ]

@@ -45,7 +45,7 @@ from matrixdesk.parse.labels import (
     label_of,
     starts_field,
 )
-from matrixdesk.parse.orgs import OrgKind
+from matrixdesk.parse.orgs import OrgKind, classify
 from matrixdesk.parse.parties import (
     CLOSERS,
     OPENERS,
@@ -120,6 +120,9 @@ _DISTRIBUTIVE = re.compile(
 _BATCH = re.compile(
     r"^(?:第[一二三四五六七八九十0-9０-９]{1,3}(?:批|组|阶段|轮)(?:次)?|首批|其余|剩余)\s*[:：]\s*"
 )
+_CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])[ \t\u3000]+(?=[\u4e00-\u9fff])")
+# Words that end an organ's name but are no name alone (各乡镇 / 人民政府 is one name).
+_SUFFIX_ONLY = re.compile(r"人民政府|政府|办公室|办公厅|委员会|管委会|管理局|领导小组|工作组")
 _BY = re.compile(r"(?<!自)由")
 _HAS_LEVEL = re.compile(r"^(?:各|省|市|县|区|州|国家|中央|国务院|自治区|全国|中国)")
 _ANY_BRACKET = re.compile(r"[(（【〔［\[)）】〕］\]]")
@@ -331,6 +334,8 @@ def _read_clauses(text: str, free_text: bool) -> _Reading | None:
         clause = _BATCH.sub("", _strip_unbalanced(clause.strip(" \t\u3000")))
         if not clause:
             continue
+        if " " in clause:
+            clause = close_crawl_spaces(clause)
         label = LABEL.match(clause)
         if label:
             kind = label_kind(label_of(label))
@@ -389,6 +394,20 @@ def _is_note(clause: str) -> bool:
     """A rule note (列第一位者为牵头单位，下同), not a 下同 inside a name's own bracket
     (各县(市、区,含…,下同)人民政府 is a party)."""
     return bool(_NOTE.search(SCOPE_NOTE.sub("", clause)))
+
+
+def close_crawl_spaces(clause: str) -> str:
+    """A clause with the spaces a lost line break left inside words closed up (``区安监局牵 头``,
+    ``各乡镇 人民政府配合``) — unless the spaces separate names (``省商务厅 省财政厅负责``): every
+    part, the verb aside, is a party and none is only an organ's suffix (人民政府)."""
+    verb = _VERB.search(clause)
+    names = clause[: verb.start()] if verb and _CORE_VERB.search(verb.group()) else clause
+    parts = names.split()
+    if len(parts) > 1 and all(
+        classify(part) is not OrgKind.NONE and not _SUFFIX_ONLY.fullmatch(part) for part in parts
+    ):
+        return clause
+    return _CJK_GAP.sub("", clause)
 
 
 def _strip_unbalanced(clause: str) -> str:

@@ -47,7 +47,7 @@ _CANDIDATE = re.compile(
     rf"|第(?P<sec>[{_CN}]{{1,4}})节"
     rf"|第(?P<art>[{_CN}]{{1,6}})条"
     rf"|(?P<cn>[{_CN}]{{1,8}})(?:、|[.．﹒](?![0-9０-９]))"
-    rf"|[(（](?P<pcn>[{_CN}]{{1,8}})[)）]"
+    rf"|[(（](?P<pcn>[{_CN}](?: ?[{_CN}]){{0,7}})[)）]"  # （十 一）: a space left by a line break
     r"|[(（](?P<pdig>[0-9０-９]{1,3}) ?[)）]"
     # 1.5亿 is a number, but 1.2017年底前… is a label before a year
     r"|(?P<dig>[0-9０-９]{1,3}) ?(?:[.．﹒、](?![0-9０-９])|[.．](?=(?:19|20)[0-9]{2}年))"
@@ -175,7 +175,7 @@ def find_headings(text: str, quiet: list[tuple[int, int]] | None = None) -> list
         kind, number = _candidate_number(match)
         depth, sibling = seq._placement(kind)
         context = _context(text, match.start())
-        if " " in match.group() and context != "line":
+        if " " in match.group() and context != "line" and kind != "pcn":
             continue  # 1 .房地产… is a label only at a line start
         in_sequence = seq.expected(kind, number, depth, sibling)
         if context == "line":
