@@ -42,6 +42,18 @@ ENTRIES = scoring.load_index()
 # it still counts in the corpus figures below.
 DISPUTED: dict[str, str] = {}  # doc id -> why its truth is disputed (strict xfail)
 
+# Documents whose constructs the parser does not read yet, each named (strict: the day the
+# construct is read, the test fails and the entry must go). Visible in docs/parser-corpus.md.
+SHORTFALLS: dict[str, str] = {
+    "m-pingtan-lanzongguanzong-2017-192": (
+        "试点单位：第一批：…，2017年12月底前完成；第二批：…；第三批：… — a label of pilot units in "
+        "batches, with deadlines between them, is not read (12 of its 13 parties missed)"
+    ),
+}
+
+
+_KNOWN = {**DISPUTED, **SHORTFALLS}
+
 
 @functools.cache
 def scored(doc_id: str):
@@ -61,8 +73,8 @@ def test_the_corpus_is_big_and_varied():
 @pytest.mark.parametrize(
     "doc_id",
     [
-        pytest.param(e["id"], marks=pytest.mark.xfail(reason=DISPUTED[e["id"]], strict=True))
-        if e["id"] in DISPUTED
+        pytest.param(e["id"], marks=pytest.mark.xfail(reason=_KNOWN[e["id"]], strict=True))
+        if e["id"] in _KNOWN
         else e["id"]
         for e in ENTRIES
     ],
