@@ -44,12 +44,7 @@ DISPUTED: dict[str, str] = {}  # doc id -> why its truth is disputed (strict xfa
 
 # Documents whose constructs the parser does not read yet, each named (strict: the day the
 # construct is read, the test fails and the entry must go). Visible in docs/parser-corpus.md.
-SHORTFALLS: dict[str, str] = {
-    "m-pingtan-lanzongguanzong-2017-192": (
-        "试点单位：第一批：…，2017年12月底前完成；第二批：…；第三批：… — a label of pilot units in "
-        "batches, with deadlines between them, is not read (12 of its 13 parties missed)"
-    ),
-}
+SHORTFALLS: dict[str, str] = {}  # doc id -> the construct not read yet (strict xfail)
 
 
 _KNOWN = {**DISPUTED, **SHORTFALLS}
