@@ -128,3 +128,13 @@ def test_spaces_left_by_lost_line_breaks_inside_words_are_closed() -> None:
         ("（十 一）", [("区司法局", L), ("各乡镇人民政府", S)]),
         ("（十二）", [("省商务厅", L), ("省财政厅", S)]),
     ]
+
+
+def test_a_party_label_after_a_comma_begins_an_annotation() -> None:
+    # …组织开展研讨活动，责任单位：… — the sentence was not closed before the label.
+    text = (
+        "（一）交流合作工程1.推动交流。开展活动。2.深化合作。组织开展研讨活动，"
+        "责任单位：市科协牵头，市教育局等参加。（二）心理健康工程3.开展服务。4.加强科普。"
+        "责任单位：市卫健委牵头，市总工会等参加。"
+    )
+    assert rows(text)[0] == ("（一）", [("市科协", L), ("市教育局", S)])

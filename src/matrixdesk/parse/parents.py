@@ -153,4 +153,4 @@ def _on_own_line(source: str, unit: Unit, since: int) -> bool:
     if line_start > unit.start and not source[line_start:at].strip():
         return True
     before = source[unit.start : at].rstrip(" \t\u3000")
-    return unit.labelled and line_start <= since and before[-1:] in ("。", "；", ";")
+    return unit.labelled and line_start <= since and before[-1:] in ("。", "；", ";", "，", ",")

@@ -30,7 +30,7 @@ from matrixdesk.parse.annotation import (
     parse_content,
     parse_fields,
 )
-from matrixdesk.parse.labels import LABEL_TEXT, starts_field
+from matrixdesk.parse.labels import LABEL, LABEL_TEXT, label_kind, label_of, starts_field
 from matrixdesk.parse.orgs import MAX_NAME, OrgKind, classify
 from matrixdesk.parse.parties import CLOSERS, OPENERS
 
@@ -42,7 +42,7 @@ _AFTER_END = "。；;，,.．、"
 # A field block starts at a line start or after a sentence end, perhaps behind a number the
 # numbering did not take (。2. 责任单位：… in text whose line breaks were lost).
 _FIELD_START = re.compile(
-    r"(?:^|(?<=[。；;]))[ \t\u3000]*"
+    r"(?:^|(?<=[。；;，,]))[ \t\u3000]*"
     r"(?:(?:[0-9０-９]{1,2} ?[.．、]|[（(][一二三四五六七八九十0-9０-９]{1,3}[)）])[ \t\u3000]*)?"
     rf"(?=[（(]?{LABEL_TEXT}[:：]|【[\u4e00-\u9fff]{{1,10}}】)",
     re.M,
@@ -334,6 +334,10 @@ def _field_blocks(
             continue
         if not starts_field(source[at : at + 40]):
             continue
+        if _char_before(source, match.start() + 1, start) in "，," and not _party_label_at(
+            source, at
+        ):
+            continue  # after a comma only a party label (…研讨活动，责任单位：A牵头) begins a block
         block_end = _block_end(source, at, end)
         reached = block_end  # a block that names nobody has no later part that does
         text = source[at:block_end]
@@ -345,6 +349,11 @@ def _field_blocks(
         found.content = "\n".join(ln.strip() for ln in text.split("\n") if ln.strip())
         blocks.append((at, block_end, found))
     return blocks
+
+
+def _party_label_at(source: str, at: int) -> bool:
+    label = LABEL.match(source, at, at + 40)
+    return label is not None and label_kind(label_of(label)) in ("lead", "support", "duty")
 
 
 def _lines_after(source: str, at: int, end: int, count: int) -> int:
