@@ -11,6 +11,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from ..core.findings import FindingsTracker
 from ..core.numbers import display_numbers
 from ..store import MatrixStore, StoreError, StoreEvent
+from . import heap
 from .history import describe
 
 
@@ -86,6 +87,7 @@ class Document(QObject):
         self.store.unsubscribe(self._on_store_event)
         self.undo_stack.clear()
         self.store.close()
+        heap.release()  # the plan's objects were set aside while it was open (ui/heap.py)
 
     def saved_text(self) -> str:
         """When the file was last written, as the status bar says it (time; date if older)."""

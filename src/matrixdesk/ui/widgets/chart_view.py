@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
 
 from ...core.stats import LiveStats
 from ...store import MatrixStore, StoreEvent
-from .. import folders
+from .. import folders, heap
 from ..messages import output_error_text
 from .chart_worker import ChartJob, ChartPicture, ChartWords, ChartWorker, Drawn
 from .onscreen import after_paint, on_screen
@@ -319,6 +319,8 @@ class ChartView(QWidget):
         self.picture.set_image(drawn.image, drawn.minimum)
         self.redraw_count += 1
         self.ui_ms += clock.nsecsElapsed() / 1e6
+        if self.redraw_count == 1:  # matplotlib is in now: set it aside too (ui/heap.py)
+            heap.settle()
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         self.store.unsubscribe(self._listener)

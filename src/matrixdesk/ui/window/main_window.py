@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core import errorlog
-from .. import settings
+from .. import heap, settings
 from ..actions import (
     EDIT_MENU,
     FILE_MENU,
@@ -48,6 +48,7 @@ from ..models.filter_proxy import MatrixFilterProxy
 from ..models.matrix_model import FIRST_DEPARTMENT_COLUMN, MatrixModel
 from ..widgets.filter_bar import FilterBar, NoMatchNote
 from ..widgets.matrix_view import MatrixView
+from ..widgets.onscreen import after_paint
 from ..widgets.toolbar import add_buttons
 from .docks import Docks
 from .edit import MatrixEditor
@@ -56,6 +57,8 @@ from .files import FileController
 from .layout import COMPACT, DEFAULT_SIZE, DockLayout, mode_for
 from .progress import ProgressController
 from .status import StatusLabels
+
+SETTLE_MS = 1000  # after a plan's first paint: its findings checked, its first chart drawn
 
 
 class MainWindow(QMainWindow):
@@ -251,6 +254,9 @@ class MainWindow(QMainWindow):
         self.update_actions()
         if document is not None:
             self._select_first_task()
+            # once painted and its findings checked, the plan's objects are set aside from
+            # Python's full collections (ui/heap.py)
+            after_paint(self.view, heap.settle, SETTLE_MS)
 
     def _chain_tabs(self) -> None:
         """Tell the new panels' tables and text boxes to pass Tab on (see ``focusables``).
