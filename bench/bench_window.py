@@ -9,10 +9,12 @@ Measured in one process, each beside its floor measured in the same run:
   SQLite transaction on a copy of the file in the same journal mode (the floor); the window
   thread's CPU time for it (the wall time also waits for the disk, which others share); with
   the first chart drawn (an edit while a chart draws is measured on its own, below), and
-  again after 2,000 steps in the undo history;
+  again after 2,000 steps in the undo history (and with the Change Log in front, whose rows
+  grow with the history);
 * the chart after an edit that changes what it shows: the window's thread asks and shows, a
   worker thread draws; the time on the window's thread, the longest the event loop waited
-  meanwhile, the wait until the new chart is shown, and an edit made while it draws;
+  meanwhile (beside the longest wait of the same loop with nothing drawn), the wait until the
+  new chart is shown, and an edit made while it draws;
 * one edit with View ▸ Colour Cells by Status on;
 * scroll repaint: the window's grid against a bare QTableView of the same viewport size.
 
@@ -53,6 +55,7 @@ from matrixdesk.ui.window import MainWindow  # noqa: E402
 
 WINDOW = (1600, 1000)
 RUNS = 3
+CHART_RUNS = 9  # charts asked for: the longest wait varies from run to run
 HISTORY = 2000  # undo steps before the edits of a long session
 
 
@@ -202,6 +205,7 @@ def long_history(app: QApplication, window: MainWindow, steps: int) -> None:
     finally:
         store.db.execute("PRAGMA synchronous = FULL")
     assert doc.undo_stack.count() >= steps
+    os.sync()  # the edits measured next do not wait for these to reach the disk
     idle(app, 0.3)  # the chart asks for its new bars 200 ms after the last edit
     window.docks.panels["chart"].wait_drawn()
 
@@ -239,7 +243,19 @@ def _toggle_busiest(window: MainWindow) -> tuple:
     return task, busiest, old
 
 
-def chart_update(app: QApplication, window: MainWindow, runs: int = 5) -> dict[str, float]:
+def loop_waits(app: QApplication, seconds: float) -> float:
+    """The longest the event loop (as :func:`chart_update` turns it) waits, nothing drawn."""
+    gap, last = 0.0, time.perf_counter()
+    end = last + seconds
+    while last < end:
+        app.processEvents()
+        time.sleep(0.001)
+        now = time.perf_counter()
+        gap, last = max(gap, now - last), now
+    return gap
+
+
+def chart_update(app: QApplication, window: MainWindow, runs: int = CHART_RUNS) -> dict[str, float]:
     """An edit that changes the chart's bars until the new picture is shown: the time the
     window's thread spends on it (asking, showing), the longest the event loop went without
     a turn meanwhile, and the whole wait (drawn on the worker thread)."""
@@ -248,7 +264,7 @@ def chart_update(app: QApplication, window: MainWindow, runs: int = 5) -> dict[s
     if chart.redraw_count == 0:
         chart.redraw()
     chart.wait_drawn()
-    ui, gaps, shown = [], [], []
+    ui, gaps, shown, idle_gaps = [], [], [], []
     for _ in range(runs):
         store = window.document.store
         task, busiest, old = _toggle_busiest(window)
@@ -267,9 +283,12 @@ def chart_update(app: QApplication, window: MainWindow, runs: int = 5) -> dict[s
         store.set_role(task, busiest, old)
         chart.redraw()
         chart.wait_drawn()
+        idle_gaps.append(loop_waits(app, min(shown[-1], 1.0)))
     return {
         "chart_ui_ms": median_ms(ui),
         "chart_gap_ms": median_ms(gaps),
+        "chart_gap_max_ms": round(max(gaps) * 1000, 1),
+        "loop_gap_idle_ms": median_ms(idle_gaps),
         "chart_shown_ms": median_ms(shown),
     }
 
@@ -350,7 +369,11 @@ def measure(app: QApplication, n: int, edits: int, steps: int, folder: Path) -> 
     times = edit_latency(app, window, edits)
     commit = commit_floor(work, mode, edits)
     long_history(app, window, HISTORY)
-    later = edit_latency(app, window, max(5, edits // 2))
+    later = edit_latency(app, window, edits)
+    window.docks.raise_dock("changelog")
+    idle(app, 0.3)
+    logged = edit_latency(app, window, max(5, edits // 2))
+    window.docks.raise_dock("findings")
     chart = chart_update(app, window)
     during = edits_while_drawing(app, window, max(5, edits // 2))
     window.actions[ActionId.STATUS_COLOURS].trigger()  # View ▸ Colour Cells by Status
@@ -371,6 +394,10 @@ def measure(app: QApplication, n: int, edits: int, steps: int, folder: Path) -> 
         "undo_painted_ms": median_ms(times["undo_painted"]),
         "edit_cpu_ms": median_ms(times["cpu"]),
         "edit_after_history_ms": median_ms(later["painted"]),
+        "edit_after_history_commit_ms": median_ms(later["commit"]),
+        "edit_after_history_cpu_ms": median_ms(later["cpu"]),
+        "edit_after_history_changelog_ms": median_ms(logged["painted"]),
+        "edit_after_history_changelog_cpu_ms": median_ms(logged["cpu"]),
         "commit_floor_ms": median_ms(commit),
         "journal_mode": mode,
         **chart,
@@ -402,12 +429,18 @@ def report(results: list[dict]) -> str:
             "undo: Ctrl+Z → painted": row("undo_painted_ms"),
             "  edit: the window thread's CPU": row("edit_cpu_ms"),
             f"edit after {HISTORY:,} steps: → painted": row("edit_after_history_ms"),
+            "  → SQLite commit": row("edit_after_history_commit_ms"),
+            "  the window thread's CPU": row("edit_after_history_cpu_ms"),
+            "  with the Change Log in front: → painted": row("edit_after_history_changelog_ms"),
+            "    the window thread's CPU": row("edit_after_history_changelog_cpu_ms"),
             "  floor: one bare SQLite commit": row("commit_floor_ms"),
             "  edit painted − commit floor": {
                 n: r["edit_painted_ms"] - r["commit_floor_ms"] for n, r in by.items()
             },
             "chart after an edit: window's thread": row("chart_ui_ms"),
             "  longest event-loop wait meanwhile": row("chart_gap_ms"),
+            "    the longest of the runs": row("chart_gap_max_ms"),
+            "    the same loop, nothing drawn": row("loop_gap_idle_ms"),
             "  until the new chart is shown (worker)": row("chart_shown_ms"),
             "edit while the chart draws: key → painted": row("edit_while_drawing_ms"),
             "edit, cells coloured by status: → painted": row("edit_status_colours_ms"),
