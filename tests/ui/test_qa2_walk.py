@@ -411,3 +411,22 @@ def test_colour_cells_by_status_says_what_the_colours_mean(chinese, window, plan
     assert "逾期" in key
     colours.trigger()
     assert [lb.text() for lb in label] == before
+
+
+def test_the_progress_panel_shows_its_rows_on_a_big_window(chinese, qtbot, plan_file, menu_action):
+    """At 1600×1000, View ▸ Panels ▸ Progress under the matrix showed its filters, the header
+    and one and a half rows of departments."""
+    from PySide6.QtWidgets import QTableView
+
+    w = MainWindow(persist_layout=False)
+    qtbot.addWidget(w)
+    w.resize(1600, 1000)
+    w.show()
+    qtbot.waitExposed(w)
+    assert w.files.open_path(plan_file, remember=False)
+    menu_action(w, ActionId.GO_PROGRESS).trigger()
+    QCoreApplication.processEvents()
+    table = w.findChild(QTableView, "progressTable")
+    rows = table.viewport().height() / table.verticalHeader().defaultSectionSize()
+    assert rows >= 2, rows
+    w.set_document(None)

@@ -93,7 +93,8 @@ class DockLayout(QObject):
         if mode == WIDE:
             w.resizeDocks([d["measure"]], [440], horizontal)
             w.resizeDocks([d["measure"], d["chart"]], [600, 300], vertical)
-            w.resizeDocks([d["findings"]], [130], vertical)
+            # the lists under the matrix: room for the progress panel's filters, header and 2+ rows
+            w.resizeDocks([d["findings"]], [200], vertical)
         else:
             width = max(340, min(440, round(w.width() * 0.36)))
             w.resizeDocks([d["measure"]], [width], horizontal)
