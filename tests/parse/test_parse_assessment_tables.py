@@ -66,7 +66,7 @@ def test_a_cell_labelling_the_cell_beside_it_names_parties():
     assert roles(plan, "河道采砂整治") == [("县水利局", L)]
 
 
-def test_a_first_task_column_spanning_one_row_is_the_tasks_title_not_a_part():
+def test_a_first_task_column_none_of_whose_cells_spans_rows_titles_each_task():
     text = (
         "序号\t考核项目\t考核内容\t责任单位\n"
         "1\t组织领导\t成立领导小组。\t县河长办\n"
@@ -133,4 +133,43 @@ def test_a_scope_note_inside_a_names_bracket_is_not_part_of_the_name():
     assert parse_content(content).parties == [
         ("市住建局", L),
         ("各县（市、区）人民政府（管委会）", S),
+    ]
+
+
+def test_a_column_of_offices_inside_one_organisation_names_no_parties():
+    assert column_kind("市卫健委内牵头处室") is None
+    assert column_kind("局内配合科室") is None
+    assert column_kind("责任处室") == "duty"  # a department's own table: its offices are parties
+    text = (
+        "序号\t主要内容\t牵头单位\t配合单位\t市卫健委内牵头处室\n"
+        "1\t推进签约服务。\t市卫生健康委\t市医保局\t基层处\n"
+    )
+    plan = parse_text(text)
+    assert roles(plan, "推进签约服务") == [("市卫生健康委", L), ("市医保局", S)]
+
+
+def test_a_web_pages_footer_after_the_last_rows_fields_leaves_them_an_annotation():
+    text = (
+        "1. 加强宣传引导。\n牵头单位：各区政府、市卫生健康委\n配合单位：/\n发布\n"
+        "主办单位：广州市卫生健康委员会 联系方式：020-12320\n粤公网安备44010402000409号\n"
+    )
+    plan = parse_text(text)
+    assert roles(plan, "加强宣传引导") == [("各区政府", L), ("市卫生健康委", L)]
+    assert "广州市卫生健康委员会" not in {d.name for d in plan.departments}
+
+
+def test_one_number_over_several_rows_numbers_the_group_not_each_row():
+    text = (
+        "序号\t工作事项\t主要内容\t牵头单位\n"
+        "1\t完善签约服务\t扩大签约覆盖。\t各区政府\n"
+        "1\t完善签约服务\t优化签约流程。\t各区政府\n"
+        "2\t保障合理用药\t落实药品配备。\t市医保局\n"
+    )
+    plan = parse_text(text)
+    assert [(m.label, m.title) for m in plan.measures] == [
+        ("一、", "完善签约服务"),
+        ("1.", "扩大签约覆盖"),
+        ("2.", "优化签约流程"),
+        ("二、", "保障合理用药"),
+        ("1.", "落实药品配备"),
     ]

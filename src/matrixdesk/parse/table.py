@@ -65,6 +65,9 @@ _KINDS: list[tuple[str, tuple[str, ...]]] = [
 ]
 _PARTY_ALONE = {"单位", "部门", "责任", "责任处室"}  # a bare 单位 column names the duty units
 _NOT_PARTY = ("领导", "联系人", "责任人", "电话")
+# 市卫健委内牵头处室: the offices inside one organisation, its own division of the work — not
+# parties beside the organisations the other columns name.
+_INTERNAL = re.compile(r"内(?:设)?(?:[\u4e00-\u9fff]{0,4})(?:处室|科室|处|科|股|司局|内设机构)$")
 _PARTY_KINDS = ("lead", "support", "guide", "duty")
 _TEXT_KINDS = ("task", "part", "number", "detail")
 # A cell that labels the cell beside it (重点考核部门 | 县委农工部, often spanning rows): a party
@@ -95,6 +98,8 @@ def column_kind(cell: str) -> str | None:
         return None
     if name in _PARTY_ALONE:
         return "duty"
+    if _INTERNAL.search(name):
+        return None
     for kind, words in _KINDS:
         if any(word in name for word in words):
             if kind in _PARTY_KINDS and any(word in name for word in _NOT_PARTY):
@@ -319,7 +324,7 @@ def rows_to_text(rows: Sequence[Sequence[str]], header: Header) -> str:
 def _write_rows(rows: Sequence[Sequence[str]], header: Header) -> _Writer:
     """The data rows under ``header`` in the notice layout.
 
-    A first task column whose cell spans one row only is the task's title, not a part; a row
+    A first task column none of whose cells spans rows is the task's title, not a part; a row
     numbered as a part (一、) that names units is a part heading carrying them."""
     columns = header.columns
     number_column = columns.get("number", [None])[0]
@@ -328,14 +333,19 @@ def _write_rows(rows: Sequence[Sequence[str]], header: Header) -> _Writer:
     header_kinds = set(_kinds_of(rows[header.last_row]).items())
     data = rows[header.last_row + 1 :]
     parts = _part_values(data, header)
+    numbers = [_cell(r, number_column) if number_column is not None else "" for r in data]
+    # A first task column groups rows when one of its cells spans several; else it titles each.
+    titled = header.titled and not any(p and _grouped(parts, k) for k, p in enumerate(parts))
     for k, row in enumerate(data):
         if len(header_kinds) >= 2 and set(_kinds_of(row).items()) >= header_kinds:
             continue  # the header again: a table continued on a new page or sheet
         part = parts[k]
-        title = part if header.titled and part and not _grouped(parts, k) else ""
+        title = part if titled else ""
         task = _task_text(row, columns, title)
         fields = _fields(row, field_columns)
-        number = _cell(row, number_column) if number_column is not None else ""
+        number = numbers[k]
+        if number.isdigit() and _grouped(numbers, k):
+            number = ""  # one 序号 over several rows numbers their group: count them within it
         if not fields or _CN_NUMBER.fullmatch(number):
             if (heading := _heading_of(row, task, number, bool(fields))) is not None:
                 writer.heading(heading)

@@ -341,7 +341,7 @@ def _field_blocks(
         block_end = _block_end(source, at, end)
         reached = block_end  # a block that names nobody has no later part that does
         text = source[at:block_end]
-        if _FURNITURE.search(source, at, _lines_after(source, block_end, end, 2)):
+        if _FURNITURE.search(source, at, _footer_reach(source, block_end, end)):
             continue  # 主办单位：… 版权所有：… — a web page's footer, not an annotation
         found = parse_fields(text, free_text=False)
         if found is None:
@@ -354,6 +354,19 @@ def _field_blocks(
 def _party_label_at(source: str, at: int) -> bool:
     label = LABEL.match(source, at, at + 40)
     return label is not None and label_kind(label_of(label)) in ("lead", "support", "duty")
+
+
+def _footer_reach(source: str, block_end: int, end: int) -> int:
+    """How far after a field block a footer line still tells that the block is the page's
+    footer: two lines, but not into a line that begins a field block of its own (the
+    annotation of a page's last task, then 发布, then the footer's 主办单位：…)."""
+    reach = _lines_after(source, block_end, end, 2)
+    line = source.find("\n", block_end, reach)
+    while line >= 0:
+        if starts_field(source[line + 1 : line + 41]):
+            return line
+        line = source.find("\n", line + 1, reach)
+    return reach
 
 
 def _lines_after(source: str, at: int, end: int, count: int) -> int:
