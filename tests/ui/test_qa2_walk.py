@@ -430,3 +430,44 @@ def test_the_progress_panel_shows_its_rows_on_a_big_window(chinese, qtbot, plan_
     rows = table.viewport().height() / table.verticalHeader().defaultSectionSize()
     assert rows >= 2, rows
     w.set_document(None)
+
+
+def test_the_total_column_is_headed_by_a_turned_word_in_english(qtbot, plan_file):
+    """The English grid headed its last column T / o / t / a / l, one upright letter a line
+    (the way Chinese names stand); Latin text is turned instead, as in Excel."""
+    from PySide6.QtCore import Qt
+
+    from matrixdesk.ui.models.matrix_model import ColumnKind, ItemRole
+    from matrixdesk.ui.widgets.matrix_view import DepartmentHeader
+
+    w = MainWindow(persist_layout=False)
+    qtbot.addWidget(w)
+    w.resize(1600, 1000)
+    w.show()
+    qtbot.waitExposed(w)
+    assert w.files.open_path(plan_file, remember=False)
+    QCoreApplication.processEvents()
+    header = next(h for h in w.findChildren(DepartmentHeader) if h.isVisible() and h.count() > 2)
+    model = header.model()
+    total = next(
+        s
+        for s in range(header.count())
+        if model.headerData(s, Qt.Orientation.Horizontal, ItemRole.COLUMN_KIND) == ColumnKind.TOTAL
+    )
+    assert model.headerData(total, Qt.Orientation.Horizontal) == "Total"
+    image = header.grab().toImage()
+    left = header.sectionViewportPosition(total)
+    ink = [
+        (x, y)
+        for x in range(left + 2, left + header.sectionSize(total) - 2)
+        for y in range(2, image.height() - 2)
+        if image.pixelColor(x, y).lightness() < 100
+    ]
+    height = max(y for _, y in ink) - min(y for _, y in ink)
+    from PySide6.QtGui import QFontMetrics
+
+    bold = header.font()
+    bold.setBold(True)
+    word = QFontMetrics(bold).horizontalAdvance("Total")
+    assert height <= word + 2, (height, word)  # one turned word, not five lines of a letter
+    w.set_document(None)

@@ -171,6 +171,16 @@ class DepartmentHeader(QHeaderView):
     def _paint_vertical(self, painter: QPainter, rect: QRect, text: str, font: QFont) -> None:
         if not text:
             return
+        if text.isascii():  # "Total" in English: turned, as Latin is, not one upright letter a line
+            painter.save()
+            painter.setFont(font)
+            painter.setPen(self.palette().color(self.foregroundRole()))
+            painter.translate(rect.center())
+            painter.rotate(-90)
+            turned = QRect(-rect.height() // 2, -rect.width() // 2, rect.height(), rect.width())
+            painter.drawText(turned, int(Qt.AlignmentFlag.AlignCenter), text)
+            painter.restore()
+            return
         font, lines = self.vertical_lines(text, rect, font)
         cw, ch = self.char_box(font)
         painter.setFont(font)
