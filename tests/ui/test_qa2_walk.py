@@ -471,3 +471,27 @@ def test_the_total_column_is_headed_by_a_turned_word_in_english(qtbot, plan_file
     word = QFontMetrics(bold).horizontalAdvance("Total")
     assert height <= word + 2, (height, word)  # one turned word, not five lines of a letter
     w.set_document(None)
+
+
+def test_the_departments_panel_names_fit_on_a_small_window(chinese, qtbot, plan_file, menu_action):
+    """At 1024×700 (every panel in the right column) View ▸ Panels ▸ Departments left the
+    names 60 px beside four columns of one-digit counts: 省农业…, 省邮政…."""
+    from PySide6.QtWidgets import QTableView
+
+    from matrixdesk.ui.widgets.departments_panel import DepartmentsPanel
+
+    w = MainWindow(persist_layout=False)
+    qtbot.addWidget(w)
+    w.resize(1024, 700)
+    w.show()
+    qtbot.waitExposed(w)
+    assert w.files.open_path(plan_file, remember=False)
+    menu_action(w, ActionId.GO_DEPARTMENTS).trigger()
+    QCoreApplication.processEvents()
+    panel = w.findChild(DepartmentsPanel)
+    view = panel.findChild(QTableView)
+    widths = [view.columnWidth(c) for c in range(5)]
+    digits = view.horizontalHeader().fontMetrics().horizontalAdvance("0000")
+    assert widths[0] >= 0.45 * view.viewport().width(), widths  # the names take the most room
+    assert max(widths[2:4]) <= max(digits, 40) + 16, widths  # counts of up to four digits
+    w.set_document(None)

@@ -225,11 +225,15 @@ class DepartmentsPanel(QWidget):
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
         # Fixed widths from the header words: sizing to contents measured every row again
         # after each edit, even while the panel was hidden.
+        # The counts need four digits, not 48 px each: in the right column of a 1024×700
+        # window the names had 60 px left (省农业…, 省邮政…).
         metrics = header.fontMetrics()
         for col in (LEAD, SUPPORT, COLLECTIVE):
             title = str(self.model.headerData(col, Qt.Orientation.Horizontal))
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
-            header.resizeSection(col, max(metrics.horizontalAdvance(title), 48) + 20)
+            wide = max(metrics.horizontalAdvance(title), metrics.horizontalAdvance("0000"))
+            header.resizeSection(col, wide + 16)
+        header.resizeSection(ALIASES, metrics.horizontalAdvance("省发改委") + 16)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._context_menu)
         self.view.activated.connect(self._activated)
