@@ -138,3 +138,8 @@ def test_a_party_label_after_a_comma_begins_an_annotation() -> None:
         "责任单位：市卫健委牵头，市总工会等参加。"
     )
     assert rows(text)[0] == ("（一）", [("市科协", L), ("市教育局", S)])
+
+
+def test_a_web_pages_line_run_on_after_the_last_party_is_not_a_name() -> None:
+    text = "28.加强领导。确保落地生根。责任单位：市委组织部、市发改委H5解读：https://example.cn/s/1"
+    assert rows(text) == [("28.", [("市委组织部", L), ("市发改委", S)])]

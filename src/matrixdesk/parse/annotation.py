@@ -123,6 +123,7 @@ _BATCH = re.compile(
 _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])[ \t\u3000]+(?=[\u4e00-\u9fff])")
 # Words that end an organ's name but are no name alone (各乡镇 / 人民政府 is one name).
 _SUFFIX_ONLY = re.compile(r"人民政府|政府|办公室|办公厅|委员会|管委会|管理局|领导小组|工作组")
+_LATIN_LABEL = re.compile(r"(?<=[\u4e00-\u9fff])(?=[A-Za-z0-9]{1,8}[\u4e00-\u9fff]{1,6}[:：])")
 _BY = re.compile(r"(?<!自)由")
 _HAS_LEVEL = re.compile(r"^(?:各|省|市|县|区|州|国家|中央|国务院|自治区|全国|中国)")
 _ANY_BRACKET = re.compile(r"[(（【〔［\[)）】〕］\]]")
@@ -318,6 +319,8 @@ def _clauses(text: str) -> list[str]:
             for m in (EMBEDDED_LABEL.finditer(clause, 1) if labelled else ())
             if not ATOM_END.search(clause, 0, m.start())  # not inside 牵头责任单位：
         ]
+        if labelled:  # 责任单位：A、B H5解读：https://… — a page's own line run on after a name
+            cuts = sorted({*cuts, *(m.start() for m in _LATIN_LABEL.finditer(clause, 1))})
         for a, b in zip([0, *cuts], [*cuts, len(clause)], strict=True):
             if clause[a:b].strip():
                 found.append(clause[a:b].strip())
