@@ -51,11 +51,6 @@ DISPUTED: dict[str, str] = {}  # doc id -> why its truth is disputed (strict xfa
 # Documents whose constructs the parser does not read yet, each named (strict: the day the
 # construct is read, the test fails and the entry must go). Visible in docs/parser-corpus.md.
 SHORTFALLS: dict[str, str] = {
-    "m-pingtan-lanzongguanban-2016-20": (
-        "a 任务分解表 flattened into one line with no separator between cells or rows: "
-        "…项目。区经发局牵头，区交建局、环土局、…广电网络分公司创新应用… — an unbracketed "
-        "'A牵头，B、C' list running straight into the next row's task is not read"
-    ),
     "m-pingtan-lanzongguanzong-2016-62": (
         "an 分工表 flattened into one line with no separators: "
         "…领导小组3月区经发局区环土局1、平潭… — party names glued together "

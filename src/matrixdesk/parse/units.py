@@ -33,6 +33,7 @@ from matrixdesk.parse.annotation import (
 from matrixdesk.parse.labels import LABEL, LABEL_TEXT, label_kind, label_of, starts_field
 from matrixdesk.parse.orgs import MAX_NAME, OrgKind, classify
 from matrixdesk.parse.parties import CLOSERS, OPENERS
+from matrixdesk.parse.runon import run_on_leads
 
 _BRACKET_CHARS = re.compile(r"[(（【〔［\[)）】〕］\]]")
 _STOPS = "。；;！!？?"
@@ -113,6 +114,8 @@ def find_units(source: str, start: int, end: int, closing_tail: bool = False) ->
         ]
     for block_start, block_end, found in _field_blocks(source, start, end, taken):
         taken.append((block_start, block_end, found, True))
+    if not taken and not region.skipped:  # a flattened table's 区经发局牵头，区交建局 …
+        taken = [(a, b, found, False) for a, b, found in run_on_leads(source, start, end)]
     taken.sort(key=lambda t: t[0])
     cursor = start
     for ann_start, ann_end, annotation, labelled in taken:
