@@ -108,6 +108,8 @@ def windows(sizes: list[int], runs: int, env: dict[str, str]) -> dict:
         found["floor"][n] = median(base)
         _, settled = window(path, env, SETTLE_S)
         found["memory"][n] = settled["peak_mb_settled"]
+        if not settled.get("matplotlib_settled"):  # the figure would not include a chart
+            print(f"… window {n}: no chart drawn in {SETTLE_S} s", file=sys.stderr, flush=True)
         found["floor_memory"][n] = floor(path, env)[1]["peak_mb"]
         print(f"… window {n}", file=sys.stderr, flush=True)
     return found

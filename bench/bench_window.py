@@ -5,9 +5,9 @@ Measured in one process, each beside its floor measured in the same run:
 * open → painted: a plan opened in the window until the grid has painted, beside reading the
   same tables with ``sqlite3`` and painting a bare QTableView over them (the floor);
 * one cell edit: Space on a grid cell until the SQLite commit, and until the changed cells
-  (and the panels that follow the edit) are painted; undo (Ctrl+Z) the same; beside one bare
-  SQLite transaction on a copy of the file in the same journal mode (the floor); the window
-  thread's CPU time for it (the wall time also waits for the disk, which others share); with
+  (and the panels that follow the edit) are painted; undo (Ctrl+Z) the same; beside a bare
+  SQLite transaction on a copy of the file in the same journal mode after each (the floor);
+  the window thread's CPU time for it (the wall time also waits for the disk); with
   the first chart drawn (an edit while a chart draws is measured on its own, below), and
   again after 2,000 steps in the undo history (and with the Change Log in front, whose rows
   grow with the history);
@@ -157,8 +157,11 @@ def open_window(app: QApplication, window: MainWindow, path: Path) -> float:
     return time.perf_counter() - t0
 
 
-def edit_latency(app: QApplication, window: MainWindow, edits: int) -> dict[str, list[float]]:
-    """Space on ``edits`` different cells, each then undone with Ctrl+Z."""
+def edit_latency(
+    app: QApplication, window: MainWindow, edits: int, floor: CommitFloor | None = None
+) -> dict[str, list[float]]:
+    """Space on ``edits`` different cells, each then undone with Ctrl+Z (and followed by a
+    bare commit of ``floor``)."""
     store = window.document.store
     committed: list[float] = []
     store.subscribe(lambda _event: committed.append(time.perf_counter()))
@@ -186,6 +189,8 @@ def edit_latency(app: QApplication, window: MainWindow, edits: int) -> dict[str,
         if i >= 0:
             times["undo_painted"].append(time.perf_counter() - t0)
         idle(app, 0.25)  # the chart looks after its 200 ms pause
+        if floor is not None and i >= 0:
+            floor.one()
     return times
 
 
@@ -210,26 +215,29 @@ def long_history(app: QApplication, window: MainWindow, steps: int) -> None:
     window.docks.panels["chart"].wait_drawn()
 
 
-def commit_floor(path: Path, journal_mode: str, runs: int) -> list[float]:
-    """One bare transaction (a change-log row) on a copy of the plan, same journal mode."""
-    copy = path.with_name(path.stem + "-floor.mdesk")
-    copy.write_bytes(path.read_bytes())
-    conn = sqlite3.connect(copy, isolation_level=None)
-    try:
-        conn.execute(f"PRAGMA journal_mode = {journal_mode}")
-        times = []
-        for i in range(runs):
-            t0 = time.perf_counter()
-            conn.execute("BEGIN")
-            conn.execute(
-                "INSERT INTO changelog (at, action, summary, detail) VALUES (?, ?, ?, ?)",
-                ["2026-01-01T00:00:00", "roles", "1 cells", f'{{"cells": [{i}]}}'],
-            )
-            conn.execute("COMMIT")
-            times.append(time.perf_counter() - t0)
-        return times
-    finally:
-        conn.close()
+class CommitFloor:
+    """Bare transactions (a change-log row each) on a copy of the plan, same journal mode:
+    one after each edit measured, so that edits and floor see the same load on the disk."""
+
+    def __init__(self, path: Path, journal_mode: str) -> None:
+        copy = path.with_name(path.stem + "-floor.mdesk")
+        copy.write_bytes(path.read_bytes())
+        self.conn = sqlite3.connect(copy, isolation_level=None)
+        self.conn.execute(f"PRAGMA journal_mode = {journal_mode}")
+        self.times: list[float] = []
+
+    def one(self) -> None:
+        t0 = time.perf_counter()
+        self.conn.execute("BEGIN")
+        self.conn.execute(
+            "INSERT INTO changelog (at, action, summary, detail) VALUES (?, ?, ?, ?)",
+            ["2026-01-01T00:00:00", "roles", "1 cells", f'{{"cells": [{len(self.times)}]}}'],
+        )
+        self.conn.execute("COMMIT")
+        self.times.append(time.perf_counter() - t0)
+
+    def close(self) -> None:
+        self.conn.close()
 
 
 def _toggle_busiest(window: MainWindow) -> tuple:
@@ -366,8 +374,10 @@ def measure(app: QApplication, n: int, edits: int, steps: int, folder: Path) -> 
     window.docks.panels["chart"].wait_drawn()  # (else every key makes it give way and start
     # again, and the edits measured are edits made while it draws: measured below)
     mode = window.document.store.db.execute("PRAGMA journal_mode").fetchone()[0]
-    times = edit_latency(app, window, edits)
-    commit = commit_floor(work, mode, edits)
+    floor = CommitFloor(work, mode)
+    times = edit_latency(app, window, edits, floor)
+    commit = floor.times
+    floor.close()
     long_history(app, window, HISTORY)
     later = edit_latency(app, window, edits)
     window.docks.raise_dock("changelog")
