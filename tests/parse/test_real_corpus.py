@@ -50,14 +50,7 @@ DISPUTED: dict[str, str] = {}  # doc id -> why its truth is disputed (strict xfa
 
 # Documents whose constructs the parser does not read yet, each named (strict: the day the
 # construct is read, the test fails and the entry must go). Visible in docs/parser-corpus.md.
-SHORTFALLS: dict[str, str] = {
-    "m-pingtan-lanzongguanzong-2016-62": (
-        "an 分工表 flattened into one line with no separators: "
-        "…领导小组3月区经发局区环土局1、平潭… — party names glued together "
-        "(区规划局区经发局区环土局) between a deadline and the next number, with the rule "
-        "note 第一个为牵头单位 only at the table's end, are not read"
-    ),
-}
+SHORTFALLS: dict[str, str] = {}
 
 
 # Documents that read in their own layout but not yet when rewritten in some others: (layouts,

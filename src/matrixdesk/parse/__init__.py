@@ -13,7 +13,8 @@ also what a user pastes and edits in the import dialog:
 * page furniture (running headers, page numbers) and a PDF's line wrapping are already gone.
 
 A tab-separated block under a task-division header, anywhere in the text, is rewritten by the
-parser into numbered tasks with 牵头单位：/配合单位：/完成时限： lines (:mod:`.table`).
+parser into numbered tasks with 牵头单位：/配合单位：/完成时限： lines (:mod:`.table`); so is a
+task table a crawler flattened into one line, read by the header row it kept (:mod:`.flatrows`).
 
 Public API::
 

@@ -48,6 +48,7 @@ from dataclasses import dataclass, field
 from matrixdesk.core.model import Assignment, Department, Measure, Plan, Role, Target
 from matrixdesk.core.names import is_collective, normalise
 from matrixdesk.parse.annotation import DEADLINE, Annotation, group_rules, standing_parties
+from matrixdesk.parse.flatrows import rewrite_flat_tables
 from matrixdesk.parse.info import SIGNATURE_LINES, is_closing_line, read_info
 from matrixdesk.parse.numbering import Heading, find_headings
 from matrixdesk.parse.orgs import OrgKind
@@ -111,7 +112,10 @@ def parse_document(text: str) -> tuple[Plan, ParseNotes]:
     -------
     tuple of Plan and ParseNotes
     """
-    source, quiet = rewrite_tables_quiet(normalise_text(normalise_newlines(text)))
+    flat, flat_quiet = rewrite_flat_tables(normalise_text(normalise_newlines(text)))
+    source, quiet = rewrite_tables_quiet(flat)
+    if source == flat:  # the spans of a flattened table's tasks still hold
+        quiet = flat_quiet + quiet
     headings = find_headings(source, quiet)
     body_end, closing = _closing_block(source, headings)
     first = headings[0].start if headings else body_end

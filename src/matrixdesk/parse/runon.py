@@ -19,7 +19,7 @@ from matrixdesk.parse.annotation import Annotation, parse_content
 from matrixdesk.parse.orgs import MAX_NAME, OrgKind, classify
 from matrixdesk.parse.parties import split_top
 
-__all__ = ["run_on_leads"]
+__all__ = ["name_prefix", "run_on_leads"]
 
 # The leads: a run without sentence or clause breaks between a sentence end and 牵头.
 _LEADS = re.compile(r"(?<=[。；;])[ \u3000]*(?P<leads>[^。；;，,：:\n]{2,60}?)牵头")
@@ -32,7 +32,7 @@ def _is_party(name: str) -> bool:
     return classify(name) not in (OrgKind.NONE, OrgKind.PLACE)
 
 
-def _name_prefix(piece: str) -> int:
+def name_prefix(piece: str) -> int:
     """Length of the shortest organisation name that begins ``piece`` (0 if none)."""
     for cut in range(2, min(len(piece), MAX_NAME) + 1):
         if piece[cut - 1] in _ORGAN_END and _is_party(piece[:cut]):
@@ -51,7 +51,7 @@ def _supporters_end(source: str, at: int, end: int) -> int:
             if nxt >= end or source[nxt] not in "、，,":
                 return nxt
             continue
-        cut = _name_prefix(piece)
+        cut = name_prefix(piece)
         return pos + cut if cut else max(at, pos - 1)
     return end
 

@@ -76,7 +76,7 @@ _LABEL_CELL = re.compile(
     r"^(?:重点|一般|主要|其他|其它|直接|具体)?(?P<label>[\u4e00-\u9fff]{2,8})$"
 )
 _MAX_LABEL_CELL = 10
-_FIELD_LABEL = {"lead": "牵头单位", "support": "配合单位", "duty": "责任单位"}
+FIELD_LABEL = {"lead": "牵头单位", "support": "配合单位", "duty": "责任单位"}
 _HEADER_SCAN = 12  # rows searched for the header at the top of a sheet
 _HEADER_LENGTH = 12  # longer cells are text, not column names
 _NOTE = re.compile(r"[（(【\[][^）)】\]]*[）)】\]]")
@@ -218,7 +218,7 @@ def _fields(row: Sequence[str], columns: dict[str, list[int]]) -> list[tuple[str
     if guide:
         key = "support" if values.get("lead") or values.get("duty") else "duty"
         values[key] = "、".join(v for v in (values.get(key, ""), guide) if v)
-    labels = [(k, _FIELD_LABEL[k]) for k in ("lead", "support", "duty")]
+    labels = [(k, FIELD_LABEL[k]) for k in ("lead", "support", "duty")]
     fields = [(label, values[k]) for k, label in labels if values.get(k)]
     if values.get("deadline"):
         fields.append(("完成时限", values["deadline"]))
