@@ -99,7 +99,7 @@ def _progress(plan, ledger: Ledger, department, width, height, metrics, today) -
             cells = (str(serial), task, role, m.deadline, status, note, reported)
             rows.append((m.id, cells))
     title = _title(plan, "进展情况报告", ledger.period, today)
-    return layout_table(plan, title, specs, rows, width, height, metrics)
+    return layout_table(plan, title, specs, rows, width, height, metrics, groups=True)
 
 
 def _chase(plan, ledger: Ledger, width, height, metrics, today) -> TableLayout:

@@ -41,7 +41,11 @@ def layout_table(
     width: float,
     height: float,
     metrics: Metrics,
+    groups: bool = False,
 ) -> TableLayout:
+    """``groups``: the spanning rows head groups of the rows after them (a department's tasks in
+    a progress report), repeated on a page that starts inside the group by the words before
+    their first ：, marked （续）; otherwise the part headings of the measures are."""
     pad = metrics.pad
     widths = _table_widths(specs, width, metrics.em)
     columns = [TableColumn(t, w, c) for (t, _, c), w in zip(specs, widths, strict=True)]
@@ -71,7 +75,7 @@ def layout_table(
         rows.append(TableRow(cells_height(content), cells=content, measure_id=mid))
 
     def repeat(row: TableRow) -> TableRow:
-        span = row.span + CONTINUED
+        span = (row.span.split("：", 1)[0] if groups else row.span) + CONTINUED
         h = metrics.text_height(span, width - 2 * pad) + 2 * pad
         return TableRow(h, span=span, measure_id=row.measure_id, continued=True)
 
@@ -94,7 +98,7 @@ def layout_table(
     flow = paginate(
         rows,
         frame.body_height,
-        context=row_context(plan, rows),
+        context=_group_context(rows) if groups else row_context(plan, rows),
         repeat=per_row_cache(repeat),
         split=split,
         min_piece=MIN_PIECE_LINES * metrics.line + 2 * pad,
@@ -102,3 +106,16 @@ def layout_table(
     layout = TableLayout(title, frame, columns, flow.rows)
     layout.pages = [Page(i + 1, chunk) for i, chunk in enumerate(flow.pages)]
     return layout
+
+
+def _group_context(rows: list[TableRow]) -> list[tuple[int, ...]]:
+    """For each row, the spanning row heading its group (none for a heading itself)."""
+    out: list[tuple[int, ...]] = []
+    head: tuple[int, ...] = ()
+    for i, row in enumerate(rows):
+        if row.heading:
+            head = (i,)
+            out.append(())
+        else:
+            out.append(head)
+    return out
