@@ -42,6 +42,8 @@ _LEADING_NOISE = re.compile(
     r"|培育|培树|打造|创建|认定|力争|形成|完成|确保|基本|全面|推动|实现|使|共|的|，|,|\s)+"
 )
 _SENTENCE = re.compile(r"[^。；;！？!?\n]+")
+# Every target pattern needs a figure (_NUM): a sentence without one holds no target.
+_FIGURE = re.compile(r"[0-9０-９]")
 _SEGMENT_SPLIT = re.compile(r"[、，,：:]|[和及](?=[0-9０-９])")
 
 _GE_WORDS = ("以上", "超过", "不少于", "不低于", "突破")
@@ -73,8 +75,11 @@ def find_targets(text: str) -> list[FoundTarget]:
         In written order; ``year`` is None when no year marker precedes the target in its sentence.
     """
     found: list[FoundTarget] = []
+    if not _FIGURE.search(text):
+        return found
     for sentence in _SENTENCE.finditer(text):
-        found.extend(_sentence_targets(sentence.group()))
+        if _FIGURE.search(sentence.group()):
+            found.extend(_sentence_targets(sentence.group()))
     return found
 
 
