@@ -740,6 +740,10 @@
         <translation>导出 PDF</translation>
     </message>
     <message>
+        <source>Exporting the PDF…</source>
+        <translation>正在导出 PDF…</translation>
+    </message>
+    <message>
         <source>“%1” is damaged and cannot be read. The file has not been changed.</source>
         <translation>“%1”已损坏，无法读取。文件未被修改。</translation>
     </message>

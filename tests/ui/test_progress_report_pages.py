@@ -44,3 +44,55 @@ def test_a_department_continued_on_the_next_page_is_named_there(
         if number > 1 and body.startswith(opens_with + "（续）"):
             continued = True
     assert continued
+
+
+def _while_painting(window, seen: list, real):
+    """``real`` called through, noting the cursor and the status bar while it runs."""
+    from PySide6.QtWidgets import QApplication
+
+    def spy(*args, **kwargs):
+        cursor = QApplication.overrideCursor()
+        seen.append((cursor.shape() if cursor else None, window.statusBar().currentMessage()))
+        return real(*args, **kwargs)
+
+    return spy
+
+
+def test_export_pdf_and_print_show_the_wait_cursor_while_the_pages_are_made(
+    window, menu_action, tmp_path, monkeypatch
+):
+    """A 10,000-task matrix takes half a minute to paint: the window must not look hung."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtPrintSupport import QPrinter
+    from PySide6.QtWidgets import QApplication, QDialog
+
+    import matrixdesk.report as report
+    from matrixdesk.ui import printing
+
+    seen: list = []
+    monkeypatch.setattr(report, "render_pdf", _while_painting(window, seen, report.render_pdf))
+    out = tmp_path / "matrix.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    menu_action(window, ActionId.EXPORT_PDF).trigger()
+    assert out.read_bytes().startswith(b"%PDF")
+    assert seen == [(Qt.CursorShape.WaitCursor, "Exporting the PDF…")]
+    assert QApplication.overrideCursor() is None
+    assert "matrix.pdf" in window.statusBar().currentMessage()  # then the file is named
+
+    class ToFile:
+        def __init__(self, printer, parent):
+            printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+            printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+
+        def exec(self) -> int:
+            return QDialog.DialogCode.Accepted
+
+    seen.clear()
+    monkeypatch.setattr(printing, "QPrintDialog", ToFile)
+    monkeypatch.setattr(
+        printing, "paint_report", _while_painting(window, seen, printing.paint_report)
+    )
+    menu_action(window, ActionId.PRINT).trigger()
+    assert (tmp_path / "printed.pdf").read_bytes().startswith(b"%PDF")
+    assert [shape for shape, _ in seen] == [Qt.CursorShape.WaitCursor]
+    assert QApplication.overrideCursor() is None

@@ -658,6 +658,7 @@ class FileController(QObject):
 
     def export_pdf(self) -> bool:
         from ...report import render_pdf
+        from ..printing import busy
 
         doc = self.window.document
         if doc is None:
@@ -671,16 +672,17 @@ class FileController(QObject):
         options = self._options()
         what = _tr("Exporting the PDF")
         try:
-            pages = render_pdf(
-                doc.store.plan(),
-                path,
-                kind=options.kind,
-                department=options.department,
-                font=options.font,
-                include_collective=options.include_collective,
-                layout=self.printer().pageLayout(),  # the paper chosen in Page Setup
-                period=options.period,
-            )
+            with busy(self.window, _tr("Exporting the PDF…")):
+                pages = render_pdf(
+                    doc.store.plan(),
+                    path,
+                    kind=options.kind,
+                    department=options.department,
+                    font=options.font,
+                    include_collective=options.include_collective,
+                    layout=self.printer().pageLayout(),  # the paper chosen in Page Setup
+                    period=options.period,
+                )
         except OSError as exc:  # open in a PDF reader, a full disk, a path too long …
             self.window.feedback.failed(what, path, output_error_text(exc, with_path=False))
             return False
