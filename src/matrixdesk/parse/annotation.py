@@ -501,8 +501,11 @@ def _is_time(clause: str) -> bool:
     return bool(DEADLINE.fullmatch(clause) or _TIME.match(clause))
 
 
+_TIME_FIELD = re.compile(r"^(?:完成时限|时限|时间)[:：]?")
+
+
 def _deadline_text(clause: str) -> str:
-    return re.sub(r"^(?:完成时限|时限|时间)[:：]?", "", clause)[:40]
+    return _TIME_FIELD.sub("", clause)[:40]
 
 
 def _assign_roles(named: list[tuple[Named, str]]) -> list[tuple[str, Role]]:

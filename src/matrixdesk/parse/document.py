@@ -172,13 +172,18 @@ def _title(raw: str) -> str:
     return title.strip().rstrip("：:，,；;")
 
 
+_SENTENCE_END = re.compile(r"[。！？!?]")
+_CLAUSE_END = re.compile(r"[，,；;]")
+_TIME_LABEL = re.compile(r"^完成时限[:：]?")
+
+
 def _final_deadline(before: str) -> str:
     """A deadline written as the last clause of the measure (…，2021年底前完成。)."""
-    last_sentence = re.split(r"[。！？!?]", before.rstrip(" 。；;，,"))[-1]
-    clause = re.split(r"[，,；;]", last_sentence)[-1].strip()
+    last_sentence = _SENTENCE_END.split(before.rstrip(" 。；;，,"))[-1]
+    clause = _CLAUSE_END.split(last_sentence)[-1].strip()
     if not clause or not DEADLINE.fullmatch(clause):
         return ""
-    return re.sub(r"^完成时限[:：]?", "", clause)
+    return _TIME_LABEL.sub("", clause)
 
 
 class _Builder:

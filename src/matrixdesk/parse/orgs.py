@@ -82,6 +82,10 @@ _ORDINARY_ENDINGS = {
     "台": "平台|舞台|讲台|柜台|阳台|站台|看台|前台|后台|出台|上台|登台|擂台|灶台",
     "关": "攻关|机关|有关|相关|把关|过关|难关|开关|公关",
 }
+# One compiled pattern per suffix, built once (the words that end with it, at the name's end).
+_ORDINARY_ENDING_RE = {
+    last: re.compile(f"(?:{words})$") for last, words in _ORDINARY_ENDINGS.items() if words
+}
 # A name-like fragment whose first characters show it is a clause (推进…, 按照…, 2021年 …).
 _CLAUSE_START = re.compile(
     r"^(?:推进|推动|加强|加快|建立|建设|完善|健全|实施|开展|落实|确保|支持|鼓励|引导|组织|指导"
@@ -167,8 +171,8 @@ def _has_organ_suffix(name: str) -> bool:
     last = name[-1]
     if last not in _WEAK_SUFFIX:
         return False
-    ordinary = _ORDINARY_ENDINGS.get(last, "")
-    if ordinary and re.search(rf"(?:{ordinary})$", name):
+    ordinary = _ORDINARY_ENDING_RE.get(last)
+    if ordinary and ordinary.search(name):
         # 省政府办公室 ends with 办公室 (strong, handled above); 海关/机关 below.
         return False
     return len(name) >= 2

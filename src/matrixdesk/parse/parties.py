@@ -41,6 +41,7 @@ _LEVELS_ONLY = re.compile(r"^各?[省市州县区盟旗乡镇级]{1,4}$")
 _LEAD_MARK = re.compile(r"[（(](?:牵头|牵头单位|牵头部门|主办|主责)[)）]$|(?<=[^\s])牵头$")
 _DENG = re.compile(r"(?<![高平同对优上中初])等(?!级)")
 _AND = re.compile(r"[和及与]|以及")
+_LEADING_AND = re.compile(r"^[和及与、]")
 _COLLECTIVE_START = ("各", "有关", "相关", "其他", "其它")
 _NAME_SUFFIX = re.compile(
     r"(?:部|厅|局|委|会|办|院|署|行|社|室|所|队|中心|政府|集团|公司|关|站|团|处|科|部门|单位)$"
@@ -132,7 +133,7 @@ def party_names(text: str) -> tuple[list[str], bool]:
         if deng:
             open_ended = True
             names.extend(split_and(piece[: deng.start()]))
-            rest = re.sub(r"^[和及与、]", "", piece[deng.end() :].strip())
+            rest = _LEADING_AND.sub("", piece[deng.end() :].strip())
             if not _GENERIC_AFTER_DENG.fullmatch(rest):
                 names.extend(split_and(rest))
         else:

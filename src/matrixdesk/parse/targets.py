@@ -44,6 +44,7 @@ _LEADING_NOISE = re.compile(
 _SENTENCE = re.compile(r"[^。；;！？!?\n]+")
 # Every target pattern needs a figure (_NUM): a sentence without one holds no target.
 _FIGURE = re.compile(r"[0-9０-９]")
+_WORDS = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 _SEGMENT_SPLIT = re.compile(r"[、，,：:]|[和及](?=[0-9０-９])")
 
 _GE_WORDS = ("以上", "超过", "不少于", "不低于", "突破")
@@ -130,7 +131,7 @@ def _clean_indicator(raw: str) -> str:
     if len(indicator) < 2 or len(indicator) > 40:
         return ""
     # An indicator needs words, not just figures.
-    if not re.search(r"[\u4e00-\u9fffA-Za-z]", indicator):
+    if not _WORDS.search(indicator):
         return ""
     return indicator
 
