@@ -84,6 +84,20 @@ def test_mid_sentence_brackets_are_text() -> None:
     assert not plan.measures[0].annotated and plan.departments == []
 
 
+def test_a_whole_annotation_in_the_middle_of_a_paragraph_is_its_own_unit() -> None:
+    # 搬迁工程（A牵头，B等参与）2018年底前…（C负责）: the bracket names a lead and a supporter,
+    # so it closes the text before it although a sentence runs on right after it.
+    plan = parse_text(
+        "（一）保护水源。实施居民搬迁工程（区环土局牵头，区经发局等参与）2018年底前，"
+        "实现污水收集处理。（区交建局负责）\n（二）推进乙。（区财政局负责）\n"
+    )
+    assert [r[3] for r in rows(plan)[1:3]] == [
+        [("区环土局", L), ("区经发局", S)],
+        [("区交建局", L)],
+    ]
+    assert plan.measures[2].text.startswith("2018年底前")
+
+
 def test_bare_organisation_list_must_end_its_line() -> None:
     plan = parse_text("（一）推进甲。（国家发展改革委、财政部）\n（二）推进乙（省商务厅）建设。\n")
     assert rows(plan)[0][3] == [("国家发展改革委", L), ("财政部", S)]

@@ -9,7 +9,8 @@ of the text (the body of one heading) in a single pass:
   (:func:`~matrixdesk.parse.annotation.parse_content`) and it stands at a clause boundary: after a
   sentence end or a line start, or before a sentence end, a line end or the end of the region. A
   bracket of organisation names without verb or label must end its line. Brackets in the middle
-  of a sentence (``由省商务厅（牵头）会同…``) are text;
+  of a sentence (``由省商务厅（牵头）会同…``) are text, unless the bracket is a whole annotation
+  that marks a lead and a supporter (``…搬迁工程（A牵头，B等参与）2018年底前…``);
 * a **field block** starts at a line start or after a sentence end with a party label and runs
   over the following labelled clauses (完成时限：…) and continuation lines, up to the first clause
   that is neither.
@@ -23,6 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from matrixdesk.core.model import Role
 from matrixdesk.parse.annotation import (
     MAX_BRACKET,
     Annotation,
@@ -250,13 +252,24 @@ def _bracket_annotation(
     after = _char_after(source, close_at + 1, end)
     at_boundary = ends_line or before in "\n" + _STOPS + CLOSERS or after in _STOPS
     if not at_boundary:
-        return None
+        return _mid_paragraph(_content(source, open_at, close_at))
     # A bare list of names ends its line after a sentence: 国家新闻出版署（国家版权局） is a name.
     # Or it follows the heading's short title: （一）加快发展冰雪经济（省体育局、省文旅厅）。…
     bare_list = (ends_line and _visible_before(source, open_at, start) in _STOPS + CLOSERS) or (
         after in "。\n" and _after_title(source, start, open_at)
     )
     return parse_content(_content(source, open_at, close_at), bare_list=bare_list)
+
+
+def _mid_paragraph(content: str) -> Annotation | None:
+    """A bracket inside a paragraph (``…搬迁工程（A牵头，B等参与）2018年底前…``) is an annotation
+    of its own only when it is a whole one: a party marked lead and another marked supporting,
+    nothing in it unread. ``由省商务厅（牵头）会同…`` and names in brackets stay text."""
+    found = parse_content(content, bare_list=False)
+    if found is None or found.skipped:
+        return None
+    roles = {role for _, role in found.parties}
+    return found if {Role.LEAD, Role.SUPPORT} <= roles else None
 
 
 def _after_title(source: str, start: int, open_at: int) -> bool:
