@@ -143,3 +143,15 @@ def test_a_party_label_after_a_comma_begins_an_annotation() -> None:
 def test_a_web_pages_line_run_on_after_the_last_party_is_not_a_name() -> None:
     text = "28.加强领导。确保落地生根。责任单位：市委组织部、市发改委H5解读：https://example.cn/s/1"
     assert rows(text) == [("28.", [("市委组织部", L), ("市发改委", S)])]
+
+
+def test_a_standing_statement_closing_a_label_line_ends_before_the_next_number() -> None:
+    # 责任单位：…。以下均需B落实，不再列出 2.…: the next item starts after the statement, and
+    # the standing party is added to it.
+    text = (
+        "（一）掌握状况 1.开展详查 完成调查。 责任单位：区环土局牵头，区农发局等参与，"
+        "各乡镇人民政府负责落实。以下均需各乡镇人民政府落实，不再列出 2.建立体系 结合建设。 "
+        "责任单位：区环土局牵头"
+    )
+    assert labels(text) == ["（一）", "1.", "2."]
+    assert rows(text)[-1] == ("2.", [("区环土局", L), ("各乡镇人民政府", S)])

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from matrixdesk.parse.orgs import OrgKind, classify
+from matrixdesk.parse.standing import ENDS_NOT_LISTED_AGAIN
 
 _CN_DIGITS = {ch: value for value, ch in enumerate("零一二三四五六七八九")} | {"〇": 0}
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
@@ -231,6 +232,11 @@ def _after_field_value(text: str, pos: int) -> bool:
     if i < 0:
         return False
     before = text[max(0, i + 1 - _FIELD_REACH) : i + 1]
+    standing = ENDS_NOT_LISTED_AGAIN.search(before)
+    if standing:  # 责任单位：A牵头，B负责落实。以下均需B落实，不再列出 2.…: the value ended before
+        head = before[: standing.start()]
+        cut = max(head.rfind(ch) for ch in _SENTENCE_END)
+        return cut >= 0 and _after_field_value(text, i + 1 - len(before) + cut)
     colon = max(before.rfind("："), before.rfind(":"))
     if (
         colon < 0

@@ -50,6 +50,8 @@ def _spaced(pattern: str) -> str:
 
 _MARKER_IN_TEXT = re.compile(_spaced(_AGAIN) + "|" + _spaced(_SCOPE))
 _AGAIN_RE = re.compile(_AGAIN)
+# A text ending with a standing statement's 不再列出 (the number of the next item may follow).
+ENDS_NOT_LISTED_AGAIN = re.compile(rf"(?:{_AGAIN})[ \t\u3000]*$")
 _STOPS = "。；;！!？?"
 # What stands before the parties: the scope, a party label and 均需/均由/均包括 …
 _LEAD_IN = re.compile(
