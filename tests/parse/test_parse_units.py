@@ -321,3 +321,23 @@ def test_an_item_that_is_only_a_label_keeps_its_wrapped_prose() -> None:
         ("市自然资源局行政审批科", S),
         ("建筑规划科", S),
     ]
+
+
+def test_a_heading_that_is_only_a_department_name_gives_it_to_each_task_under_it() -> None:
+    plan = parse_text(
+        "一、区经发局\n1.推进园区建设。\n2.做好项目储备。\n"
+        "二、区财政局\n1.保障资金。\n2.加强监管。\n"
+        "三、加强协调\n1.建立联席会议。\n2.定期通报。\n"
+    )
+    assert rows(plan) == [
+        ("1", "一、", 1, []),
+        ("1.1", "1.", 2, [("区经发局", L)]),
+        ("1.2", "2.", 2, [("区经发局", L)]),
+        ("2", "二、", 1, []),
+        ("2.1", "1.", 2, [("区财政局", L)]),
+        ("2.2", "2.", 2, [("区财政局", L)]),
+        ("3", "三、", 1, []),
+        ("3.1", "1.", 2, []),
+        ("3.2", "2.", 2, []),
+    ]
+    assert plan.measures[1].text == "推进园区建设。"

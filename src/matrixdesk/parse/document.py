@@ -17,6 +17,9 @@ How units map onto measures:
   numbers none; their code is the heading's code and a counter, ``1.1.2.1``); the first covers
   the heading's own words when they run on in the same paragraph. A paragraph after the last
   annotation becomes a sub-measure without departments, so the preview shows it;
+* a heading that is nothing but one organisation's name (``一、区经发局``) over tasks without
+  annotations of their own gives that department, as lead, to each task under it
+  (:mod:`matrixdesk.parse.headingparty`);
 * annotated paragraphs before the first heading (an excerpt that starts mid-item, or a text
   without numbering) are top-level measures without a label.
 
@@ -49,6 +52,7 @@ from matrixdesk.core.model import Assignment, Department, Measure, Plan, Role, T
 from matrixdesk.core.names import is_collective, normalise
 from matrixdesk.parse.annotation import DEADLINE, Annotation, group_rules, standing_parties
 from matrixdesk.parse.flatrows import rewrite_flat_tables
+from matrixdesk.parse.headingparty import heading_party_units
 from matrixdesk.parse.info import SIGNATURE_LINES, is_closing_line, read_info
 from matrixdesk.parse.numbering import Heading, find_headings
 from matrixdesk.parse.orgs import OrgKind
@@ -213,6 +217,8 @@ class _Builder:
             for i, heading in enumerate(self.headings)
         ]
         lifts = lift_to_parents(source, self.headings, regions)
+        for index, unit in heading_party_units(source, self.headings, regions, ends).items():
+            regions[index].units = [unit]  # 一、区经发局 / 1.… 2.…: the heading names whose
         for index, heading in enumerate(self.headings):
             if index in lifts.absorbed:
                 continue  # only an annotation of the item above (（三）责任单位：…)
