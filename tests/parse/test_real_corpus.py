@@ -54,7 +54,9 @@ SHORTFALLS: dict[str, str] = {
     "m-pingtan-lanzongguanzong-2016-141": (
         "departments named only in section headings over their task lists "
         "(2016年平潭综合实验区XX局环境保护目标责任 / 一、二、… restarting under each heading): "
-        "a heading that names a department is not read as the annotation of the tasks under it"
+        "such a heading is read only when it is nothing but the department's name (一、区经发局), "
+        "not with a year and a title around it, and 一、 restarting after an unnumbered line is "
+        "not taken as a number"
     ),
 }
 
