@@ -18,6 +18,7 @@ from matrixdesk.parse.orgs import MAX_NAME, OrgKind, classify, starts_clause
 OPENERS = "(（【〔［["
 CLOSERS = ")）】〕］]"
 _OPENER = re.compile(f"[{re.escape(OPENERS)}]")
+_BRACKET = re.compile(f"[{re.escape(OPENERS + CLOSERS)}]")
 
 _GENERIC_AFTER_DENG = re.compile(
     r"(?:(?:各|其他|其它)?(?:有关|相关)?(?:(?:[0-9０-９]{1,3}|[一二三四五六七八九十两]{1,3})[个家]?)?"
@@ -159,24 +160,33 @@ def named_parties(text: str) -> tuple[list[Named], list[str], bool]:
     found = [part for raw in found for part in _split_spaces(raw)]
     named: list[tuple[str, Named]] = []
     for raw in found:
-        name, alias = raw, ""
-        note = ALIAS_NOTE.search(name)
-        if note:
-            name = (name[: note.start()] + name[note.end() :]).strip()
-            alias = note.group(1).strip()
-        if "，" in name or "," in name:
-            name = SCOPE_NOTE.sub("", name)
-        name = _NAME_NOTE.sub("", name).strip() or name
-        marked = _LEAD_MARK.search(name)
-        if marked:
-            name = name[: marked.start()].strip()
-        name = _NAME_NOTE.sub("", name).strip() or name  # 省商务厅（3分）（牵头）
+        name, alias, marked = _read_name(raw)
         kind = classify(name) if name else OrgKind.NONE
-        named.append((raw, Named(name, kind, bool(marked), alias)))
+        named.append((raw, Named(name, kind, marked, alias)))
     _shared_place_suffix([n for _, n in named])
     accepted = [n for _, n in named if n.kind is not OrgKind.NONE]
     refused = [raw for raw, n in named if n.kind is OrgKind.NONE]
     return accepted, refused, open_ended
+
+
+def _read_name(raw: str) -> tuple[str, str, bool]:
+    """(name, alias, lead mark) of one party as written (``raw`` is stripped): its notes in
+    brackets, its 以下简称 alias and its 牵头 mark taken off."""
+    if not _BRACKET.search(raw) and not raw.endswith("牵头"):
+        return raw, "", False  # every note and mark needs a bracket or ends with 牵头
+    name, alias = raw, ""
+    note = ALIAS_NOTE.search(name)
+    if note:
+        name = (name[: note.start()] + name[note.end() :]).strip()
+        alias = note.group(1).strip()
+    if "，" in name or "," in name:
+        name = SCOPE_NOTE.sub("", name)
+    name = _NAME_NOTE.sub("", name).strip() or name
+    marked = _LEAD_MARK.search(name)
+    if marked:
+        name = name[: marked.start()].strip()
+    name = _NAME_NOTE.sub("", name).strip() or name  # 省商务厅（3分）（牵头）
+    return name, alias, marked is not None
 
 
 def _split_spaces(name: str) -> list[str]:
