@@ -155,3 +155,17 @@ def test_a_standing_statement_closing_a_label_line_ends_before_the_next_number()
     )
     assert labels(text) == ["（一）", "1.", "2."]
     assert rows(text)[-1] == ("2.", [("区环土局", L), ("各乡镇人民政府", S)])
+
+
+def test_a_gap_after_the_lists_verb_ends_a_labelled_value() -> None:
+    # A one-line crawl keeps a space where the line break was: the prose after …等参与 is no
+    # part of the value (学校、医疗机构 are not parties), nor is the page's 来源：… line.
+    text = (
+        "1.推进治理 制定规划。 责任单位：区环土局牵头，区农发局等参与 结合城市布局调整，"
+        "以学校、医疗机构等项目为重点。 2.加强考核 纳入考核。 责任单位：区环土局牵头，"
+        "区党群工作部、监察专员办等参与 来源：平潭综合实验区环境与国土资源局 附件下载"
+    )
+    assert [r[1] for r in rows(text)] == [
+        [("区环土局", L), ("区农发局", S)],
+        [("区环土局", L), ("区党群工作部", S), ("监察专员办", S)],
+    ]

@@ -54,6 +54,8 @@ _FIELD_START = re.compile(
 _NUMBER_AFTER_GAP = re.compile(
     r"[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）])"
 )
+# The verb that ends a party list, right before a gap where a line break was lost.
+_VERB_BEFORE_GAP = re.compile(r"(?:参与|参加|配合|牵头|负责|协助|协办|承办)$")
 _LAST_PIECE = re.compile(r"[^、，,：:；;\s]+$")
 _FIRST_PIECE = re.compile(r"[^、，,；;。\s]+")
 _NAME_LINE = re.compile(r"^[^。！？!?：:]{2,200}$")
@@ -431,6 +433,8 @@ def _next_break(source: str, pos: int, end: int) -> int:
             return pos
         elif ch in _SPACES and depth == 0 and _NUMBER_AFTER_GAP.match(source, pos + 1, end):
             return pos  # …平潭旅游行业协会 二、优化…: a number after a gap begins the next part
+        elif ch in _SPACES and depth == 0 and _VERB_BEFORE_GAP.search(source, max(0, pos - 2), pos):
+            return pos  # …B、C等参与 结合城市…: a gap after the list's verb ends the value
         pos += 1
     return end
 
