@@ -6,7 +6,6 @@ import argparse
 import os
 from collections.abc import Callable
 
-from .. import __version__
 from .plan import cmd_check, cmd_import, cmd_show
 from .progress import cmd_collect, cmd_schedule
 from .publish import cmd_chart, cmd_export, cmd_report
@@ -37,6 +36,25 @@ SUBCOMMANDS: dict[str, Handler] = {
 }
 
 
+class _ShowVersion(argparse.Action):
+    """``--version``: the version is read from the package metadata only when asked for."""
+
+    def __init__(self, option_strings: list[str], dest: str = argparse.SUPPRESS, **_: object):
+        super().__init__(
+            option_strings,
+            dest,
+            default=argparse.SUPPRESS,
+            nargs=0,
+            help="show program's version number and exit",
+        )
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:
+        from .. import __version__
+
+        print(f"matrixdesk {__version__}")
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The parser of ``matrixdesk COMMAND ...``: one subparser a command of ``SUBCOMMANDS``."""
     parser = argparse.ArgumentParser(
@@ -44,7 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
         usage=GUI_USAGE,
         description="MatrixDesk: responsibility matrices (任务分工) from Chinese policy documents.",
     )
-    parser.add_argument("--version", action="version", version=f"matrixdesk {__version__}")
+    parser.add_argument("--version", action=_ShowVersion)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", prog="matrixdesk")
 
     p = sub.add_parser("import", help=cmd_import.__doc__, description=cmd_import.__doc__)
