@@ -406,6 +406,18 @@
         <translation>单元格 %1。</translation>
     </message>
     <message>
+        <source>It has %1 of the %2 task rows it was sent with.</source>
+        <translation>表中现有任务 %1 行，发出时为 %2 行。</translation>
+    </message>
+    <message>
+        <source>Row %1.</source>
+        <translation>第 %1 行。</translation>
+    </message>
+    <message>
+        <source>The workbook reports for %1.</source>
+        <translation>该工作簿填报的期次为%1。</translation>
+    </message>
+    <message>
         <source>File / task</source>
         <translation>文件 / 任务</translation>
     </message>

@@ -82,10 +82,27 @@ def refusal_text(code: Refusal) -> str:
 _CELL = re.compile(r"([A-Z]{1,3}[0-9]+)(?::\s*(.+))?")
 
 
+_ROWS = re.compile(r"([0-9]+) of ([0-9]+) rows")
+_ROW = re.compile(r"row ([0-9]+)(?: repeated)?")
+_PERIOD = re.compile(r"[0-9]{4}-(?:[0-9]{2}|Q[1-4])")
+
+
 def _where(detail: str) -> str:
-    """The cell a refusal points at, said in the UI language (the department can be told
-    where to look): 'Cell L4: 完成了'; nothing when the detail names no cell."""
-    found = _CELL.fullmatch(detail.strip())
+    """Where a refusal points, said in the UI language (the department can be told where to
+    look): 'Cell L4: 完成了', the rows left of those sent, the row, the period the workbook
+    names; nothing when the detail names none of them."""
+    detail = detail.strip()
+    if rows := _ROWS.fullmatch(detail):
+        return (
+            _tr("It has %1 of the %2 task rows it was sent with.")
+            .replace("%1", rows.group(1))
+            .replace("%2", rows.group(2))
+        )
+    if row := _ROW.fullmatch(detail):
+        return _tr("Row %1.").replace("%1", row.group(1))
+    if _PERIOD.fullmatch(detail):
+        return _tr("The workbook reports for %1.").replace("%1", period_shown(detail))
+    found = _CELL.fullmatch(detail)
     if not found:
         return ""
     cell, value = found.groups()
