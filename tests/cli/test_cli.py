@@ -427,3 +427,14 @@ def test_the_window_without_a_display_says_so_in_one_line(tmp_path):
     shot = run(str(SAMPLE_PLAN), "--screenshot", str(tmp_path / "w.png"), "--size", "800x600")
     assert shot.returncode == 0, shot.stderr
     assert (tmp_path / "w.png").stat().st_size > 1000
+
+
+def test_report_refuses_a_period_its_kind_does_not_use(seed_file, tmp_path, capsys, qapp):
+    """`report plan -o m.pdf --period 2099-13` wrote the matrix and said nothing: a clerk who
+    meant the progress report got another report and no word that the period was ignored."""
+    out = tmp_path / "m.pdf"
+    assert main(["report", str(seed_file), "-o", str(out), "--period", "2026-11"]) == 2
+    assert "--period is for --kind progress or chase" in capsys.readouterr().err
+    assert not out.exists()
+    argv = ["report", str(seed_file), "-o", str(out), "--kind", "progress", "--period", "2021-03"]
+    assert main(argv) == 0 and out.exists()

@@ -53,6 +53,8 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     refuse_overwrite(args.output, args.plan, what="the report")
     kind = "list" if args.department and args.kind == "matrix" else args.kind
+    if args.period is not None and kind not in ("progress", "chase"):
+        raise CliError(f"--period is for --kind progress or chase; the {kind} has no period")
     pages = render_pdf(
         load_plan(args.plan),
         args.output,
