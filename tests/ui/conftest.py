@@ -39,14 +39,14 @@ def plan_file(tmp_path, small_plan):
 
 @pytest.fixture
 def open_window(qtbot):
-    """``open_window(path)``: the main window, shown at 1200×800 and open on the plan at
-    ``path`` (its layout and the recent files not kept)."""
+    """``open_window(path, size=(1200, 800))``: the main window, shown at ``size`` and open on
+    the plan at ``path`` (its layout and the recent files not kept)."""
     from matrixdesk.ui.window import MainWindow
 
-    def make(path: str):
+    def make(path: str, size: tuple[int, int] = (1200, 800)):
         w = MainWindow(persist_layout=False)
         qtbot.addWidget(w)
-        w.resize(1200, 800)
+        w.resize(*size)
         w.show()
         qtbot.waitExposed(w)
         assert w.files.open_path(path, remember=False)

@@ -413,17 +413,14 @@ def test_colour_cells_by_status_says_what_the_colours_mean(chinese, window, plan
     assert [lb.text() for lb in label] == before
 
 
-def test_the_progress_panel_shows_its_rows_on_a_big_window(chinese, qtbot, plan_file, menu_action):
+def test_the_progress_panel_shows_its_rows_on_a_big_window(
+    open_window, chinese, qtbot, plan_file, menu_action
+):
     """At 1600×1000, View ▸ Panels ▸ Progress under the matrix showed its filters, the header
     and one and a half rows of departments."""
     from PySide6.QtWidgets import QTableView
 
-    w = MainWindow(persist_layout=False)
-    qtbot.addWidget(w)
-    w.resize(1600, 1000)
-    w.show()
-    qtbot.waitExposed(w)
-    assert w.files.open_path(plan_file, remember=False)
+    w = open_window(plan_file, (1600, 1000))
     menu_action(w, ActionId.GO_PROGRESS).trigger()
     QCoreApplication.processEvents()
     table = w.findChild(QTableView, "progressTable")
@@ -432,7 +429,7 @@ def test_the_progress_panel_shows_its_rows_on_a_big_window(chinese, qtbot, plan_
     w.set_document(None)
 
 
-def test_the_total_column_is_headed_by_a_turned_word_in_english(qtbot, plan_file):
+def test_the_total_column_is_headed_by_a_turned_word_in_english(open_window, qtbot, plan_file):
     """The English grid headed its last column T / o / t / a / l, one upright letter a line
     (the way Chinese names stand); Latin text is turned instead, as in Excel."""
     from PySide6.QtCore import Qt
@@ -440,12 +437,7 @@ def test_the_total_column_is_headed_by_a_turned_word_in_english(qtbot, plan_file
     from matrixdesk.ui.models.matrix_model import ColumnKind, ItemRole
     from matrixdesk.ui.widgets.matrix_view import DepartmentHeader
 
-    w = MainWindow(persist_layout=False)
-    qtbot.addWidget(w)
-    w.resize(1600, 1000)
-    w.show()
-    qtbot.waitExposed(w)
-    assert w.files.open_path(plan_file, remember=False)
+    w = open_window(plan_file, (1600, 1000))
     QCoreApplication.processEvents()
     header = next(h for h in w.findChildren(DepartmentHeader) if h.isVisible() and h.count() > 2)
     model = header.model()
@@ -473,19 +465,16 @@ def test_the_total_column_is_headed_by_a_turned_word_in_english(qtbot, plan_file
     w.set_document(None)
 
 
-def test_the_departments_panel_names_fit_on_a_small_window(chinese, qtbot, plan_file, menu_action):
+def test_the_departments_panel_names_fit_on_a_small_window(
+    open_window, chinese, qtbot, plan_file, menu_action
+):
     """At 1024×700 (every panel in the right column) View ▸ Panels ▸ Departments left the
     names 60 px beside four columns of one-digit counts: 省农业…, 省邮政…."""
     from PySide6.QtWidgets import QTableView
 
     from matrixdesk.ui.widgets.departments_panel import DepartmentsPanel
 
-    w = MainWindow(persist_layout=False)
-    qtbot.addWidget(w)
-    w.resize(1024, 700)
-    w.show()
-    qtbot.waitExposed(w)
-    assert w.files.open_path(plan_file, remember=False)
+    w = open_window(plan_file, (1024, 700))
     menu_action(w, ActionId.GO_DEPARTMENTS).trigger()
     QCoreApplication.processEvents()
     panel = w.findChild(DepartmentsPanel)
