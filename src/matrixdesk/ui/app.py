@@ -163,8 +163,9 @@ def run(argv: list[str]) -> int:
     closer = SignalCloser(app)  # SIGTERM, SIGINT: close the plan, release its lock, exit
     window = MainWindow()
     window.show()
-    window.files.open_startup(args.plan)
-    code = closer.exec(app)
+    # the plan is opened once the loop runs: a box saying it is missing or refused is then
+    # closed by SIGTERM as Quit would close it, not left waiting for OK with the signal ignored
+    code = closer.exec(app, lambda: window.files.open_startup(args.plan))
     _ENDED.append(True)  # the window is destroyed after this: errors then are only logged
     return code
 

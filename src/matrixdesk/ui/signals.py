@@ -8,6 +8,10 @@ Python runs a signal handler only between bytecodes, and while Qt's event loop w
 bytecode runs. So the signal number is written to a socket (``signal.set_wakeup_fd``) that a
 QSocketNotifier watches: the loop wakes, the windows close — each closes its plan, releases
 the lock and saves its layout — and the application exits with 128 + the signal's number.
+
+The plan named on the command line is opened from inside that loop (``exec(app, start)``):
+opened before it, a message box about a missing or refused plan ran its own loop in which the
+stop was only noted, and a SIGTERM was ignored until someone clicked OK.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import signal
 import socket
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
@@ -45,16 +50,19 @@ class SignalCloser(QObject):
         self._notifier = QSocketNotifier(self._read.fileno(), QSocketNotifier.Type.Read, self)
         self._notifier.activated.connect(self._woken)
 
-    def exec(self, app: QApplication) -> int:
-        """Run the application's event loop; its exit code (128 + a signal's number when a
-        signal stopped it)."""
-        QTimer.singleShot(0, self._started)  # runs once the loop below is running
+    def exec(self, app: QApplication, start: Callable[[], object] | None = None) -> int:
+        """Run the application's event loop, calling ``start`` (opening the start-up plan)
+        once it runs; the loop's exit code (128 + a signal's number when a signal stopped
+        it). A signal that came before the loop ran stops it without calling ``start``."""
+        QTimer.singleShot(0, lambda: self._started(start))  # once the loop below is running
         return app.exec()
 
-    def _started(self) -> None:
+    def _started(self, start: Callable[[], object] | None = None) -> None:
         self._running = True
         if self._pending is not None:
             stop(self._pending)
+        elif start is not None:
+            start()  # a box it opens runs inside this loop: a signal closes it
 
     def _woken(self, *_args: object) -> None:
         try:
@@ -70,6 +78,15 @@ class SignalCloser(QObject):
             self._pending = 128 + stops[0]
 
 
+_STOPPING: list[int] = []  # the exit code of a stop under way
+
+
+def stop_requested() -> bool:
+    """True once a stop signal is closing the program: nothing may open a plan any more (a
+    box that was open when it came returns as if cancelled, and the code after it runs)."""
+    return bool(_STOPPING)
+
+
 def _noted(signum: int, frame: object) -> None:
     """Python's part of the signal: nothing (the byte on the wakeup socket is what counts)."""
 
@@ -80,6 +97,7 @@ def stop(code: int) -> None:
     ``code``."""
     from .window import MainWindow
 
+    _STOPPING.append(code)
     for _ in range(20):  # a dialog may have opened another
         modal = QApplication.activeModalWidget()
         if modal is None:

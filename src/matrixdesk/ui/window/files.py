@@ -183,6 +183,10 @@ class FileController(QObject):
         at all (screenshots: nobody is there to answer); ``remember`` adds it to the recent
         files.
         """
+        from ..signals import stop_requested
+
+        if stop_requested():  # the program is closing: no plan, no box about one
+            return False
         path = os.path.abspath(path)
         doc = self.window.document
         if doc is not None and same_path(doc.path, path):  # links too
@@ -222,6 +226,11 @@ class FileController(QObject):
         return self._show(store, path, remember)
 
     def _show(self, store: MatrixStore, path: str, remember: bool) -> bool:
+        from ..signals import stop_requested
+
+        if stop_requested():  # a box was open when the stop came: nothing is opened now
+            store.close()
+            return False
         self.window.set_document(Document(store, self.window))
         if remember:
             settings.add_recent_file(path)
