@@ -58,6 +58,26 @@ SHORTFALLS: dict[str, str] = {
         "not with a year and a title around it, and 一、 restarting after an unnumbered line is "
         "not taken as a number"
     ),
+    "h-pingtan-lanzongguanban-2016-97": (
+        "a 考核表 with 牵头部门 | 配合部门(单位) columns flattened by the crawl into one line "
+        "with no separator between cells (区环境与国土资源局区农村发展局（农业处） 2.耕地…): "
+        "rows numbered 1.–33. with a score (6分) before their departments are not read"
+    ),
+    "h-pingtan-lanzongguanban-2016-87": (
+        "bare brackets of names with no verb ending items 1. 2. … in a one-line text "
+        "(…预警。（区农发局）2.推进…), sections （一） (二） … (八） with a half-width "
+        "parenthesis: most items are not found"
+    ),
+    "h-pingtan-lanzongguanban-2016-80": (
+        "a 整改 table (序号 | 存在问题 | 整改责任单位) flattened into one line: each row's "
+        "units glued to the next row's number (…区环境与国土资源局99 流水…), rows numbered "
+        "98–121, are not read"
+    ),
+    "h-pingtan-guanweihuiban-2019-lantian": (
+        "a 重点任务表 (重点任务 | 工作措施 | 牵头单位 | 参与单位) flattened into one line "
+        "with a space between cells (1.优化产业布局 <measure> 区环土局 区经发局、…), the "
+        "header repeated at each page and unnumbered second rows, is not read"
+    ),
 }
 
 
@@ -76,6 +96,12 @@ LAYOUT_SHORTFALLS: dict[str, tuple[tuple[str, ...], str]] = {
         "m-pingtan-guanweihui-2016-turang",
     )
 }
+LAYOUT_SHORTFALLS["h-pingtan-lanzongguanban-2016-145"] = (
+    ("narrow",),
+    "a one-line crawled text hard-wrapped every 19 characters: the wraps cut its "
+    "责任单位：A牵头，B配合 lines, which end with no stop and run into the next item's "
+    "number, and the names in them",
+)
 
 _KNOWN = {**DISPUTED, **SHORTFALLS}
 
