@@ -1968,6 +1968,41 @@ You can undo this with Ctrl+Z.</source>
     </message>
 </context>
 <context>
+    <name>ReportChoice</name>
+    <message>
+        <source>the measures × departments matrix</source>
+        <translation>责任矩阵（任务×部门）</translation>
+    </message>
+    <message>
+        <source>the task-division list (任务分工表)</source>
+        <translation>任务分工表</translation>
+    </message>
+    <message>
+        <source>the task list of the department in the current column</source>
+        <translation>当前列所在部门的任务清单</translation>
+    </message>
+    <message>
+        <source>the progress report (进展情况报告)</source>
+        <translation>进展情况报告</translation>
+    </message>
+    <message>
+        <source>the chase list (催报清单)</source>
+        <translation>催报清单</translation>
+    </message>
+    <message>
+        <source>Print %1</source>
+        <translation>打印%1</translation>
+    </message>
+    <message>
+        <source>See %1 as it will be printed</source>
+        <translation>打印前预览%1</translation>
+    </message>
+    <message>
+        <source>Save %1 as a PDF file</source>
+        <translation>将%1保存为 PDF 文件</translation>
+    </message>
+</context>
+<context>
     <name>ScheduleDialog</name>
     <message>
         <source>Not started</source>
@@ -2437,6 +2472,14 @@ You can undo this with Ctrl+Z.</source>
     <message>
         <source>Print each department&apos;s tasks with their status and progress in the period shown</source>
         <translation>按当前期次打印各单位任务的状态和进展情况</translation>
+    </message>
+    <message>
+        <source>C&amp;hase List (催报清单)</source>
+        <translation>催报清单(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Print the departments that returned nothing for the period shown, to chase them</source>
+        <translation>打印本期尚未报送进展的部门，以便催报</translation>
     </message>
     <message>
         <source>Reporting Sc&amp;hedule…</source>

@@ -35,6 +35,7 @@ class ActionId(StrEnum):
     REPORT_LIST = "file.report_list"
     REPORT_DEPARTMENT = "file.report_department"
     REPORT_PROGRESS = "file.report_progress"
+    REPORT_CHASE = "file.report_chase"
     REPORT_EXCLUDE_COLLECTIVE = "file.report_exclude_collective"
     EXPORT_PDF = "file.export_pdf"
     PRINT_PREVIEW = "file.print_preview"
@@ -113,6 +114,7 @@ FILE_MENU = [
             ActionId.REPORT_LIST,
             ActionId.REPORT_DEPARTMENT,
             ActionId.REPORT_PROGRESS,
+            ActionId.REPORT_CHASE,
             SEPARATOR,
             ActionId.REPORT_EXCLUDE_COLLECTIVE,
         ),
@@ -429,6 +431,12 @@ FACTORIES: dict[ActionId, Callable[[QObject], QAction]] = {
         _tr("Print each department's tasks with their status and progress in the period shown"),
         checkable=True,
     ),
+    ActionId.REPORT_CHASE: lambda p: _make(
+        p,
+        _tr("C&hase List (催报清单)"),
+        _tr("Print the departments that returned nothing for the period shown, to chase them"),
+        checkable=True,
+    ),
     ActionId.SCHEDULE: lambda p: _make(
         p,
         _tr("Reporting Sc&hedule…"),
@@ -625,6 +633,7 @@ NEEDS_DOCUMENT = {
     ActionId.REPORT_MATRIX,
     ActionId.REPORT_LIST,
     ActionId.REPORT_PROGRESS,
+    ActionId.REPORT_CHASE,
     ActionId.REPORT_EXCLUDE_COLLECTIVE,
     ActionId.CLOSE,
     ActionId.FIND,

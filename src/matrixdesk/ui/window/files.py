@@ -575,7 +575,7 @@ class FileController(QObject):
 
         kind, department = self.report_kind()
         font = settings.value(settings.REPORT_FONT) or None
-        period = self.window.progress.period or None if kind == "progress" else None
+        period = self.window.progress.period or None if kind in ("progress", "chase") else None
         leave_out = self.window.actions[ActionId.REPORT_EXCLUDE_COLLECTIVE].isChecked()
         return ReportOptions(
             kind=kind,
@@ -590,6 +590,8 @@ class FileController(QObject):
         actions = self.window.actions
         if actions[ActionId.REPORT_PROGRESS].isChecked():
             return "progress", None
+        if actions[ActionId.REPORT_CHASE].isChecked():
+            return "chase", None
         if actions[ActionId.REPORT_DEPARTMENT].isChecked():
             dep_id = self.window.editor.current_department_id()
             if dep_id is not None and self.window.document is not None:

@@ -46,6 +46,7 @@ from ..document import Document
 from ..models.clipboard import MIME_TYPE
 from ..models.filter_proxy import MatrixFilterProxy
 from ..models.matrix_model import FIRST_DEPARTMENT_COLUMN, MatrixModel
+from ..report_choice import REPORT_KINDS, show_report_kind
 from ..widgets.filter_bar import FilterBar, NoMatchNote
 from ..widgets.matrix_view import MatrixView
 from ..widgets.onscreen import after_paint
@@ -144,15 +145,11 @@ class MainWindow(QMainWindow):
         for action_id in (ActionId.LANGUAGE_ZH, ActionId.LANGUAGE_EN):
             languages.addAction(self.actions[action_id])
         reports = QActionGroup(self)
-        for action_id in (
-            ActionId.REPORT_MATRIX,
-            ActionId.REPORT_LIST,
-            ActionId.REPORT_DEPARTMENT,
-            ActionId.REPORT_PROGRESS,
-        ):
+        for action_id in REPORT_KINDS:
             reports.addAction(self.actions[action_id])
         reports.triggered.connect(self._report_chosen)
         self.actions[ActionId.REPORT_MATRIX].setChecked(True)
+        show_report_kind(self.actions)
         leave_out = self.actions[ActionId.REPORT_EXCLUDE_COLLECTIVE]
         leave_out.setChecked(bool(settings.value(settings.EXCLUDE_COLLECTIVE)))
         leave_out.toggled.connect(self._collective_chosen)
@@ -463,6 +460,7 @@ class MainWindow(QMainWindow):
         )
 
     def _report_chosen(self, action: QAction) -> None:
+        show_report_kind(self.actions)  # Print's tooltip names the report it now makes
         self.statusBar().showMessage(
             self.tr("Print, Print Preview and Export PDF now make: %1").replace(
                 "%1", action.iconText()
