@@ -166,6 +166,28 @@ def test_a_ruled_task_table_over_three_pages_reads_like_the_word_file(tmp_path):
     assert len(parse_file(word).assignments) == 140
 
 
+def _page(text: str, y: float) -> Line:
+    return Line(text, 90.0, 90.0 + 16 * len(text), y, 16.0)
+
+
+def test_a_line_opening_pages_that_also_stands_amid_the_body_is_text_not_a_running_header():
+    # 责任单位：… closes many measures; on two pages of five it happens to be the first line.
+    header, unit = "某市人民政府办公室文件", "责任单位：市住房城乡建设局"
+    pages = []
+    for n in range(5):
+        lines = [_page(header, 800.0)]
+        lines.append(_page(unit if n in (1, 3) else f"第{n}页的正文开头。", 760.0))
+        lines += [_page(f"（{n}）措施{k}。", 730.0 - 60 * k) for k in range(4)]
+        if n == 2:
+            lines.insert(3, _page(unit, 700.0))  # amid the body
+        lines.append(_page(f"— {n + 1} —", 60.0))
+        pages.append(lines)
+    text = fold_pages(pages).splitlines()
+    assert header not in text  # on every page, always at the top: furniture
+    assert text.count(unit) == 3
+    assert not any(PAGE_NUMBER.match(p) for p in text)
+
+
 # -- PDFs that cannot be read -----------------------------------------------------------------
 def test_a_pdf_with_an_open_password():
     with pytest.raises(ParseError, match="password") as caught:

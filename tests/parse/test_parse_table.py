@@ -169,3 +169,20 @@ def test_format_rows_joins_unit_lines_with_a_pause_mark():
     plan = parse_text("\n".join(lines))
     assert plan.measures[0].title == '发展"夜间"经济'
     assert format_rows([["姓名", "电话"], ["张\n三", "123"]]) == ["姓名\t电话", "张 三\t123"]
+
+
+def test_an_indicator_table_right_before_the_annexed_task_table_does_not_swallow_it():
+    # As Word and LibreOffice write a notice with 附件1 (indicators, no units) and 附件2 (the
+    # 任务分工表) one after the other: the rows run on, 附件2's title a row between them.
+    text = (
+        "附件1 监测指标体系\t\t\t\n"
+        "一级指标\t二级指标\t评价标准\t数据来源\n"
+        "签约数量指标\t1.签约服务覆盖率\t较上一年增加。\t国家统计年报\n"
+        "附件2 任务分工表\t\t\t\t\n"
+        "序号\t工作事项\t主要内容\t牵头单位\t配合单位\n"
+        "1\t扩大家庭医生来源。\t力争每万常住人口家庭医生数不低于4人。\t各区政府\t市卫生健康委\n"
+    )
+    plan = parse_text(text)
+    task = next(m for m in plan.measures if "家庭医生数" in m.text)
+    assert roles(plan, task.code) == [("各区政府", Role.LEAD), ("市卫生健康委", Role.SUPPORT)]
+    assert not any(plan.assignments_of(m.id) for m in plan.measures if "签约" in m.text)

@@ -242,3 +242,25 @@ def seed_task_table(path: Path, borders: bool = True) -> None:
             cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
             cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
     document.save(path)
+
+
+def test_a_link_to_a_place_in_the_document_as_libreoffice_writes_it(tmp_path: Path) -> None:
+    # A saved page's <a href="#"> becomes an internal relationship to "#": no part has that
+    # name, and python-docx would give up on the whole file.
+    import zipfile
+
+    good = tmp_path / "good.docx"
+    notice_with_annex(good)
+    linked = tmp_path / "linked.docx"
+    rels = "word/_rels/document.xml.rels"
+    link = (
+        '<Relationship Id="rId999" Target="#" Type="http://schemas.openxmlformats.org/'
+        'officeDocument/2006/relationships/hyperlink"/></Relationships>'
+    )
+    with zipfile.ZipFile(good) as source, zipfile.ZipFile(linked, "w") as out:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == rels:
+                data = data.replace(b"</Relationships>", link.encode())
+            out.writestr(item, data)
+    assert read_source(linked) == read_source(good)

@@ -17,7 +17,7 @@ from typing import Any
 
 from matrixdesk.parse.encoding import ParseError
 from matrixdesk.parse.pdffold import Line, fold_pages
-from matrixdesk.parse.pdftable import Grid, find_grids
+from matrixdesk.parse.pdftable import UNIT_END, Grid, find_grids
 from matrixdesk.parse.table import Header, find_header, format_rows
 
 _SPACE_GAP = 0.3  # a gap wider than this share of the line height separates two words
@@ -107,6 +107,7 @@ class _Tables:
 
     def __init__(self) -> None:
         self.header: Header | None = None  # of the table the last page ended in
+        self.heading: list[str] = []  # its header rows, compacted, as a page repeats them
         self.width = 0
         self.last: tuple[Line, list[str]] | None = None  # its last row, as a line and cells
 
@@ -144,16 +145,50 @@ class _Tables:
             start = header.last_row + 1 if goes_on else header.first_row
             titles = [] if goes_on else [" ".join(c for c in r if c) for r in grid.rows[:start]]
             self.header, self.width = header, width
+            head = grid.rows[header.first_row : header.last_row + 1]
+            self.heading = [_compact_row(r) for r in head]
             rows = grid.rows[start:]
         elif goes_on:
-            rows = grid.rows
+            # The heading repeated at the top of the page, told by its words: the page may
+            # lack what made it a task table (a label cell 重点考核部门 standing on page 2).
+            repeated = len(self.heading)
+            same = [_compact_row(r) for r in grid.rows[:repeated]] == self.heading
+            rows = grid.rows[repeated:] if same else grid.rows
         else:
             return None
         assert self.header is not None
         if goes_on and rows and self._continues_last(rows[0]):
             rows = rows[1:]
+        if goes_on:
+            rows = self._carried_down(rows)
         out = [(t, [t]) for t in titles if t] if header is not None else []
         return out + [(format_rows([r], self.header)[0], list(r)) for r in rows]
+
+    def _carried_down(self, rows: list[list[str]]) -> list[list[str]]:
+        """Rows at the top of a page before the first numbered one sit in cells merged down
+        from the last page (序号 2 and 县农粮局 spanning three rows): the number and the unit
+        cells the page left empty are those of the last row."""
+        number = self.header.columns.get("number", [None])[0] if self.header else None
+        if number is None or self.last is None or not self.last[1][number]:
+            return rows
+        above = self.last[1]
+        parties = {number} | _party_cells(self.header)
+        out = []
+        for k, row in enumerate(rows):
+            if row[number] or len(row) != len(above):
+                out += rows[k:]
+                break
+            out.append([above[j] if j in parties and not c else c for j, c in enumerate(row)])
+        # A label cell (重点考核部门) merged over many rows is printed once, on the page its
+        # middle falls on: on the pages after, it labels the units beside it still.
+        for j in self.header.columns.get("label", []):
+            label = above[j] if j < len(above) else ""
+            for row in out:
+                if j + 1 < len(row) and row[j]:
+                    label = row[j]
+                elif j + 1 < len(row) and row[j + 1]:
+                    row[j] = label
+        return out
 
     def _continues_last(self, row: list[str]) -> bool:
         """A row broken by the page: its first cells are empty; it is added to the last row."""
@@ -163,10 +198,35 @@ class _Tables:
         line, cells = self.last
         if len(cells) != len(row) or not cells[number]:
             return False
-        merged = [a + b for a, b in zip(cells, row, strict=True)]
+        parties = _party_cells(self.header) if self.header else set()
+        merged = [
+            _join_broken(a, b, j in parties)
+            for j, (a, b) in enumerate(zip(cells, row, strict=True))
+        ]
         line.text = format_rows([merged], self.header)[0]
         self.last = (line, merged)
         return True
+
+
+def _compact_row(row: list[str]) -> str:
+    return "|".join("".join(c.split()) for c in row if c.strip())
+
+
+def _join_broken(before: str, after: str, party: bool) -> str:
+    """A cell broken by the page, joined: text runs on; in a unit cell a name ending at the
+    page's foot (县委宣传部 / 县教育局) is one unit and the next another, as in one cell."""
+    if party and before and after and UNIT_END.search(before):
+        return before + "\n" + after
+    return before + after
+
+
+def _party_cells(header: Header) -> set[int]:
+    """The columns of a task table that name units (a label column: the cell beside it)."""
+    cells = {
+        j for kind in ("lead", "support", "guide", "duty") for j in header.columns.get(kind, [])
+    }
+    labels = header.columns.get("label", [])
+    return cells | set(labels) | {j + 1 for j in labels}
 
 
 def _open(data: bytes, name: str) -> Any:

@@ -50,6 +50,7 @@ _HEADING = re.compile(
     r"|\d{1,3}[.．、](?!\d)|[①-⑳]|第[一二三四五六七八九十百零〇\d]+[条章节])"
 )
 _ASCII_WORD = re.compile(r"[0-9A-Za-z]")
+_SAME_PLACE = 3.0  # points: a running header or footer repeats at this height or closer
 
 
 def fold_char(ch: str) -> str:
@@ -89,13 +90,38 @@ def _edges(page: Sequence[Line], depth: int = 2) -> list[Line]:
     return list(page[:depth]) + list(page[-depth:]) if len(page) > depth * 2 else list(page)
 
 
+def _same_place(ys: list[float]) -> int:
+    """How many of the pages have the line at one height: a running header or footer stands
+    where it stood on the page before; a body line (责任单位：市住建局, under many measures)
+    that happens to open or close several pages stands wherever the text put it."""
+    middle = sorted(ys)[len(ys) // 2]
+    return sum(1 for y in ys if abs(y - middle) <= _SAME_PLACE)
+
+
 def drop_furniture(pages: Sequence[Sequence[Line]]) -> list[list[Line]]:
-    """Pages without page numbers and without header/footer lines repeated on many pages."""
-    counts: Counter[str] = Counter()
+    """Pages without page numbers and without header/footer lines repeated on many pages.
+
+    A running line repeats at one height at the top or foot of pages and never stands amid a
+    page's body: 责任单位：市住建局 under many measures may open two pages of five, but it also
+    stands in the middle of others, and is text.
+    """
+    heights: dict[str, list[float]] = {}
+    inside: set[str] = set()  # lines standing amid a page's body somewhere
     for page in pages:
-        counts.update({_furniture_key(line) for line in _edges(page)})
+        edges = _edges(page)
+        seen: dict[str, float] = {}
+        for line in edges:
+            seen.setdefault(_furniture_key(line), line.y)
+        for key, y in seen.items():
+            heights.setdefault(key, []).append(y)
+        ids = {id(line) for line in edges}
+        inside.update(_furniture_key(line) for line in page if id(line) not in ids)
     repeats = max(2, int(len(pages) * 0.4 + 0.5))
-    running = {key for key, n in counts.items() if n >= repeats and len(pages) >= 2}
+    running = {
+        key
+        for key, ys in heights.items()
+        if len(pages) >= 2 and key not in inside and _same_place(ys) >= repeats
+    }
     out = []
     for page in pages:
         edges = {id(line) for line in _edges(page)}

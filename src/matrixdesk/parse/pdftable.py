@@ -20,7 +20,7 @@ from typing import Protocol
 _THIN = 2.5  # a rule is at most this thick (points)
 _NEAR = 2.5  # positions closer than this are one edge
 # How the name of a unit (or a clause) ends: a line ending so is not a wrapped line.
-_UNIT_END = re.compile(
+UNIT_END = re.compile(
     r"(?:[厅局委办部院会社行署室站所处科队组]|中心|公司|集团|政府|海关|法院|银行|支行|单位|部门"
     r"|[、，,；;。：:）)])$"
 )
@@ -129,7 +129,7 @@ def _cell_text(glyphs: list[Glyph], right: float) -> str:
         full = max(g.x1 for g in line) >= right - 2.5 * max(g.h for g in line)
         # 人民银行长春中心 / 支行: no unit is named in two characters, so 支行 goes on.
         stub = len(re.split(r"[、，,；;]", text, maxsplit=1)[0]) <= 2
-        out += "" if full and (stub or not _UNIT_END.search(before)) else "\n"
+        out += "" if full and (stub or not UNIT_END.search(before)) else "\n"
         out += text
     return out
 

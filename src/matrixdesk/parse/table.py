@@ -168,11 +168,20 @@ def _header_at(rows: Sequence[Sequence[str]], i: int) -> Header:
 
 
 def _label_columns(rows: Sequence[Sequence[str]]) -> dict[int, int]:
-    """Columns holding label cells (:func:`label_cell`) → the first row where one stands."""
+    """Columns holding label cells (:func:`label_cell`) → the first row where one stands.
+
+    A label names the unit in the cell beside it: 牵头单位 beside 配合单位, or in a row that
+    is itself a task table's header (of another table further down, 附件2 after 附件1), is no
+    label."""
     found: dict[int, int] = {}
     for r, row in enumerate(rows):
+        kinds = set(_kinds_of(row).values())
+        if "task" in kinds and kinds & set(_PARTY_KINDS):
+            continue  # the header row of a task table
         for j, cell in enumerate(row[:-1]):
-            if j not in found and cell and row[j + 1].strip() and label_cell(cell):
+            if j in found or not cell or not row[j + 1].strip():
+                continue
+            if label_cell(cell) and column_kind(row[j + 1]) is None:
                 found[j] = r
     return found
 

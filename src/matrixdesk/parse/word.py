@@ -102,12 +102,48 @@ def _part_element(part: Any, attribute: str) -> Any | None:
         return None
 
 
+_RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+
+
+def without_dangling_links(data: bytes) -> bytes:
+    """The package with internal relationships to parts it does not hold left out.
+
+    LibreOffice writes a link to a place in the document (``<a href="#">`` of a saved page) as
+    an internal relationship with the target ``#``; python-docx then looks for a part ``word/#``
+    and gives up on the whole file. Such a link has no text of its own to lose.
+    """
+    import posixpath
+
+    from lxml import etree
+
+    source, target = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
+    names = set(source.namelist())
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in source.infolist():
+            content = source.read(info)
+            if info.filename.endswith(".rels"):
+                base = posixpath.dirname(posixpath.dirname(info.filename))
+                root = etree.fromstring(content)
+                for rel in list(root.iter(_RELS)):
+                    ref = rel.get("Target", "").split("#")[0]
+                    path = ref.lstrip("/") if ref.startswith("/") else posixpath.join(base, ref)
+                    external = rel.get("TargetMode") == "External"
+                    if not external and posixpath.normpath(path) not in names:
+                        root.remove(rel)
+                content = etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+            out.writestr(info, content)
+    return target.getvalue()
+
+
 def _open(data: bytes, name: str) -> Any:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
     try:
-        return docx.Document(io.BytesIO(data))
+        try:
+            return docx.Document(io.BytesIO(data))
+        except KeyError:  # a relationship to a part the package does not hold
+            return docx.Document(io.BytesIO(without_dangling_links(data)))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
         raise ParseError(
             f"{name} is damaged and cannot be opened as a Word document ({exc}).", "damaged"
