@@ -57,10 +57,17 @@ EXCLUDE_COLLECTIVE = Setting(
     False,
     "reports leave collective parties (各地区, 有关部门 …) out of the matrix and the lists",
 )
+CURRENT_CELLS = Setting(
+    "files/current_cells",
+    list,
+    [],
+    "the current cell of each recent plan when it was closed: 'measure id:department id:path'",
+)
 
 ALL_SETTINGS = (
     LANGUAGE,
     RECENT_FILES,
+    CURRENT_CELLS,
     SAMPLE_OFFERED,
     REPORT_FONT,
     EXCLUDE_COLLECTIVE,
@@ -134,6 +141,37 @@ def add_recent_file(path: str) -> list[str]:
     files = [path] + [p for p in recent_files() if os.path.normcase(p) != os.path.normcase(path)]
     set_value(RECENT_FILES, files[:MAX_RECENT])
     return files[:MAX_RECENT]
+
+
+def _same_file(path: str) -> str:
+    return os.path.normcase(os.path.abspath(path))
+
+
+def current_cell(path: str) -> tuple[int, int | None] | None:
+    """The (measure id, department id or None) current when the plan at ``path`` was last
+    closed, if it is a recent file; ids, not rows, so an edit above it moves nothing."""
+    key = _same_file(path)
+    for entry in value(CURRENT_CELLS):
+        measure, _, rest = entry.partition(":")
+        department, _, where = rest.partition(":")
+        if _same_file(where) == key and measure.isdigit():
+            return int(measure), int(department) if department.isdigit() else None
+    return None
+
+
+def keep_current_cell(path: str, measure_id: int | None, department_id: int | None) -> None:
+    """Remember the current cell of a plan in the recent files (others are forgotten)."""
+    key = _same_file(path)
+    recent = {_same_file(p) for p in recent_files()}
+    kept = [
+        entry
+        for entry in value(CURRENT_CELLS)
+        if (where := _same_file(entry.split(":", 2)[-1])) != key and where in recent
+    ]
+    if measure_id is not None and key in recent:
+        kept.insert(0, f"{measure_id}:{'' if department_id is None else department_id}:{path}")
+    if kept != value(CURRENT_CELLS):
+        set_value(CURRENT_CELLS, kept[:MAX_RECENT])
 
 
 def remove_recent_file(path: str) -> None:

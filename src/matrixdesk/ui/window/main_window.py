@@ -212,6 +212,10 @@ class MainWindow(QMainWindow):
         """Show ``document`` (None: the empty window); the previous one is closed."""
         self.commit_pending_edits()
         old, old_model = self.document, self.model
+        if old is not None:  # the next start on this plan comes back to this cell
+            settings.keep_current_cell(
+                old.path, self.editor.current_measure_id(), self.editor.current_department_id()
+            )
         self.document = document
         self.model = MatrixModel(document, self) if document else None
         self.proxy.clear_conditions()  # a new plan starts unfiltered, like the filter bar
@@ -251,6 +255,7 @@ class MainWindow(QMainWindow):
         self.update_actions()
         if document is not None:
             self._select_first_task()
+            self._select_kept_cell(document.path)
             # once painted and its findings checked, the plan's objects are set aside from
             # Python's full collections (ui/heap.py)
             after_paint(self.view, heap.settle, SETTLE_MS)
@@ -417,6 +422,13 @@ class MainWindow(QMainWindow):
                 self.view.select_cell(row, FIRST_DEPARTMENT_COLUMN)
                 self.view.grid.scrollToTop()
                 return
+
+    def _select_kept_cell(self, path: str) -> None:
+        """The cell current when this plan was last closed, if its measure is still there."""
+        kept = settings.current_cell(path)
+        if kept is not None and self.model is not None and self.model.row_of(kept[0]) is not None:
+            department = kept[1] if self.model.column_of(kept[1] or -1) is not None else None
+            self.select_measure(kept[0], department)
 
     def select_measure(self, measure_id: int | None, department_id: int | None = None) -> None:
         """Make a measure (and a department's cell) current: findings and search use it."""
