@@ -188,3 +188,14 @@ def test_a_distributive_prefix_makes_the_list_collective() -> None:
         "省发展改革委": False,
         "商务部": False,
     }
+
+
+def test_a_bracket_straight_after_a_name_is_part_of_the_name() -> None:
+    # A task table's row flattened into one line: 区农村发展局（农业处） is one department with
+    # its office named, not a title followed by a bracket naming 农业处.
+    from matrixdesk.parse import parse_text
+
+    plan = parse_text("4.粮食生产科技水平(3分)区农村发展局（农业处）\n5.粮食种植面积(3分)")
+    assert plan.assignments == []
+    plan = parse_text("4.粮食生产科技水平（区农村发展局）\n5.粮食种植面积")
+    assert [plan.department(a.department_id).name for a in plan.assignments] == ["区农村发展局"]

@@ -169,3 +169,33 @@ def test_a_gap_after_the_lists_verb_ends_a_labelled_value() -> None:
         [("区环土局", L), ("区农发局", S)],
         [("区环土局", L), ("区党群工作部", S), ("监察专员办", S)],
     ]
+
+
+def test_a_list_after_a_colon_is_numbered_when_its_items_end_with_annotations() -> None:
+    # 工作任务：1.… — the 2. right after item 1's annotation bracket shows a list of measures.
+    text = (
+        "（一）种植环节治理指标：合格率稳定在97%以上。工作任务：1.推广绿色技术。建设监测点。"
+        "（区农发局）2.推进标准化生产。建设标准园。（区农发局）（二）水产养殖业"
+    )
+    assert labels(text) == ["（一）", "1.", "2.", "（二）"]
+    assert rows(text)[1:3] == [("1.", [("区农发局", L)]), ("2.", [("区农发局", L)])]
+
+
+def test_a_list_of_clauses_after_a_colon_stays_one_sentence() -> None:
+    # 主要包括：1.…；2.… — no annotation closes item 1, so 1. and 2. are not headings.
+    text = "（一）完善制度。主要包括：1.建立台账；2.定期通报。（区农发局）（二）加强监管。"
+    assert labels(text) == ["（一）", "（二）"]
+
+
+def test_a_number_missing_on_the_page_is_skipped_after_an_annotation() -> None:
+    # 1. 2. 4. and （六）（八）: the page lost a number; the next sibling follows an annotation.
+    text = (
+        "（六）餐饮环节工作任务：1.加强食堂监管。（区教育局）2.推进量化分级。（区市场监管局）"
+        "4.强化监测。（区卫计局）（八）其他有关工作1.开展疾病监测。（区卫计局）"
+    )
+    assert labels(text) == ["（六）", "1.", "2.", "4.", "（八）", "1."]
+
+
+def test_a_skipped_number_needs_the_annotation_before_it() -> None:
+    text = "（一）加强监管。工作任务：1.加强食堂监管。（区教育局）2.推进分级，减少4.5万元支出。"
+    assert labels(text) == ["（一）", "1.", "2."]

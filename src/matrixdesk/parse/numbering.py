@@ -67,6 +67,8 @@ _PARTY_LABEL_END = re.compile(
     r"(?:单位|部门|主体|牵头|配合|科室|处室)(?:[（(][^（）()]{1,6}[)）])?\s*$"
 )
 _SPACED_KINDS = {"cn", "pcn"}  # kinds whose next sibling may follow a gap in one-line text
+_ANNOTATED_KINDS = {"dig", "pdig"}  # lists after a colon whose items end with annotations
+_LIST_REACH = 1500  # how far ahead an annotated list's second item is looked for
 _RUN_ON_LIMIT = 40  # longest heading title that may run straight into its first child
 
 
@@ -184,12 +186,17 @@ def find_headings(text: str, quiet: list[tuple[int, int]] | None = None) -> list
             # and a first number of its kind that is not 1 (an excerpt starting mid-sequence).
             ok = in_sequence or (sibling and number >= 1) or kind not in seq.last
         elif context == "stop":
-            ok = in_sequence and (kind not in _LINE_KINDS or _full_stop(text, match.start()))
+            ok = (
+                in_sequence or _skips_one(seq, kind, number, depth, sibling, text, match.start())
+            ) and (kind not in _LINE_KINDS or _full_stop(text, match.start()))
         elif context == "colon":
             # …现提出如下意见：一、… in text whose breaks were lost; 1. after a colon is a list.
             # 具体安排如下： （一）… — an item after a gap where the line break was lost.
+            # 工作任务：1.…（区农发局）2.… — a list whose items end with their annotations.
             ok = in_sequence and (
-                kind in _COLON_KINDS or (kind in _SPACED_KINDS and _after_gap(text, match.start()))
+                kind in _COLON_KINDS
+                or (kind in _SPACED_KINDS and _after_gap(text, match.start()))
+                or (kind in _ANNOTATED_KINDS and number == 1 and _annotated_list(text, match))
             )
         else:
             ok = (
@@ -248,6 +255,39 @@ def _after_field_value(text: str, pos: int) -> bool:
         return True
     last = _VALUE_PIECES.split(before[colon + 1 :])[-1]
     return _VALUE_VERB.search(last) is not None or classify(last) is not OrgKind.NONE
+
+
+def _annotated_list(text: str, match: re.Match[str]) -> bool:
+    """A ``1.`` after a colon opens a list of measures, not of clauses, when its ``2.`` (written
+    the same way) stands straight after a closing bracket — the annotation ending item 1:
+    ``工作任务：1.推广绿色生产技术。…（区农发局）2.推进…`` (``包括：1.…；2.…`` stays one
+    sentence). The look-ahead is bounded, so the pass stays linear."""
+    second = "2" + match.group()[-1]
+    if match.group()[0] in "(（":
+        second = match.group()[0] + "2" + match.group()[-1]
+    limit = min(len(text), match.end() + _LIST_REACH)
+    at = text.find(second, match.end(), limit)
+    while at >= 0:
+        i = at - 1
+        while i >= 0 and text[i] in _SPACES:
+            i -= 1
+        if text[i] in _CLOSERS and not text[at - 1].isdigit():
+            return True
+        at = text.find(second, at + 1, limit)
+    return False
+
+
+def _skips_one(
+    seq: _Sequencer, kind: str, number: int, depth: int, sibling: bool, text: str, pos: int
+) -> bool:
+    """A sibling one number ahead (a number missing on the page: 1. 2. 4., （六）（八）) right
+    after the closing bracket that ends the previous measure's annotation."""
+    if not sibling or number != seq.headings[seq.stack[depth]].number + 2:
+        return False
+    i = pos - 1
+    while i >= 0 and text[i] in _SPACES:
+        i -= 1
+    return i >= 0 and text[i] in _CLOSERS
 
 
 def _after_gap(text: str, pos: int) -> bool:

@@ -58,6 +58,8 @@ _NUMBER_AFTER_GAP = re.compile(
 _VERB_BEFORE_GAP = re.compile(r"(?:参与|参加|配合|牵头|负责|协助|协办|承办)$")
 _LAST_PIECE = re.compile(r"[^、，,：:；;\s]+$")
 _FIRST_PIECE = re.compile(r"[^、，,；;。\s]+")
+# A name standing alone just before a bracket: after punctuation, a number or a space.
+_NAME_BEFORE = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,}$")
 _NAME_LINE = re.compile(r"^[^。！？!?：:]{2,200}$")
 # A web page's footer (主办单位：…市发展和改革局 联系方式：… / 版权所有：…) is not an annotation.
 _FURNITURE = re.compile(
@@ -257,10 +259,20 @@ def _bracket_annotation(
         return _mid_paragraph(_content(source, open_at, close_at))
     # A bare list of names ends its line after a sentence: 国家新闻出版署（国家版权局） is a name.
     # Or it follows the heading's short title: （一）加快发展冰雪经济（省体育局、省文旅厅）。…
+    # But a bracket straight after a name is the name's: 区农村发展局（农业处）.
     bare_list = (ends_line and _visible_before(source, open_at, start) in _STOPS + CLOSERS) or (
-        after in "。\n" and _after_title(source, start, open_at)
+        after in "。\n"
+        and _after_title(source, start, open_at)
+        and not _after_name(source, start, open_at)
     )
     return parse_content(_content(source, open_at, close_at), bare_list=bare_list)
+
+
+def _after_name(source: str, start: int, at: int) -> bool:
+    """The text before ``at`` ends with an organisation's name standing alone (after
+    punctuation or a number): ``4.粮食生产科技水平(3分)区农村发展局`` before ``（农业处）``."""
+    run = _NAME_BEFORE.search(source, max(start, at - MAX_NAME), at)
+    return run is not None and classify(run.group()) is OrgKind.ORG
 
 
 def _mid_paragraph(content: str) -> Annotation | None:
