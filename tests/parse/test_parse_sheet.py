@@ -140,3 +140,24 @@ def test_several_task_sheets_named_for_their_parts(tmp_path):
     second.title = "Sheet2"  # default names head nothing; the header is still read once
     wb.save(path)
     assert [m.title for m in parse_file(path).measures] == ["促进汽车消费", "加强宣传"]
+
+
+def test_a_title_in_the_first_header_cell_is_a_title(tmp_path):
+    # Calc writes an HTML table's <caption> into A1 above the first column name (and clerks
+    # type a title there with Alt+Enter): the 序号 column is still found, and numbers parts.
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    title = "石城县2018年度河长制湖长制工作乡镇目标管理（绩效）考核细则"
+    ws.append([f"{title}\n序号", "考核项目", "考核指标", "负责考核部门"])
+    ws.append(["一、", "巩固成果", None, None])
+    ws.append([1, "完善四个到位", "健全河长制组织体系。", "县河长办"])
+    ws.append(["二、", "水岸联动", "落实属地管理责任。", "县水利局"])
+    path = tmp_path / "考核细则.xlsx"
+    wb.save(path)
+    lines = read_source(path).splitlines()
+    assert lines[:2] == [f"{title}\t\t\t", "序号\t考核项目\t考核指标\t负责考核部门"]
+    plan = parse_file(path)
+    assert [(m.label, m.title) for m in plan.measures if plan.assignments_of(m.id)] == [
+        ("1.", "完善四个到位"),
+        ("二、", "水岸联动"),
+    ]

@@ -33,7 +33,7 @@ def _is_text(ch: str) -> bool:
         or "\uff00" <= ch <= "\uffef"
         or "\u2e80" <= ch <= "\u2fdf"
         or ch.isalnum()
-        or ch in "，。、；：？！“”‘’（）《》〔〕【】—…·-.,;:()%/"
+        or ch in " ，。、；：？！“”‘’（）《》〔〕【】—…·-.,;:()%/"
     )
 
 
@@ -51,22 +51,31 @@ def _glyphs(textpage: Any) -> Iterator[_Glyph]:
 
     handle, rect = textpage.raw, raw.FS_RECTF()  # one rectangle reused: 300k calls a book
     unicode, box = raw.FPDFText_GetUnicode, raw.FPDFText_GetLooseCharBox
+    generated = raw.FPDFText_IsGenerated
     for i in range(textpage.count_chars()):
         code = unicode(handle, i)
-        if code <= 32 or code == 0xFFFE or 0xD800 <= code <= 0xDFFF:
+        if code == 32 and not generated(handle, i):
+            pass  # a space the document holds (一行文本 separates its fields with them)
+        elif code <= 32 or code == 0xFFFE or 0xD800 <= code <= 0xDFFF:
             continue  # spaces and line breaks PDFium inferred; positions decide them here
         if box(handle, i, rect):
             yield _Glyph(chr(code), (rect.left, rect.bottom, rect.right, rect.top))
 
 
 def _line_text(glyphs: list[_Glyph]) -> str:
-    """The line's characters left to right; a space only where a gap parts two ASCII words
-    (Chinese has none, and letter-spaced headings would otherwise read 推动服务消 费)."""
+    """The line's characters left to right; a space where the document has one, or where a
+    gap parts two ASCII words (a gap between Chinese characters is no space: letter-spaced
+    headings would otherwise read 推动服务消 费)."""
     glyphs.sort(key=lambda g: g.x0)
     out: list[str] = []
     for previous, glyph in zip([None, *glyphs], glyphs, strict=False):
+        if glyph.ch == " ":
+            if out and out[-1] != " ":
+                out.append(" ")
+            continue
         if (
             previous is not None
+            and out[-1:] != [" "]
             and glyph.x0 - previous.x1 > _SPACE_GAP * glyph.h
             and previous.ch.isascii()
             and glyph.ch.isascii()

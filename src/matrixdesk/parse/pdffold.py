@@ -165,6 +165,8 @@ def _continues(previous: Line, line: Line, margins: _Margins) -> bool:
 
 def _join(a: str, b: str) -> str:
     space = " " if _ASCII_WORD.match(a[-1:]) and _ASCII_WORD.match(b[:1]) else ""
+    if a.endswith(" "):
+        space = ""
     return a + space + b
 
 
@@ -180,7 +182,9 @@ def fold_pages(pages: Sequence[Sequence[Line]]) -> str:
             if not text:
                 continue
             if previous is not None and paragraphs and _continues(previous, line, margins):
-                paragraphs[-1] = _join(paragraphs[-1], text)
+                # a space the text holds where the line wrapped (…负责 | 19.综合…) stays
+                gap = " " if previous.text.endswith(" ") or line.text.startswith(" ") else ""
+                paragraphs[-1] = _join(paragraphs[-1] + gap, text)
             else:
                 paragraphs.append(text)
             previous = line

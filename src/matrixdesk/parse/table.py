@@ -93,6 +93,20 @@ _CN_NUMBER = re.compile(r"[一二三四五六七八九十]{1,3}[、.．]?")
 def column_kind(cell: str) -> str | None:
     """What a header cell names: ``task``, ``lead``, ``support``, ``duty``, ``guide``,
     ``deadline``, ``part``, ``number``, or None for anything else (目标指标, 备注 …)."""
+    return _column_kind(cell)
+
+
+def split_title(cell: str) -> tuple[str, str]:
+    """(title, column name) of a row's first cell: lines too long together for a column name
+    above its last line are the table's title put in the same cell (a ``<caption>`` that Calc
+    writes into A1, a title typed there with Alt+Enter: 石城县…考核细则 / 序号)."""
+    lines = [line.strip() for line in cell.splitlines() if line.strip()]
+    if len(lines) > 1 and len("".join("".join(lines[:-1]).split())) > _HEADER_LENGTH:
+        return " ".join(lines[:-1]), lines[-1]
+    return "", cell
+
+
+def _column_kind(cell: str) -> str | None:
     name = _NOTE.sub("", re.sub(r"\s+", "", cell)).strip("*＊:：")
     if not name or len(name) > _HEADER_LENGTH:
         return None
@@ -139,7 +153,8 @@ class Header:
 
 
 def _kinds_of(row: Sequence[str]) -> dict[int, str]:
-    return {j: kind for j, cell in enumerate(row) if (kind := column_kind(cell))}
+    cells = [split_title(row[0])[1], *row[1:]] if row else []
+    return {j: kind for j, cell in enumerate(cells) if (kind := column_kind(cell))}
 
 
 def _header_at(rows: Sequence[Sequence[str]], i: int) -> Header:
@@ -519,11 +534,25 @@ def format_rows(rows: Sequence[Sequence[str]], header: Header | None = None) -> 
         party |= {j + 1 for j in header.columns.get("label", [])}
     buffer = io.StringIO()
     writer = csv.writer(buffer, dialect="excel-tab", lineterminator="\n")
-    for row in rows:
+    heading = range(header.first_row, header.last_row + 1) if header else range(0)
+    for i, row in enumerate(rows):
         cells = list(row) + [""] * (width - len(row))
+        if i in heading:
+            titles, cells = _titles_out(cells)
+            if titles:
+                writer.writerow([titles] + [""] * (width - 1))
         if header is None:
             flat = [" ".join(c.split()) for c in cells]
         else:
             flat = [_flatten(c, j in party) for j, c in enumerate(cells)]
         writer.writerow(flat)
     return buffer.getvalue().rstrip("\n").split("\n") if rows else []
+
+
+def _titles_out(cells: list[str]) -> tuple[str, list[str]]:
+    """A header row's cells without the title standing above the first column name in the
+    same cell (:func:`split_title`), and that title."""
+    if not cells:
+        return "", cells
+    title, name = split_title(cells[0])
+    return title, [name, *cells[1:]]
