@@ -82,6 +82,16 @@ def test_deng_ge_youguan_bumen_is_only_open_ended() -> None:
     assert parsed.parties == [("省发展改革委", L)]
 
 
+def test_deng_chushi_is_only_open_ended() -> None:
+    # a 片区管理局's own offices: 等处室 / 等相关处室 names no body, like 等部门
+    parsed = parse_content("政法综治处牵头，党群工作处、党政办公室等处室按职责分工负责")
+    assert parsed is not None and parsed.open_ended
+    assert parsed.parties == [("政法综治处", L), ("党群工作处", S), ("党政办公室", S)]
+    parsed = parse_content("交通与建设处牵头，经济发展处、社会事业处等相关处室按职责分工负责")
+    assert parsed is not None and parsed.open_ended
+    assert [n for n, _ in parsed.parties] == ["交通与建设处", "经济发展处", "社会事业处"]
+
+
 @pytest.mark.parametrize(
     "name",
     [

@@ -20,9 +20,11 @@ CLOSERS = ")）】〕］]"
 _OPENER = re.compile(f"[{re.escape(OPENERS)}]")
 _BRACKET = re.compile(f"[{re.escape(OPENERS + CLOSERS)}]")
 
+# What after 等 names no body, only the kind of the parties listed (等部门, 等有关单位, 等10个部门;
+# 等处室 / 等相关科室: the offices of one body): the list is open-ended, nothing more is a party.
 _GENERIC_AFTER_DENG = re.compile(
     r"(?:(?:各|其他|其它)?(?:有关|相关)?(?:(?:[0-9０-９]{1,3}|[一二三四五六七八九十两]{1,3})[个家]?)?"
-    r"(?:部门|单位|地区|机构)?(?:和单位|和部门|及单位)?)?"
+    r"(?:部门|单位|地区|机构|处室|科室)?(?:和单位|和部门|及单位)?)?"
 )
 # 各地区各部门 / 各地各部门 written without a separator: two catch-all parties.
 _COLLECTIVE_PAIR = re.compile(r"(各(?:地区|地方|地|部门|单位|级))(?=各)")
