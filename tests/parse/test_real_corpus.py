@@ -73,6 +73,24 @@ SHORTFALLS: dict[str, str] = {
         "with a space between cells (1.优化产业布局 <measure> 区环土局 区经发局、…), the "
         "header repeated at each page and unnumbered second rows, is not read"
     ),
+    "i-pingtan-guanweihui-2023-yilaoyixiao": (
+        "tables flattened into one line whose last column is 责任单位 or 组织实施单位 "
+        "(序号 指标名称 2020年完成值 2025年目标值 责任单位: "
+        "…养老服务床位总量（张）25783000区社会事业局2…; "
+        "附件 lists whose department cells hold names glued with no separator, "
+        "区资源生态局区社会事业局区行政审批局): the rows are not read"
+    ),
+    "i-pingtan-nongyenongcun-2022-pufa": (
+        "责任单位： lines in a one-line text where the item before has no stop and its text "
+        "is a list of 《》 titles "
+        "(1.习近平法治思想、《宪法》…《安全生产法》责任单位：…2.《种子法》…): "
+        "the label's list is not closed at the next number, items are merged or lost"
+    ),
+    "i-pingtan-guanweihuiban-2022-jinrong": (
+        "责任单位： lines in a one-line text cut by crawl spaces inside names (财政 金融局, "
+        "平潭 银保监组, 行 政审批局) and running straight into the next measure's number "
+        "(…区财政金融局（二）推动…): parties are given to the wrong measure"
+    ),
 }
 
 
@@ -104,6 +122,14 @@ LAYOUT_SHORTFALLS["h-pingtan-lanzongguanban-2016-145"] = (
     "责任单位：A牵头，B配合 lines, which end with no stop and run into the next item's "
     "number, and the names in them",
 )
+
+for _doc in ("i-fujian-minzhengban-2023-2", "i-pingtan-lanzongwei-2018-84"):
+    LAYOUT_SHORTFALLS[_doc] = (
+        ("wrapped", "narrow"),
+        "a one-line crawled text hard-wrapped every 19 or 33 characters: the wraps cut its "
+        "责任单位：/牵头单位： labels, which follow the measure's last sentence in the same line, "
+        "and the names in them (省教育厅、人社\n厅, 区党工委、管委会办\n公室)",
+    )
 
 _KNOWN = {**DISPUTED, **SHORTFALLS}
 
