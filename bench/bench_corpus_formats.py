@@ -26,7 +26,8 @@ saved which file from which corpus file, when; tests/parse/test_real_formats.py 
 Run ``uv run python bench/bench_corpus_formats.py [-v]``: saves every document again into a
 temporary folder (LibreOffice, about four minutes on two cores) and prints the table;
 ``--kept`` scores only the files kept in tests/parse/real_formats; ``--save`` writes those
-files again.
+files again; ``--out DIR --convert`` saves every file into DIR and ``--out DIR`` scores them
+again.
 """
 
 from __future__ import annotations
@@ -225,6 +226,12 @@ def main(argv: list[str]) -> int:
         write_provenance(convert(list(entries.values()), OUT, KEPT_PDFS), OUT)
     if "--kept" in argv or "--save" in argv:
         print_table(entries, OUT, load_provenance(OUT), "-v" in argv)
+        return 0
+    if "--out" in argv:  # keep the saved files there; score them again without --convert
+        out = Path(argv[argv.index("--out") + 1])
+        if "--convert" in argv:
+            write_provenance(convert(list(entries.values()), out), out)
+        print_table(entries, out, load_provenance(out), "-v" in argv)
         return 0
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp)

@@ -217,3 +217,18 @@ def test_damaged_pdfs(tmp_path):
         with pytest.raises(ParseError) as caught:
             read_source(path)
         assert caught.value.reason == "damaged", caught.value
+
+
+def test_a_line_of_mixed_fonts_stays_one_line():
+    # LibreOffice prints 8. in a Latin font: smaller boxes, lower centres than the Chinese
+    # glyphs beside them; a quotation mark sits higher. One printed line all the same.
+    from matrixdesk.parse.pdf import _Glyph, _lines
+
+    def glyph(ch, x, y, h):
+        return _Glyph(ch, (x, y - h / 2, x + 10, y + h / 2))
+
+    line = [glyph("“", 50, 170.0, 3.0)]
+    line += [glyph(ch, 60 + 10 * k, 166.4, 9.3) for k, ch in enumerate("各区属国企")]
+    line += [glyph("8", 110, 165.9, 6.8), glyph(".", 116, 164.4, 3.7), glyph("增", 122, 166.4, 9.2)]
+    below = [glyph(ch, 60 + 10 * k, 151.0, 9.3) for k, ch in enumerate("体化")]
+    assert [ln.text for ln in _lines(line + below)] == ["“各区属国企8.增", "体化"]

@@ -91,17 +91,24 @@ def page_lines(textpage: Any) -> list[Line]:
 
 
 def _lines(glyphs: list[_Glyph]) -> list[Line]:
+    """Glyphs grouped into printed lines, top to bottom. A line is placed by its tallest glyph:
+    a quotation mark sits high and a digit or full stop of a Latin font low (…各区属国企8.增强…),
+    and measured from them the line's other glyphs would make lines of their own."""
     glyphs = sorted(glyphs, key=lambda g: -g.y)
     rows: list[list[_Glyph]] = []
+    tallest: list[_Glyph] = []  # of each row
     for glyph in glyphs:
-        if rows and abs(rows[-1][0].y - glyph.y) < 0.5 * max(glyph.h, rows[-1][0].h):
+        if rows and abs(tallest[-1].y - glyph.y) < 0.5 * max(glyph.h, tallest[-1].h):
             rows[-1].append(glyph)
+            if glyph.h > tallest[-1].h:
+                tallest[-1] = glyph
         else:
             rows.append([glyph])
+            tallest.append(glyph)
     lines = []
-    for row in rows:
+    for row, top in zip(rows, tallest, strict=True):
         text = _line_text(row)
-        lines.append(Line(text, min(g.x0 for g in row), max(g.x1 for g in row), row[0].y, row[0].h))
+        lines.append(Line(text, min(g.x0 for g in row), max(g.x1 for g in row), top.y, top.h))
     return lines
 
 
