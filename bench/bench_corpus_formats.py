@@ -64,6 +64,7 @@ KEPT_PDFS = {
     "m-anyang-2022-fangdichan",
     "p-xizang-zjt-2023-loushi",
     "m-pingtan-lanzongguanzong-2017-159",
+    "m-guangzhou-suiweihan-2023-1930",  # the 附件 任务分工表, rows taller than a page
 }
 # What soffice is told: the filter that opens the source, the one that saves the target.
 _WRITER_IN = {"html": "HTML (StarWriter)", "txt": "Text (encoded):UTF8,LF,,,"}

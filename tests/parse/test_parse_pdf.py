@@ -232,3 +232,16 @@ def test_a_line_of_mixed_fonts_stays_one_line():
     line += [glyph("8", 110, 165.9, 6.8), glyph(".", 116, 164.4, 3.7), glyph("增", 122, 166.4, 9.2)]
     below = [glyph(ch, 60 + 10 * k, 151.0, 9.3) for k, ch in enumerate("体化")]
     assert [ln.text for ln in _lines(line + below)] == ["“各区属国企8.增", "体化"]
+
+
+def test_a_page_inside_one_table_row_is_a_grid_of_one_row():
+    # A row taller than a page (a long 主要内容 cell in a narrow column) fills a whole page:
+    # rules at its top and foot only, and the row goes on from the page before.
+    from matrixdesk.parse.pdf import _Glyph
+    from matrixdesk.parse.pdftable import find_grids
+
+    boxes = [(x, 100.0, x + 0.5, 700.0) for x in (50.0, 150.0, 250.0, 350.0)]
+    boxes += [(50.0, y, 350.5, y + 0.5) for y in (100.0, 700.0)]
+    glyphs = [_Glyph(ch, (160 + 10 * k, 640, 170 + 10 * k, 650)) for k, ch in enumerate("医疗安全")]
+    grids = find_grids(boxes, glyphs)
+    assert [g.rows for g in grids] == [[["", "医疗安全", ""]]]

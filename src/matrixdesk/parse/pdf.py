@@ -224,6 +224,13 @@ class _Tables:
         return True
 
 
+def _on_page(page: Any, glyphs: Iterator[_Glyph]) -> list[_Glyph]:
+    """The glyphs printed on the page: a table laid out wider than the page (LibreOffice) keeps
+    the text of its cut-off columns in the PDF, outside the page, where no one reads it."""
+    width, height = page.get_size()
+    return [g for g in glyphs if 0 <= (g.x0 + g.x1) / 2 <= width and 0 <= g.y <= height]
+
+
 def _compact_row(row: list[str]) -> str:
     return "|".join("".join(c.split()) for c in row if c.strip())
 
@@ -314,7 +321,7 @@ def pdf_to_text(data: bytes, name: str = "document.pdf") -> str:
         for page in document:
             textpage = page.get_textpage()
             try:
-                pages.append(tables.page(page, list(_glyphs(textpage))))
+                pages.append(tables.page(page, _on_page(page, _glyphs(textpage))))
             finally:
                 textpage.close()
                 page.close()

@@ -138,8 +138,9 @@ def _grid(region: list[Rule], horizontal: list[Rule], glyphs: Sequence[Glyph]) -
     xs = _edges([v.at for v in region])
     top, bottom = max(v.end for v in region), min(v.start for v in region)
     inside = [h for h in horizontal if bottom - _NEAR <= h.at <= top + _NEAR]
+    # Two edges make one row: a page that a row taller than the page fills from top to foot.
     ys = sorted(_edges([h.at for h in inside] + [top, bottom]), reverse=True)
-    if len(ys) < 3:
+    if len(ys) < 2:
         return None
     cells = _Cells(len(ys) - 1, len(xs) - 1)
     for r in range(len(ys) - 1):
