@@ -17,10 +17,10 @@ class ParseError(ValueError):
     ``reason`` names the problem for translated messages: ``missing``, ``directory``,
     ``unreadable``, ``empty``, ``no-text``, ``unknown-encoding``, ``wrong-encoding``,
     ``binary``, ``undetected-encoding``, ``too-big``, ``damaged``, ``encrypted``, ``scanned``,
-    ``no-task-columns``, ``old-format``, ``special`` (a pipe or device) or ``unsupported``;
-    ``detail`` carries what the
-    sentence needs (the old format's suffix, the columns looked for); the message is the
-    English sentence the CLI prints.
+    ``image`` (a picture), ``no-task-columns``, ``no-task-rows``, ``old-format``, ``special``
+    (a pipe or device) or ``unsupported``; ``detail`` carries what the sentence needs (the old
+    format's suffix, the picture's format, ``pdf``/``docx``/``xlsx`` for a password); the
+    message is the English sentence the CLI prints.
     """
 
     def __init__(self, message: str, reason: str = "unreadable", detail: str = "") -> None:

@@ -265,6 +265,7 @@ def _open(data: bytes, name: str) -> Any:
                 f"{name} is protected by a password; open it, save an unprotected copy "
                 "(or ask for the Word version), then import that file.",
                 "encrypted",
+                detail="pdf",
             ) from None
         raise ParseError(f"{name} is damaged and cannot be opened as a PDF.", "damaged") from None
 

@@ -121,4 +121,14 @@ def xlsx_to_text(data: bytes, name: str = "tasks.xlsx") -> str:
             f"column and a unit column ({looked_for()}).",
             "no-task-columns",
         )
+    if not any(_has_rows(rows) for _, rows in tables):
+        raise ParseError(
+            f"{name}: the task table has its header row but no tasks under it.", "no-task-rows"
+        )
     return "\n".join(lines)
+
+
+def _has_rows(rows: list[list[str]]) -> bool:
+    """True when something is written below the table's header."""
+    header = find_header(rows)
+    return header is not None and any(any(row) for row in rows[header.last_row + 1 :])

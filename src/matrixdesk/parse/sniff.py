@@ -117,10 +117,27 @@ def _zip_kind(data: bytes, name: str) -> str:
     )
 
 
+# A scanned page is often sent as a picture: its format by its first bytes.
+PICTURES = {
+    b"\x89PNG": "PNG",
+    b"\xff\xd8\xff": "JPEG",
+    b"GIF8": "GIF",
+    b"II*\x00": "TIFF",
+    b"MM\x00*": "TIFF",
+}
+
+
+def picture_format(data: bytes) -> str:
+    """The picture format (PNG, JPEG, GIF or TIFF) ``data`` starts as, else an empty string."""
+    return next((name for magic, name in PICTURES.items() if data.startswith(magic)), "")
+
+
 def file_kind(data: bytes, path: Path) -> str:
-    """``docx``, ``xlsx``, ``pdf``, ``text`` (text or HTML), ``encrypted``, or an old format
-    (a key of :data:`OLD_FORMATS`)."""
+    """``docx``, ``xlsx``, ``pdf``, ``text`` (text or HTML), ``encrypted``, ``image`` (a
+    picture), or an old format (a key of :data:`OLD_FORMATS`)."""
     suffix = path.suffix.lower().lstrip(".")
+    if picture_format(data):
+        return "image"
     if data.startswith(_OLE):
         return _ole_kind(data, suffix)
     if data.startswith(_ZIP):

@@ -16,13 +16,24 @@ from matrixdesk.core.model import Plan
 from matrixdesk.parse.document import parse_text
 from matrixdesk.parse.encoding import ParseError, decode_bytes
 from matrixdesk.parse.html import html_to_text, looks_like_html
-from matrixdesk.parse.sniff import OLD_FORMATS, file_kind, old_format, read_limited
+from matrixdesk.parse.sniff import (
+    OLD_FORMATS,
+    file_kind,
+    old_format,
+    picture_format,
+    read_limited,
+)
 
 _HTML_SUFFIXES = {".html", ".htm", ".shtml", ".xhtml"}
 
 
 def _read_text(data: bytes, file: Path, encoding: str | None) -> str:
-    text = decode_bytes(data, encoding)
+    try:
+        text = decode_bytes(data, encoding)
+    except ParseError as exc:  # the sentence says "the file": name it, as the others do
+        message = str(exc)
+        message = message[:1].lower() + message[1:] if message.startswith("The ") else message
+        raise ParseError(f"{file.name}: {message}", exc.reason, exc.detail) from None
     if file.suffix.lower() in _HTML_SUFFIXES or looks_like_html(text):
         text = html_to_text(text)
     return text
@@ -42,10 +53,22 @@ def _read_binary(kind: str, data: bytes, file: Path) -> str:
 
         return pdf_to_text(data, file.name)
     if kind == "encrypted":
+        # The same OLE wrapper holds a protected .docx or .xlsx: the name says which it was.
+        workbook = file.suffix.lower() in (".xlsx", ".xlsm", ".xls", ".et")
+        program = "Excel or WPS" if workbook else "Word or WPS"
         raise ParseError(
-            f"{file.name} is protected by a password; open it in Word, WPS or Excel, remove the "
+            f"{file.name} is protected by a password; open it in {program}, remove the "
             "password (File ▸ Info ▸ Protect) and save it, then import that file.",
             "encrypted",
+            detail="xlsx" if workbook else "docx",
+        )
+    if kind == "image":
+        picture = picture_format(data)
+        raise ParseError(
+            f"{file.name} is a picture ({picture}), not a document; ask for the Word or text "
+            "version, or run text recognition (OCR) on it first.",
+            "image",
+            detail=picture,
         )
     if kind in OLD_FORMATS:
         raise old_format(file.name, kind)
@@ -71,9 +94,10 @@ def read_source(path: str | os.PathLike[str], encoding: str | None = None) -> st
     Raises
     ------
     ParseError
-        When the file is missing, unreadable, empty, too big, binary, not decodable, damaged,
-        protected by a password, scanned without a text layer, an old format (.doc, .wps,
-        .xls, .et) or a workbook without task columns; ``reason`` says which.
+        When the file is missing, unreadable, empty, too big, binary, a picture, not
+        decodable, damaged, protected by a password, scanned without a text layer, an old
+        format (.doc, .wps, .xls, .et) or a workbook without task columns or task rows;
+        ``reason`` says which.
     """
     file = Path(path)
     data = read_limited(file)
