@@ -1328,8 +1328,12 @@ Take over the plan?</source>
         <translation>文件已损坏（不完整，或与扩展名所示的格式不符）；请重新获取一份。</translation>
     </message>
     <message>
-        <source>it is protected by a password. Open it in Word, WPS or Excel, remove the password, save it, and open that copy.</source>
-        <translation>文件设有密码保护。请在 Word、WPS 或 Excel 中打开，取消密码后保存，再打开保存后的文件。</translation>
+        <source>it is a picture (%1), not a document. Ask for the Word or text version, or run text recognition (OCR) on it first.</source>
+        <translation>这是一张图片（%1），不是文档。请索取 Word 或文本版本，或先对其进行文字识别（OCR）。</translation>
+    </message>
+    <message>
+        <source>the task table in the workbook has its header row but no tasks under it.</source>
+        <translation>工作簿中的任务分工表只有表头，下面没有任务。</translation>
     </message>
     <message>
         <source>this PDF has no text layer; it looks scanned (pictures of pages). Ask for the Word or text version, or run text recognition (OCR) on it first.</source>
@@ -1346,6 +1350,18 @@ Take over the plan?</source>
     <message>
         <source>this kind of file is not read; open a .txt, .html, .docx, .xlsx or .pdf file.</source>
         <translation>不能读取这种文件；请打开 .txt、.html、.docx、.xlsx 或 .pdf 文件。</translation>
+    </message>
+    <message>
+        <source>this PDF is protected by a password. Open it with the password, save or print a copy without it (or ask for the Word version), and open that copy.</source>
+        <translation>此 PDF 设有密码保护。请用密码打开，另存或打印一份不带密码的副本（或索取 Word 版本），再打开该副本。</translation>
+    </message>
+    <message>
+        <source>it is protected by a password. Open it in Excel or WPS, remove the password, save it, and open that copy.</source>
+        <translation>文件设有密码保护。请在 Excel 或 WPS 中打开，取消密码后保存，再打开保存后的文件。</translation>
+    </message>
+    <message>
+        <source>it is protected by a password. Open it in Word or WPS, remove the password, save it, and open that copy.</source>
+        <translation>文件设有密码保护。请在 Word 或 WPS 中打开，取消密码后保存，再打开保存后的文件。</translation>
     </message>
     <message>
         <source>a Word 97-2003 document (.doc)</source>
@@ -1411,8 +1427,8 @@ Take over the plan?</source>
         </translation>
     </message>
     <message>
-        <source>Merged: %1</source>
-        <translation>已合并：%1</translation>
+        <source>Merge all %1 pairs</source>
+        <translation>全部合并（%1 组）</translation>
     </message>
     <message numerus="yes">
         <source>%n pair(s) of names may be spellings of one department. Merge a pair to count it once (the other name is kept as an alias):</source>
@@ -1427,6 +1443,18 @@ Take over the plan?</source>
     <message>
         <source>%1 becomes an alias of %2; its tasks move to %2.</source>
         <translation>%1 成为 %2 的别名，其任务并入 %2。</translation>
+    </message>
+    <message>
+        <source>Undo merge</source>
+        <translation>撤销合并</translation>
+    </message>
+    <message>
+        <source>Keep %1 and %2 as two departments.</source>
+        <translation>把 %1 和 %2 恢复为两个部门。</translation>
+    </message>
+    <message>
+        <source>%1 merged into %2</source>
+        <translation>%1 已合并为 %2</translation>
     </message>
 </context>
 <context>
@@ -1859,6 +1887,10 @@ You can undo this with Ctrl+Z.</source>
     <message>
         <source>Support</source>
         <translation>配合</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>完成时限</translation>
     </message>
     <message>
         <source>Targets</source>

@@ -92,7 +92,9 @@ def test_unreadable_and_empty_input(dialog, tmp_path):
 
 def test_run_import_dialog_cancel(monkeypatch, qtbot):
     monkeypatch.setattr(ImportDialog, "exec", lambda self: QDialog.DialogCode.Rejected)
-    assert import_dialog.run_import_dialog(None) is None
+    created = []
+    assert import_dialog.run_import_dialog(None, lambda *a: created.append(a) or True) is False
+    assert created == []
 
 
 def test_unreadable_files_are_explained_in_the_ui_language(dialog, tmp_path):

@@ -56,7 +56,8 @@ def test_variants_are_offered_and_merged_one_click_each(dialog):
     assert dialog.summary_label.text().startswith("7 measures")
     assert f"{len(plan.departments)} departments" in dialog.summary_label.text()
     assert [b.text() for b in notes.buttons] == ["Merge into 省地方金融监管局"]
-    assert notes.merged_label.text() == "Merged: 市文旅局 → 市文旅广电局"
+    assert notes.merged_pairs() == [("市文旅局", "市文旅广电局")]
+    assert [b.text() for b in notes.undo_buttons] == ["Undo merge"]
     dialog.create_button.click()
     assert dialog.plan() is plan  # the merge goes into the created plan
 
@@ -74,8 +75,9 @@ def test_a_clean_document_shows_no_notes(qtbot):
     )
     assert widget.show_preview()
     notes = widget.notes_panel
-    for part in (notes.skipped_label, notes.refused_label, notes.variant_area, notes.merged_label):
+    for part in (notes.skipped_label, notes.refused_label, notes.variant_area):
         assert part.isHidden()
+    assert notes.merge_all_button.isHidden()
 
 
 def test_notes_speak_chinese(qapp, dialog):
@@ -103,7 +105,7 @@ def test_merges_survive_going_back_to_the_text(dialog):
     assert "市文旅局" not in [d.name for d in plan.departments]
     assert plan.department_named("市文旅局").name == "市文旅广电局"
     assert dialog.model.index(2, LEAD).data() == "市文旅广电局"
-    assert notes.merged_label.text() == "Merged: 市文旅局 → 市文旅广电局"
+    assert notes.merged_pairs() == [("市文旅局", "市文旅广电局")]
     assert [b.text() for b in notes.buttons] == ["Merge into 省地方金融监管局"]
     assert f"{len(plan.departments)} departments" in dialog.summary_label.text()
     dialog.create_button.click()
@@ -118,7 +120,8 @@ def test_another_document_forgets_the_merges(dialog, tmp_path):
     assert dialog.show_preview()
     names = [d.name for d in dialog.plan().departments]
     assert "市文旅局" in names and "市文旅广电局" in names
-    assert dialog.notes_panel.merged_label.isHidden()
+    assert dialog.notes_panel.merged_pairs() == []
+    assert dialog.notes_panel.undo_buttons == []
 
 
 def test_a_separator_lost_at_a_pdf_line_end_is_offered_as_a_merge(qtbot):
@@ -138,3 +141,44 @@ def test_a_separator_lost_at_a_pdf_line_end_is_offered_as_a_merge(qtbot):
     merged = plan.department_named("各市、县人民政府")
     assert merged is not None and merged.aliases == ["各市县人民政府"]
     assert sum(a.department_id == merged.id for a in plan.assignments) == 11
+
+
+def test_a_merge_clicked_by_mistake_is_undone_with_one_click(dialog):
+    """The merged pair stayed merged, even after going back to the text: a wrong click could
+    only be undone by opening the document again."""
+    notes = dialog.notes_panel
+    QTest.mouseClick(notes.buttons[0], Qt.MouseButton.LeftButton)  # 市文旅局 → 市文旅广电局
+    departments = len(dialog.plan().departments)
+    assert len(notes.undo_buttons) == 1
+    QTest.mouseClick(notes.undo_buttons[0], Qt.MouseButton.LeftButton)
+    plan = dialog.plan()
+    assert dialog.pages.currentIndex() == 1  # still on the preview
+    assert {"市文旅局", "市文旅广电局"} <= {d.name for d in plan.departments}
+    assert len(plan.departments) == departments + 1
+    assert dialog.model.index(2, LEAD).data() == "市文旅局"
+    assert notes.merged_pairs() == [] and notes.undo_buttons == []
+    assert [b.text() for b in notes.buttons] == [
+        "Merge into 市文旅广电局",
+        "Merge into 省地方金融监管局",
+    ]
+    QTest.mouseClick(dialog.back_button, Qt.MouseButton.LeftButton)  # and it stays undone
+    QTest.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)
+    assert {"市文旅局", "市文旅广电局"} <= {d.name for d in dialog.plan().departments}
+
+
+def test_every_pair_offered_is_merged_with_one_button(dialog):
+    """A real provincial document offered 16 pairs (商务厅 / 省商务厅 …): 16 clicks."""
+    notes = dialog.notes_panel
+    assert not notes.merge_all_button.isHidden()
+    assert notes.merge_all_button.text() == "Merge all 2 pairs"
+    QTest.mouseClick(notes.merge_all_button, Qt.MouseButton.LeftButton)
+    names = {d.name for d in dialog.plan().departments}
+    assert "市文旅局" not in names and "地方金融监管局" not in names
+    assert {"市文旅广电局", "省地方金融监管局"} <= names
+    assert notes.merged_pairs() == [
+        ("市文旅局", "市文旅广电局"),
+        ("地方金融监管局", "省地方金融监管局"),
+    ]
+    assert notes.buttons == [] and notes.merge_all_button.isHidden()
+    assert len(notes.undo_buttons) == 2
+    assert f"{len(dialog.plan().departments)} departments" in dialog.summary_label.text()

@@ -283,7 +283,9 @@ def test_a_new_plan_refused_by_its_folder_asks_again_in_chinese(
     seed = (Path(__file__).resolve().parents[2] / "samples" / "jizhengbanfa-2020-34.txt").read_text(
         encoding="utf-8"
     )
-    monkeypatch.setattr(import_dialog, "run_import_dialog", lambda parent: (parse_text(seed), ""))
+    monkeypatch.setattr(
+        import_dialog, "run_import_dialog", lambda parent, create: create(parse_text(seed), "")
+    )
     gone = tmp_path / "U盘" / "计划.mdesk"
     good = tmp_path / "计划.mdesk"
     answers = [str(gone), str(good)]

@@ -151,7 +151,7 @@ def test_a_plan_from_an_untitled_document_is_named_after_its_file(
 ):
     """New from Document offered 新建任务分工.mdesk for a document without a title or a 文号,
     whatever its file was called; it offers the file's name, in Documents."""
-    from PySide6.QtWidgets import QFileDialog
+    from PySide6.QtWidgets import QDialog, QFileDialog
 
     from matrixdesk.ui.dialogs.import_dialog import ImportDialog
 
@@ -159,6 +159,8 @@ def test_a_plan_from_an_untitled_document_is_named_after_its_file(
     opened = []
 
     def exec_(dialog) -> int:  # the user picks the file, looks at the preview, creates
+        if opened:  # back from the cancelled save dialog: this time, cancel the import
+            return QDialog.DialogCode.Rejected
         monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (doc, ""))
         dialog.choose_file()
         opened.append(dialog.show_preview())

@@ -174,7 +174,9 @@ def test_a_plan_made_from_a_document_is_offered_in_documents(
 ):
     from matrixdesk.ui.dialogs import import_dialog
 
-    monkeypatch.setattr(import_dialog, "run_import_dialog", lambda parent: (small_plan, ""))
+    monkeypatch.setattr(
+        import_dialog, "run_import_dialog", lambda parent, create: create(small_plan, "")
+    )
     dialog = SaveDialog(monkeypatch)
     menu_action(window, ActionId.NEW_FROM_DOCUMENT).trigger()
     assert [os.path.dirname(s) for s in dialog.started] == [str(documents)]

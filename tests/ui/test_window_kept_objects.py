@@ -124,7 +124,9 @@ def test_kept_objects_live_through_plans_coming_and_going(
 
     chosen = {"path": other_file}
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (chosen["path"], ""))
-    monkeypatch.setattr(import_dialog, "run_import_dialog", lambda parent: (small_plan, ""))
+    monkeypatch.setattr(
+        import_dialog, "run_import_dialog", lambda parent, create: create(small_plan, "")
+    )
     created = iter(f"{plan_file}.new{i}.mdesk" for i in range(9))
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (next(created), ""))
     steps = []

@@ -1,25 +1,24 @@
 """New plan from a policy document: text (opened or pasted) → preview of what was recognised.
 
 Page 1 holds the text, editable so a missing bracket can be fixed on the spot; page 2 shows every
-measure with its lead and support units and targets, flags the tasks nobody was found
-responsible for, and counts what the plan will hold. The preview is one model/view table, so a
-document of thousands of measures stays quick.
+measure with its lead and support units, deadline and targets (:mod:`.import_preview`), flags
+the tasks nobody was found responsible for, and counts what the plan will hold. The preview is
+one model/view table, so a document of thousands of measures stays quick.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QSize,
-    Qt,
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import (
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+    QKeySequence,
+    QShortcut,
 )
-from PySide6.QtGui import QBrush, QColor, QDragEnterEvent, QDropEvent, QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -35,132 +34,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.model import Comparator, Plan, Role, Target
-from ...core.tasks import task_ids
+from ...core.model import Plan
 from ...parse import ParseError, read_source
 from ...parse.document import parse_document
 from .. import folders
-from ..widgets.targets_model import format_value
 from .import_notes import ImportNotesPanel
+from .import_preview import (  # noqa: F401 - the columns, for the dialog's users
+    CODE,
+    DEADLINE,
+    FLAG_FOREGROUND,
+    LEAD,
+    SUPPORT,
+    TARGETS,
+    TITLE,
+    PreviewModel,
+)
 
-Index = QModelIndex | QPersistentModelIndex
-CODE, TITLE, LEAD, SUPPORT, TARGETS = range(5)
-FLAG_BACKGROUND = QColor("#fde2e1")
-FLAG_FOREGROUND = QColor("#9b1c1c")
-HEADING_FOREGROUND = QColor("#555555")
 _ENCODINGS = [("utf-8", "UTF-8"), ("gb18030", "GB18030 / GBK"), ("utf-16", "UTF-16")]
-
-
-@dataclass(frozen=True)
-class PreviewRow:
-    label: str
-    code: str
-    level: int
-    title: str
-    lead: str
-    support: str
-    targets: str
-    task: bool
-    flagged: bool  # a task with no responsible department
-
-
-def target_text(t: Target) -> str:
-    """滑冰场所 ≥500个 (2022)."""
-    sign = {Comparator.EQ: "", Comparator.GE: "≥", Comparator.LE: "≤"}[Comparator(t.comparator)]
-    year = f" ({t.year})" if t.year else ""
-    return f"{t.indicator} {sign}{format_value(t.value)}{t.unit}{year}".strip()
-
-
-def preview_rows(plan: Plan) -> list[PreviewRow]:
-    """One row per measure, with names joined, computed once (the view only reads them)."""
-    names = {d.id: d.name for d in plan.departments}
-    lead: dict[int, list[str]] = {}
-    support: dict[int, list[str]] = {}
-    for a in sorted(plan.assignments, key=lambda a: (a.measure_id, a.position)):
-        (lead if a.role == Role.LEAD else support).setdefault(a.measure_id, []).append(
-            names.get(a.department_id, "?")
-        )
-    targets: dict[int, list[str]] = {}
-    for t in plan.targets:
-        targets.setdefault(t.measure_id, []).append(target_text(t))
-    tasks = task_ids(plan)
-    return [
-        PreviewRow(
-            m.label or m.code,
-            m.code,
-            m.level,
-            m.title,
-            "、".join(lead.get(m.id, [])),
-            "、".join(support.get(m.id, [])),
-            "; ".join(targets.get(m.id, [])),
-            m.id in tasks,
-            m.id in tasks and m.id not in lead and m.id not in support,
-        )
-        for m in plan.measures
-    ]
-
-
-class PreviewModel(QAbstractTableModel):
-    """The measures of a parsed plan: number, title, lead, support, targets."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[PreviewRow] = []
-        self._bold = QFont()
-        self._bold.setBold(True)
-
-    def set_plan(self, plan: Plan | None) -> None:
-        self.beginResetModel()
-        self._rows = preview_rows(plan) if plan else []
-        self.endResetModel()
-
-    def row(self, row: int) -> PreviewRow:
-        return self._rows[row]
-
-    def flagged_rows(self) -> list[int]:
-        return [i for i, r in enumerate(self._rows) if r.flagged]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else 5
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole):  # noqa: N802
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return {
-            CODE: self.tr("No."),
-            TITLE: self.tr("Measure"),
-            LEAD: self.tr("Lead"),
-            SUPPORT: self.tr("Support"),
-            TARGETS: self.tr("Targets"),
-        }.get(section)
-
-    def data(self, index: Index, role: int = Qt.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        r, col = self._rows[index.row()], index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if col == CODE:
-                return "    " * (r.level - 1) + r.label
-            return [None, r.title, r.lead, r.support, r.targets][col]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if r.flagged:
-                return self.tr("No responsible department was recognised for this measure.")
-            if col == CODE:
-                return self.tr("Code %1").replace("%1", r.code)
-            return [None, r.title, r.lead, r.support, r.targets][col] or None
-        if role == Qt.ItemDataRole.BackgroundRole and r.flagged:
-            return QBrush(FLAG_BACKGROUND)
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if r.flagged:
-                return QBrush(FLAG_FOREGROUND)
-            if not r.task:
-                return QBrush(HEADING_FOREGROUND)
-        if role == Qt.ItemDataRole.FontRole and not r.task and r.level == 1:
-            return self._bold
-        return None
 
 
 def _fitting(widget: QWidget, width: int, height: int) -> QSize:
@@ -204,6 +94,9 @@ class ImportDialog(QDialog):
         layout.addWidget(self.pages, 1)
         layout.addLayout(self.buttons)
         self.text_edit.textChanged.connect(self._text_changed)
+        # Ctrl+Enter goes on from anywhere, the text box included (where Enter adds a line).
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, self._go_on)
         self.show_text()
 
     # -- pages ----------------------------------------------------------------------------------
@@ -261,6 +154,7 @@ class ImportDialog(QDialog):
         self.flag_label.setStyleSheet(f"color: {FLAG_FOREGROUND.name()};")
         self.notes_panel = ImportNotesPanel()
         self.notes_panel.merged.connect(self._plan_edited)
+        self.notes_panel.unmerged.connect(self.show_preview)  # read again without that merge
         self.view = QTableView()
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -271,7 +165,7 @@ class ImportDialog(QDialog):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for col, width in ((CODE, 90), (TITLE, 260), (LEAD, 160), (SUPPORT, 260)):
+        for col, width in ((CODE, 90), (TITLE, 240), (LEAD, 150), (SUPPORT, 240), (DEADLINE, 100)):
             header.resizeSection(col, width)
         layout = QVBoxLayout(page)
         layout.addWidget(self.info_label)
@@ -292,11 +186,15 @@ class ImportDialog(QDialog):
         if not text.strip():
             self._show_error(self.tr("There is no text to import yet."))
             return False
+        # 10,000 measures take a few seconds to read: say the window is working, not frozen.
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             plan, notes = parse_document(text)
         except (ParseError, ValueError) as exc:
             self._show_error(self.tr("The text could not be read: %1").replace("%1", str(exc)))
             return False
+        finally:
+            QGuiApplication.restoreOverrideCursor()
         self._plan = plan
         self.notes_panel.show_plan(plan, notes)  # first: it merges again what was merged
         self.model.set_plan(plan)
@@ -340,6 +238,13 @@ class ImportDialog(QDialog):
         if self._plan is not None:
             self.model.set_plan(self._plan)
             self._fill_summary(self._plan)
+
+    def _go_on(self) -> None:
+        """Preview from the text page, create from the preview."""
+        if self.pages.currentIndex() == 0:
+            self.show_preview()
+        elif self.create_button.isEnabled():
+            self.accept()
 
     def _update_buttons(self) -> None:
         on_preview = self.pages.currentIndex() == 1
@@ -390,9 +295,12 @@ class ImportDialog(QDialog):
                 "the file is damaged (incomplete, or not really the kind of file its name says); "
                 "ask for a new copy."
             ),
-            "encrypted": self.tr(
-                "it is protected by a password. Open it in Word, WPS or Excel, remove the "
-                "password, save it, and open that copy."
+            "image": self.tr(
+                "it is a picture (%1), not a document. Ask for the Word or text version, or "
+                "run text recognition (OCR) on it first."
+            ).replace("%1", error.detail),
+            "no-task-rows": self.tr(
+                "the task table in the workbook has its header row but no tasks under it."
             ),
             "scanned": self.tr(
                 "this PDF has no text layer; it looks scanned (pictures of pages). Ask for the "
@@ -413,7 +321,26 @@ class ImportDialog(QDialog):
         }
         if error.reason == "old-format":
             return self.old_format_text(error.detail)
+        if error.reason == "encrypted":
+            return self.password_text(error.detail)
         return texts.get(error.reason, str(error))
+
+    def password_text(self, kind: str) -> str:
+        """What to do with a file protected by a password: a PDF is not sent to Word."""
+        if kind == "pdf":
+            return self.tr(
+                "this PDF is protected by a password. Open it with the password, save or print "
+                "a copy without it (or ask for the Word version), and open that copy."
+            )
+        if kind == "xlsx":
+            return self.tr(
+                "it is protected by a password. Open it in Excel or WPS, remove the password, "
+                "save it, and open that copy."
+            )
+        return self.tr(
+            "it is protected by a password. Open it in Word or WPS, remove the password, save "
+            "it, and open that copy."
+        )
 
     def old_format_text(self, kind: str) -> str:
         """Which old format a file is in, and what to save it as."""
@@ -466,6 +393,7 @@ class ImportDialog(QDialog):
         self.file_label.setText(Path(path).name)
         self.file_label.setToolTip(path)
         self.show_text()
+        self.next_button.setFocus()  # Enter previews the file (in the text box it added a line)
         return True
 
     def _encoding_changed(self) -> None:
@@ -506,14 +434,17 @@ class ImportDialog(QDialog):
         super().accept()
 
 
-def run_import_dialog(parent: QWidget | None = None) -> tuple[Plan, str] | None:
-    """Ask for a policy document; the plan it makes and the file it was read from ("" for
-    pasted text), or None when cancelled."""
+def run_import_dialog(parent: QWidget | None, create: Callable[[Plan, str], bool]) -> bool:
+    """Ask for a policy document and ``create(plan, source)`` the plan it makes (``source`` is
+    the file it was read from, "" for pasted text). When ``create`` does not (the user
+    cancelled where to save it), the dialog comes back as it was, preview and merges kept.
+    True when a plan was created, False when the user cancelled the import."""
     dialog = ImportDialog(parent)
     try:
-        if dialog.exec() == QDialog.DialogCode.Accepted:
+        while dialog.exec() == QDialog.DialogCode.Accepted:
             plan = dialog.plan()
-            return None if plan is None else (plan, dialog.source_path())
-        return None
+            if plan is not None and create(plan, dialog.source_path()):
+                return True
+        return False
     finally:
         dialog.deleteLater()

@@ -3,9 +3,10 @@
 Shown on the preview page of the import dialog under the counts: brackets that read like
 annotations but name no organisation, words left out of annotations, and pairs of department
 names that may be one agency (省机场集团 / 省民航机场集团), each with a button that merges the
-pair in the previewed plan. Nothing is merged until the user clicks, and what the user merged
-stays merged: going back to the text and previewing again merges the same names again (until
-another document is opened).
+pair in the previewed plan (or one button for all the pairs offered). Nothing is merged until
+the user clicks, and what the user merged stays merged: going back to the text and previewing
+again merges the same names again (until another document is opened). A merge clicked by
+mistake is undone with the button beside it, which reads the text again without that merge.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ class ImportNotesPanel(QWidget):
     """Skipped brackets, refused words and suspected variants of one previewed plan."""
 
     merged = Signal()  # the plan changed: a pair of variants was merged
+    unmerged = Signal()  # a merge was taken back: the text must be read again without it
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -44,10 +46,12 @@ class ImportNotesPanel(QWidget):
         self.refused_label = self._note_label()
         self.variants_title = QLabel()
         self.variants_title.setWordWrap(True)
-        self.merged_label = QLabel()
-        self.merged_label.setWordWrap(True)
-        self._merged: list[str] = []  # what the shown plan has merged, as the label says it
+        self.merge_all_button = QPushButton()
+        self.merge_all_button.setAutoDefault(False)
+        self.merge_all_button.clicked.connect(self.merge_all)
+        self._merged: list[tuple[str, str]] = []  # the pairs merged in the shown plan
         self._pairs: list[tuple[str, str]] = []  # the user's merges by name: (merged, kept)
+        self.undo_buttons: list[QPushButton] = []
         self.variant_rows = QWidget()
         self._rows = QVBoxLayout(self.variant_rows)
         self._rows.setContentsMargins(0, 0, 0, 0)
@@ -59,10 +63,13 @@ class ImportNotesPanel(QWidget):
         self.buttons: list[QPushButton] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.skipped_label, self.refused_label, self.variants_title):
+        for widget in (self.skipped_label, self.refused_label):
             layout.addWidget(widget)
+        title = QHBoxLayout()
+        title.addWidget(self.variants_title, 1)
+        title.addWidget(self.merge_all_button, 0, Qt.AlignmentFlag.AlignBottom)
+        layout.addLayout(title)
         layout.addWidget(self.variant_area)
-        layout.addWidget(self.merged_label)
 
     def _note_label(self) -> QLabel:
         label = QLabel()
@@ -117,44 +124,45 @@ class ImportNotesPanel(QWidget):
     def variants(self) -> list[Variant]:
         return suspected_variants(self._plan) if self._plan else []
 
+    def merged_pairs(self) -> list[tuple[str, str]]:
+        """(merged name, kept name) of every merge in the shown plan, in the order made."""
+        return list(self._merged)
+
     def _fill_variants(self) -> None:
+        """The pairs still offered, each with its Merge button, then the pairs merged, each
+        with a button that takes the merge back; all in one list that scrolls."""
         while self._rows.count():
             item = self._rows.takeAt(0)
             if item.widget():
                 item.widget().deleteLater()
-        self.buttons = []
-        self.merged_label.setVisible(bool(self._merged))
-        self.merged_label.setText(
-            self.tr("Merged: %1").replace("%1", "；".join(self._merged)) if self._merged else ""
-        )
-        found = self.variants()
+        self.buttons, self.undo_buttons = [], []
+        found = self.variants() if self._plan is not None else []
         self.variants_title.setVisible(bool(found))
-        self.variant_area.setVisible(bool(found))
-        if not found or self._plan is None:
-            return
-        self.variants_title.setText(
-            self.tr(
-                "%n pair(s) of names may be spellings of one department. Merge a pair to count "
-                "it once (the other name is kept as an alias):",
-                "",
-                len(found),
+        self.variant_area.setVisible(bool(found or self._merged))
+        self.merge_all_button.setVisible(len(found) > 1)
+        self.merge_all_button.setText(self.tr("Merge all %1 pairs").replace("%1", str(len(found))))
+        if found:
+            self.variants_title.setText(
+                self.tr(
+                    "%n pair(s) of names may be spellings of one department. Merge a pair to "
+                    "count it once (the other name is kept as an alias):",
+                    "",
+                    len(found),
+                )
             )
-        )
         for variant in found:
             self._rows.addWidget(self._variant_row(variant))
+        for pair in self._merged:
+            self._rows.addWidget(self._merged_row(pair))
         self._rows.addStretch(1)
-        self.variant_area.setFixedHeight(min(len(found), _MAX_ROWS) * _ROW_HEIGHT + 4)
+        shown = len(found) + len(self._merged)
+        self.variant_area.setFixedHeight(min(shown, _MAX_ROWS) * _ROW_HEIGHT + 4)
 
     def _variant_row(self, variant: Variant) -> QWidget:
         assert self._plan is not None
         keep = self._plan.department(variant.keep).name
         merge = self._plan.department(variant.merge).name
-        row = QWidget()
-        layout = QHBoxLayout(row)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(QLabel(f"{merge}  ／  {keep}"))
         button = QPushButton(self.tr("Merge into %1").replace("%1", keep))
-        button.setAutoDefault(False)
         button.setToolTip(
             self.tr("%1 becomes an alias of %2; its tasks move to %2.")
             .replace("%1", merge)
@@ -162,33 +170,78 @@ class ImportNotesPanel(QWidget):
         )
         button.clicked.connect(lambda: self.merge(variant))
         self.buttons.append(button)
+        return self._row(f"{merge}  ／  {keep}", button)
+
+    def _merged_row(self, pair: tuple[str, str]) -> QWidget:
+        button = QPushButton(self.tr("Undo merge"))
+        button.setToolTip(
+            self.tr("Keep %1 and %2 as two departments.")
+            .replace("%1", pair[0])
+            .replace("%2", pair[1])
+        )
+        button.clicked.connect(lambda: self.unmerge(pair))
+        self.undo_buttons.append(button)
+        text = self.tr("%1 merged into %2").replace("%1", pair[0]).replace("%2", pair[1])
+        return self._row(text, button)
+
+    @staticmethod
+    def _row(text: str, button: QPushButton) -> QWidget:
+        row = QWidget()
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(QLabel(text))
+        button.setAutoDefault(False)
         layout.addWidget(button)
         layout.addStretch(1)
         return row
 
     def merge(self, variant: Variant) -> None:
         """Merge one suggested pair in the previewed plan and show what remains."""
+        self._merge_one(variant)
+        self._fill_variants()
+        self.merged.emit()
+
+    def merge_all(self) -> None:
+        """Merge every pair offered now (each as if clicked); none the merges bring up."""
+        if self._plan is None:
+            return
+        plan = self._plan
+        names = [
+            (plan.department(v.merge).name, plan.department(v.keep).name) for v in self.variants()
+        ]
+        for merged, kept in names:
+            source, target = plan.department_named(merged), plan.department_named(kept)
+            if source is not None and target is not None and source.id != target.id:
+                self._merge_one(Variant(keep=target.id, merge=source.id))
+        self._fill_variants()
+        self.merged.emit()
+
+    def _merge_one(self, variant: Variant) -> None:
         if self._plan is None:
             return
         names = self._plan.department(variant.merge).name, self._plan.department(variant.keep).name
         merge_departments(self._plan, variant.merge, variant.keep)
         self._pairs.append(names)
-        self._merged.append(f"{names[0]} → {names[1]}")
-        self._fill_variants()
-        self.merged.emit()
+        self._merged.append(names)
+
+    def unmerge(self, pair: tuple[str, str]) -> None:
+        """Take back a merge: forget it, and let the dialog read the text again without it."""
+        if pair in self._pairs:
+            self._pairs.remove(pair)
+        self.unmerged.emit()
 
     def forget_merges(self) -> None:
         """Another document: the merges chosen for the last one no longer apply."""
         self._pairs = []
         self._merged = []
 
-    def _reapply(self, plan: Plan) -> list[str]:
+    def _reapply(self, plan: Plan) -> list[tuple[str, str]]:
         """Merge again, by name, the pairs merged before; the ones whose names are both still
-        in the plan (the text may have been edited since) are listed."""
+        in the plan (the text may have been edited since) are returned."""
         done = []
         for merged, kept in self._pairs:
             source, target = plan.department_named(merged), plan.department_named(kept)
             if source is not None and target is not None and source.id != target.id:
                 merge_departments(plan, source.id, target.id)
-                done.append(f"{merged} → {kept}")
+                done.append((merged, kept))
         return done

@@ -426,10 +426,7 @@ class FileController(QObject):
     def new_from_document(self) -> bool:
         from ..dialogs.import_dialog import run_import_dialog
 
-        chosen = run_import_dialog(self.window)
-        if chosen is None:
-            return False
-        return self.create_plan(*chosen)
+        return run_import_dialog(self.window, self.create_plan)
 
     def create_plan(self, plan, source: str = "") -> bool:
         """Ask where to save ``plan`` (read from the file ``source``), write it there and
