@@ -57,6 +57,7 @@ from matrixdesk.parse.info import SIGNATURE_LINES, is_closing_line, read_info
 from matrixdesk.parse.numbering import Heading, find_headings
 from matrixdesk.parse.orgs import OrgKind
 from matrixdesk.parse.parents import lift_to_parents
+from matrixdesk.parse.spacedrows import rewrite_spaced_tables
 from matrixdesk.parse.table import rewrite_tables_quiet
 from matrixdesk.parse.targets import find_targets
 from matrixdesk.parse.text import normalise_text
@@ -117,6 +118,8 @@ def parse_document(text: str) -> tuple[Plan, ParseNotes]:
     tuple of Plan and ParseNotes
     """
     flat, flat_quiet = rewrite_flat_tables(normalise_text(normalise_newlines(text)))
+    if not flat_quiet:
+        flat = rewrite_spaced_tables(flat)
     source, quiet = rewrite_tables_quiet(flat)
     if source == flat:  # the spans of a flattened table's tasks still hold
         quiet = flat_quiet + quiet
