@@ -1,7 +1,7 @@
 """A task table crawled into one line with a space between its cells, read by its header.
 
-``重点任务 工作措施 牵头单位 参与单位 一、调整优化产业结构 1.优化产业布局 完成…规划环评。 区环土局
-区经发局、各片区项目建设指挥部 2.落实落后产能退出 全面落实…的产能。 区经发局 区环土局、市场监管局`` —
+``重点任务 工作措施 牵头单位 参与单位 一、调整优化产业结构 1.优化产业布局 完成…规划环评。
+区环土局 区经发局、各片区项目建设指挥部 2.落实落后产能退出 全面落实…的产能。 区经发局 …`` —
 a web page's table flattened to text keeps a space where each cell ended, and its header row names
 the columns. When a line holds such a header — short column names, the task's columns first and
 then one or two party columns (牵头单位 | 参与单位, 责任单位 …) — the cells after it are sorted
