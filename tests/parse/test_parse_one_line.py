@@ -62,6 +62,23 @@ def test_a_title_with_a_comma_runs_on_into_its_first_child_after_a_space() -> No
     assert labels(text) == ["（一）", "1.", "（二）", "2."]
 
 
+def test_a_parts_title_with_a_comma_runs_on_into_its_bracketed_first_item() -> None:
+    # 一、…，…（一）: a bracketed item number is no word of prose, so no space is needed;
+    # the count may continue across parts (二、…，…（三）).
+    text = (
+        "制定本措施。一、加快完善金融体系，做大做强金融产业（一）推动银行业发展。增强能力。"
+        "责任单位：平潭银保监组，区财政金融局（二）推动保险业发展。支持保险。"
+        "责任单位：区财政金融局二、实施金融支撑工程，助推经济发展（三）扩大信贷投放。"
+        "责任单位：人行平潭支行"
+    )
+    assert labels(text) == ["一、", "（一）", "（二）", "二、", "（三）"]
+    assert rows(text)[-1] == ("（三）", [("人行平潭支行", L)])
+
+
+def test_a_comma_in_prose_before_a_digit_item_still_needs_the_space() -> None:
+    assert labels("一、加强组织领导，健全工作机制1.建立制度。") == ["一、"]
+
+
 def test_parties_after_a_lead_verb_under_a_duty_label_support() -> None:
     # 责任单位：A牵头，B — the verb makes A lead; B, named after it without a verb, supports.
     assert rows("1.推进改革。\n责任单位：市审批局牵头，市直相关部门\n") == [

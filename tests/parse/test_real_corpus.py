@@ -81,11 +81,6 @@ SHORTFALLS: dict[str, str] = {
         "(1.习近平法治思想、《宪法》…《安全生产法》责任单位：…2.《种子法》…): "
         "the label's list is not closed at the next number, items are merged or lost"
     ),
-    "i-pingtan-guanweihuiban-2022-jinrong": (
-        "责任单位： lines in a one-line text cut by crawl spaces inside names (财政 金融局, "
-        "平潭 银保监组, 行 政审批局) and running straight into the next measure's number "
-        "(…区财政金融局（二）推动…): parties are given to the wrong measure"
-    ),
 }
 
 
@@ -124,7 +119,11 @@ LAYOUT_SHORTFALLS["h-pingtan-lanzongguanban-2016-145"] = (
     "number, and the names in them",
 )
 
-for _doc in ("i-fujian-minzhengban-2023-2", "i-pingtan-lanzongwei-2018-84"):
+for _doc in (
+    "i-fujian-minzhengban-2023-2",
+    "i-pingtan-lanzongwei-2018-84",
+    "i-pingtan-guanweihuiban-2022-jinrong",
+):
     LAYOUT_SHORTFALLS[_doc] = (
         ("wrapped", "narrow"),
         "a one-line crawled text hard-wrapped every 19 or 33 characters: the wraps cut its "

@@ -328,8 +328,10 @@ def _runs_on(seq: _Sequencer, text: str, pos: int, kind: str, depth: int, siblin
         if not (spaced or value == 1 or continued) or not between.strip():
             return False
     # A title may hold a comma (纵深推进减权放权，为促进就业 1.…) when a space stands for the
-    # line break the text lost before its first child.
-    stops = _SENTENCE_END + _CLOSERS + "\n" + ("" if spaced else "，,")
+    # line break the text lost before its first child, or when a part's title runs into a
+    # bracketed item (一、加快完善金融体系，做大做强金融产业（一）推动…): （一） is no prose word.
+    comma = spaced or (kind == "pcn" and parent.kind == "cn")
+    stops = _SENTENCE_END + _CLOSERS + "\n" + ("" if comma else "，,")
     return not any(ch in between for ch in stops)
 
 
