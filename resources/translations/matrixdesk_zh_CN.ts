@@ -1254,6 +1254,10 @@ Take over the plan?</source>
         <translation>编码(&amp;E)：</translation>
     </message>
     <message>
+        <source>Read wrongly? Double-click a measure to correct its text, then preview again.</source>
+        <translation>识别有误？双击任务即可回到正文中该处修改，改后再预览。</translation>
+    </message>
+    <message>
         <source>There is no text to import yet.</source>
         <translation>尚无可导入的文本。</translation>
     </message>

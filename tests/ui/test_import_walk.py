@@ -195,3 +195,34 @@ def test_a_workbook_with_only_its_header_says_so(dialog, tmp_path):
     assert not dialog.load_file(str(path))
     assert "header row but no tasks" in dialog.error_label.text()
     assert dialog.text_edit.toPlainText() == ""
+
+
+def test_a_misread_measure_is_corrected_from_the_preview(dialog):
+    """A wrong reading could only be fixed by going back and finding the measure in the text by
+    eye (in a 100-measure document, by scrolling). A double-click on its row selects its words
+    in the text; correct them, preview again. A character outside the BMP (𠮷, two UTF-16
+    units in Qt) before it does not shift the selection."""
+    text = (
+        "关于𠮷林的通知\n（一）推进甲。（省商务厅负责）\n"
+        "（二）推进乙。（省财厅负责）\n（三）推进丙。（省教育厅负责）\n"
+    )
+    dialog.text_edit.setPlainText(text)
+    QTest.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)
+    model, view = dialog.model, dialog.view
+    row = next(r for r in range(model.rowCount()) if model.index(r, LEAD).data() == "省财厅")
+    rect = view.visualRect(model.index(row, LEAD))
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    QTest.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert dialog.pages.currentIndex() == 0
+    assert QApplication.focusWidget() is dialog.text_edit
+    selected = dialog.text_edit.textCursor().selectedText()
+    assert selected.startswith("（二）推进乙") and "省财厅" in selected
+    assert "推进甲" not in selected and "推进丙" not in selected
+    dialog.text_edit.insertPlainText("（二）推进乙。（省财政厅负责）")  # typed over the selection
+    QTest.keyClick(dialog.text_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.pages.currentIndex() == 1
+    assert [model.index(r, LEAD).data() for r in range(model.rowCount())] == [
+        "省商务厅",
+        "省财政厅",
+        "省教育厅",
+    ]

@@ -11,13 +11,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QModelIndex, QSize, Qt
 from PySide6.QtGui import (
     QDragEnterEvent,
     QDropEvent,
     QGuiApplication,
     QKeySequence,
     QShortcut,
+    QTextCursor,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -51,6 +52,13 @@ from .import_preview import (  # noqa: F401 - the columns, for the dialog's user
 )
 
 _ENCODINGS = [("utf-8", "UTF-8"), ("gb18030", "GB18030 / GBK"), ("utf-16", "UTF-16")]
+
+
+def _utf16_offset(text: str, index: int) -> int:
+    """The position Qt gives the character at Python index ``index`` (a character outside
+    the BMP, such as 𠮷, takes two UTF-16 units in Qt and one in Python)."""
+    head = text[:index]
+    return index + sum(1 for ch in head if ord(ch) > 0xFFFF) if not head.isascii() else index
 
 
 def _fitting(widget: QWidget, width: int, height: int) -> QSize:
@@ -167,13 +175,32 @@ class ImportDialog(QDialog):
         header.setStretchLastSection(True)
         for col, width in ((CODE, 90), (TITLE, 240), (LEAD, 150), (SUPPORT, 240), (DEADLINE, 100)):
             header.resizeSection(col, width)
+        self.view.doubleClicked.connect(self.go_to_measure)
+        fix_hint = QLabel(
+            self.tr("Read wrongly? Double-click a measure to correct its text, then preview again.")
+        )
+        fix_hint.setWordWrap(True)
         layout = QVBoxLayout(page)
         layout.addWidget(self.info_label)
         layout.addWidget(self.summary_label)
         layout.addWidget(self.flag_label)
         layout.addWidget(self.notes_panel)
         layout.addWidget(self.view, 1)
+        layout.addWidget(fix_hint)
         return page
+
+    def go_to_measure(self, index: QModelIndex) -> None:
+        """Back to the text with the measure's words selected, to correct what was misread."""
+        start, end = self.model.row(index.row()).span
+        self.show_text()
+        if end <= start:
+            return
+        text = self.text_edit.toPlainText()  # the text the preview was read from
+        cursor = self.text_edit.textCursor()
+        cursor.setPosition(_utf16_offset(text, start))
+        cursor.setPosition(_utf16_offset(text, end), QTextCursor.MoveMode.KeepAnchor)
+        self.text_edit.setTextCursor(cursor)
+        self.text_edit.centerCursor()
 
     def show_text(self) -> None:
         self.pages.setCurrentIndex(0)

@@ -34,6 +34,7 @@ class PreviewRow:
     targets: str
     task: bool
     flagged: bool  # a task with no responsible department
+    span: tuple[int, int] = (0, 0)  # where the measure stands in the text (str indexes)
 
 
 def target_text(t: Target) -> str:
@@ -68,6 +69,7 @@ def preview_rows(plan: Plan) -> list[PreviewRow]:
             "; ".join(targets.get(m.id, [])),
             m.id in tasks,
             m.id in tasks and m.id not in lead and m.id not in support,
+            m.span,
         )
         for m in plan.measures
     ]
