@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from matrixdesk.parse.orgs import OrgKind, classify
+from matrixdesk.parse.orgs import OrgKind, classify, heading_org
 
 ORG, SET, PLACE, NONE = OrgKind.ORG, OrgKind.COLLECTIVE, OrgKind.PLACE, OrgKind.NONE
 
@@ -97,3 +97,27 @@ def test_overlong_fragments_are_clauses() -> None:
 )
 def test_more_forms_of_names(name: str, kind: OrgKind) -> None:
     assert classify(name) is kind
+
+
+@pytest.mark.parametrize(
+    ("title", "name"),
+    [
+        ("区经发局", "区经发局"),  # nothing but the name
+        ("区经发局工作任务", "区经发局"),  # a title word after it
+        ("2016年区环土局环境保护目标责任", "区环土局"),  # a year before, a topic and a title word
+        ("2018年度市卫健委安全生产责任书", "市卫健委"),
+        ("县财政局任务清单", "县财政局"),
+        ("2016年区环境与国\n土资源局目标责任", "区环境与国土资源局"),  # a hard wrap inside
+        # no one: a list, a set of bodies, a place, a document's title, a topic that is an organ
+        ("区经发局、区财政局工作任务", ""),
+        ("2016年区直有关部门环境保护目标责任", ""),
+        ("平潭综合实验区工作任务", ""),
+        ("平潭综合实验区管委会关于印发2016年工作任务的通知", ""),
+        ("区经发局区委宣传部工作任务", ""),
+        ("加强协调", ""),
+        ("重点任务", ""),
+        ("区经发局2016年工作任务", ""),
+    ],
+)
+def test_the_one_organisation_a_heading_names(title: str, name: str) -> None:
+    assert heading_org(title) == name

@@ -39,6 +39,11 @@ def test_numbers_inside_text_do_not_split() -> None:
     assert [(h.kind, h.number) for h in find_headings(text)] == [("pcn", 1), ("pcn", 2)]
 
 
+def test_a_part_number_cut_from_its_comma_by_a_hard_wrap() -> None:
+    plan = parse_text("一、甲。落实。二、乙。推进丙项工作九\n项。三\n、丁。推进。\n")
+    assert [m.label for m in plan.measures] == ["一、", "二、", "三、"]
+
+
 def test_one_line_body_splits() -> None:
     plan = parse_file(CORPUS / "oneline.txt")
     assert codes(plan) == ["1", "1.1", "1.1.1", "1.1.2", "1.2", "1.2.1", "1.2.2", "2", "2.3"]

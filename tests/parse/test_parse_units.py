@@ -341,3 +341,63 @@ def test_a_heading_that_is_only_a_department_name_gives_it_to_each_task_under_it
         ("3.2", "2.", 2, []),
     ]
     assert plan.measures[1].text == "推进园区建设。"
+
+
+def test_a_numbered_heading_naming_a_department_among_title_words_gives_it_to_its_tasks() -> None:
+    plan = parse_text(
+        "一、区经发局工作任务\n1.推进园区建设。\n2.做好项目储备。\n"
+        "二、2016年区财政局目标责任\n1.保障资金。\n2.加强监管。\n"
+    )
+    assert [r[3] for r in rows(plan)] == [
+        [], [("区经发局", L)], [("区经发局", L)], [], [("区财政局", L)], [("区财政局", L)]
+    ]  # fmt: skip
+
+
+def test_an_unnumbered_department_heading_restarts_the_numbering_under_it() -> None:
+    plan = parse_text(
+        "一、部署落实。各单位要落实。\n二、考核奖惩。年底考核。\n"
+        "2016年区环境与国土资源局环境保护目标责任\n一、推进水污染防治。\n二、强化大气污染防治。\n"
+        "2016年区经济发展局环境保护目标责任\n一、优化能源结构。\n二、推动绿色发展。\n"
+    )
+    assert rows(plan) == [
+        ("1", "一、", 1, []),
+        ("2", "二、", 1, []),
+        ("3", "", 1, []),
+        ("3.1", "一、", 2, [("区环境与国土资源局", L)]),
+        ("3.2", "二、", 2, [("区环境与国土资源局", L)]),
+        ("4", "", 1, []),
+        ("4.1", "一、", 2, [("区经济发展局", L)]),
+        ("4.2", "二、", 2, [("区经济发展局", L)]),
+    ]
+    assert plan.measures[2].title == "2016年区环境与国土资源局环境保护目标责任"
+
+
+def test_a_department_heading_in_a_one_line_text_or_wrapped_inside_its_name() -> None:
+    one_line = (
+        "一、部署。各单位要落实。二、考核。年底考核。 2016年区环土局目标责任 一、推进甲。"
+        "二、推进乙。2016年区经发局目标责任 一、推进丙。二、推进丁。"
+    )
+    wrapped = (
+        "一、部署。落实。\n二、考核。考核。 2016年区环境与国\n土资源局目标责\n任 一、推进甲。\n"
+        "二、推进乙。\n"
+    )
+    assert [r[3] for r in rows(parse_text(one_line))] == [
+        [], [], [], [("区环土局", L)], [("区环土局", L)], [], [("区经发局", L)], [("区经发局", L)]
+    ]  # fmt: skip
+    assert [r[3] for r in rows(parse_text(wrapped))][-2:] == [[("区环境与国土资源局", L)]] * 2
+
+
+def test_a_title_over_the_first_list_of_a_document_is_not_a_department_heading() -> None:
+    plan = parse_text(
+        "2016年区经发局工作任务\n一、推进园区建设。\n二、做好项目储备。\n三、保障资金。（区财政局负责）\n"
+    )
+    assert [r[3] for r in rows(plan)] == [[], [], [("区财政局", L)]]
+
+
+def test_a_heading_naming_no_single_department_gives_no_one_the_tasks() -> None:
+    plan = parse_text(
+        "一、部署。落实。\n二、考核。考核。\n"
+        "附件：2016年区直有关部门环境保护目标责任\n一、推进甲。\n二、推进乙。\n"
+        "区经发局、区财政局工作任务\n一、推进丙。\n二、推进丁。\n"
+    )
+    assert all(not r[3] for r in rows(plan))

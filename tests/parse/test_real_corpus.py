@@ -51,13 +51,6 @@ DISPUTED: dict[str, str] = {}  # doc id -> why its truth is disputed (strict xfa
 # Documents whose constructs the parser does not read yet, each named (strict: the day the
 # construct is read, the test fails and the entry must go). Visible in docs/parser-corpus.md.
 SHORTFALLS: dict[str, str] = {
-    "m-pingtan-lanzongguanzong-2016-141": (
-        "departments named only in section headings over their task lists "
-        "(2016年平潭综合实验区XX局环境保护目标责任 / 一、二、… restarting under each heading): "
-        "such a heading is read only when it is nothing but the department's name (一、区经发局), "
-        "not with a year and a title around it, and 一、 restarting after an unnumbered line is "
-        "not taken as a number"
-    ),
     "h-pingtan-lanzongguanban-2016-97": (
         "a 考核表 with 牵头部门 | 配合部门(单位) columns flattened by the crawl into one line "
         "with no separator between cells (区环境与国土资源局区农村发展局（农业处） 2.耕地…): "

@@ -17,9 +17,9 @@ How units map onto measures:
   numbers none; their code is the heading's code and a counter, ``1.1.2.1``); the first covers
   the heading's own words when they run on in the same paragraph. A paragraph after the last
   annotation becomes a sub-measure without departments, so the preview shows it;
-* a heading that is nothing but one organisation's name (``一、区经发局``) over tasks without
-  annotations of their own gives that department, as lead, to each task under it
-  (:mod:`matrixdesk.parse.headingparty`);
+* a heading that names one organisation (``一、区经发局``, or a line of its own among title
+  words: ``2016年区环土局环境保护目标责任``) over tasks without annotations of their own gives
+  that department, as lead, to each task under it (:mod:`matrixdesk.parse.headingparty`);
 * annotated paragraphs before the first heading (an excerpt that starts mid-item, or a text
   without numbering) are top-level measures without a label.
 

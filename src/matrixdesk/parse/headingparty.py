@@ -1,20 +1,23 @@
 """A heading that names one department over that department's list of tasks.
 
-Some documents write the matrix transposed: a part heading is nothing but an organisation's
-name, and the tasks under it, numbered afresh under each heading, carry no annotation of their
-own — the heading says whose they are::
+Some documents write the matrix transposed: a part heading names an organisation, and the tasks
+under it, numbered afresh under each heading, carry no annotation of their own — the heading
+says whose they are::
 
-    一、区经发局
-    1.推进园区建设。
-    2.做好项目储备。
-    二、区财政局
-    1.保障资金。
+    一、区经发局                                   2016年区环土局环境保护目标责任
+    1.推进园区建设。                                一、推进水污染防治。…
+    2.做好项目储备。                                二、强化大气污染防治。…
+    二、区财政局工作任务                             2016年区经发局环境保护目标责任
+    1.保障资金。                                    一、优化能源结构。…
 
 Each task under such a heading is a unit whose only party, and lead, is the heading's
-department. The rule applies only when the heading's title is one organisation's name and
-nothing else (一、区经发局工作任务 or 一、加强协调 name no one), when nothing in the heading's
-body or under it carries an annotation of its own, and when it has at least two tasks, none
-with sub-items of their own.
+department. The heading may be numbered or a line of its own (the numbering takes the latter
+as a heading where the list under it restarts: :mod:`matrixdesk.parse.numbering`), and its
+title is the name alone or the name among title words — a year before it, a topic and a title
+word after it (:func:`~matrixdesk.parse.orgs.heading_org`). 一、加强协调, a list of names or a
+document's title name no one. The rule applies only when nothing in the heading's body or under
+it carries an annotation of its own, and when it has at least two tasks, none with sub-items of
+their own. Departments named inside a task's words (配合区交通与建设局…) are not its parties.
 
 :func:`heading_party_units` looks at each heading once: linear in their number.
 """
@@ -24,7 +27,7 @@ from __future__ import annotations
 from matrixdesk.core.model import Role
 from matrixdesk.parse.annotation import Annotation
 from matrixdesk.parse.numbering import Heading
-from matrixdesk.parse.orgs import OrgKind, classify
+from matrixdesk.parse.orgs import OrgKind, heading_org
 from matrixdesk.parse.units import Region, Unit
 
 __all__ = ["heading_party_units"]
@@ -60,8 +63,8 @@ def heading_party_units(
             continue
         if any(children[k] or regions[k].units or regions[k].leading for k in kids):
             continue
-        name = source[heading.label_end : headings[kids[0]].start].strip(_TRIM)
-        if classify(name) is not OrgKind.ORG:
+        name = heading_org(source[heading.label_end : headings[kids[0]].start])
+        if not name:
             continue
         for kid in kids:
             found[kid] = _unit(source, headings[kid], ends[kid], name)

@@ -9,6 +9,14 @@ candidate is accepted only when
 * it runs straight on from a short heading title of the level above (``一、总体要求(一)…``,
   ``一、重点任务 1.促进…``) with exactly the expected number.
 
+A line of its own without a number may be a heading too: one that names a department among
+title words (``2016年区环土局环境保护目标责任``, ``区经发局工作任务``) over that department's
+tasks, whose numbering restarts under it (see :mod:`matrixdesk.parse.headingparty`). It is taken
+only where the list after it restarts a kind of number already used (or under an earlier such
+heading), so a document's own title over its first 一、 is never one. It is looked for before
+each first item (一、, 1., （一）), back to the line start; a hard wrap inside it is joined.
+A part number cut from its 、 by a hard wrap (``九\n、``) is still a number.
+
 One regex pass over the text and constant work per candidate keep this linear.
 """
 
@@ -18,7 +26,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from matrixdesk.parse.orgs import OrgKind, classify
+from matrixdesk.parse.orgs import TITLE_WORD, OrgKind, classify, heading_org
 from matrixdesk.parse.standing import ENDS_NOT_LISTED_AGAIN
 
 _CN_DIGITS = {ch: value for value, ch in enumerate("零一二三四五六七八九")} | {"〇": 0}
@@ -47,7 +55,7 @@ _CANDIDATE = re.compile(
     rf"|第(?P<chap>[{_CN}]{{1,4}})章"
     rf"|第(?P<sec>[{_CN}]{{1,4}})节"
     rf"|第(?P<art>[{_CN}]{{1,6}})条"
-    rf"|(?P<cn>[{_CN}]{{1,8}})(?:、|[.．﹒](?![0-9０-９]))"
+    rf"|(?P<cn>[{_CN}]{{1,8}})(?:\n?、|[.．﹒](?![0-9０-９]))"  # 九\n、: a wrap
     rf"|[(（](?P<pcn>[{_CN}](?: ?[{_CN}]){{0,7}})[)）]"  # （十 一）: a space left by a line break
     r"|[(（](?P<pdig>[0-9０-９]{1,3}) ?[)）]"
     # 1.5亿 is a number, but 1.2017年底前… is a label before a year
@@ -70,6 +78,12 @@ _SPACED_KINDS = {"cn", "pcn"}  # kinds whose next sibling may follow a gap in on
 _ANNOTATED_KINDS = {"dig", "pdig"}  # lists after a colon whose items end with annotations
 _LIST_REACH = 1500  # how far ahead an annotated list's second item is looked for
 _RUN_ON_LIMIT = 40  # longest heading title that may run straight into its first child
+PARTY_HEADING = "party"  # the kind of an unnumbered heading naming a department (no rank)
+_TITLE_END = re.compile(f"{TITLE_WORD}$")
+_TITLE_TAIL = 10  # the characters before a first item that may hold a title word and a wrap
+_LIST_KINDS = {"cn", "pcn", "dig", "pdig"}  # the numbers a department's list may use
+_TITLE_REACH = 50  # longest such heading
+_TITLE_BOUNDARY = "\n \t\u3000。；;！？!?"
 
 
 def cn_to_int(numeral: str) -> int:
@@ -97,7 +111,7 @@ class Heading:
     parent: int | None  # index of the enclosing heading in the result list
 
     def label(self, text: str) -> str:
-        return text[self.start : self.label_end]
+        return text[self.start : self.label_end].replace("\n", "")  # 九\n、 cut by a wrap
 
 
 def _candidate_number(match: re.Match[str]) -> tuple[str, int]:
@@ -131,13 +145,14 @@ class _Sequencer:
     def __init__(self) -> None:
         self.stack: list[int] = []  # indices into headings
         self.headings: list[Heading] = []
+        self.ranks: list[float] = []  # each heading's rank (a party heading's is its list's)
         self.last: dict[str, int] = {}
 
-    def _placement(self, kind: str) -> tuple[int, bool]:
+    def _placement(self, kind: str, rank: float | None = None) -> tuple[int, bool]:
         """(stack depth the candidate would take, whether it is a sibling of the open one)."""
-        rank = KIND_RANK[kind]
+        rank = KIND_RANK[kind] if rank is None else rank
         depth = len(self.stack)
-        while depth and KIND_RANK[self.headings[self.stack[depth - 1]].kind] >= rank:
+        while depth and self.ranks[self.stack[depth - 1]] >= rank:
             depth -= 1
             if self.headings[self.stack[depth]].kind == kind:
                 return depth, True
@@ -149,12 +164,37 @@ class _Sequencer:
         # A new lower level restarts at 1, or continues the numbering of its kind across parents.
         return number == 1 or number == self.last.get(kind, 0) + 1
 
-    def accept(self, kind: str, number: int, start: int, end: int, depth: int) -> None:
+    def accept(
+        self, kind: str, number: int, start: int, end: int, depth: int, rank: float | None = None
+    ) -> None:
         del self.stack[depth:]
         parent = self.stack[-1] if self.stack else None
         self.headings.append(Heading(kind, number, start, end, depth, parent))
+        self.ranks.append(KIND_RANK[kind] if rank is None else rank)
         self.stack.append(len(self.headings) - 1)
         self.last[kind] = number
+
+    def party_heading(self, text: str, pos: int, kind: str) -> bool:
+        """Take the line before the first item at ``pos`` as a department's heading when it
+        ends with a title word, names one department and the list restarts (see the module
+        docstring); True when it was taken."""
+        end = pos
+        while end > 0 and text[end - 1] in _SPACES + "\n":
+            end -= 1
+        tail = text[max(0, end - _TITLE_TAIL) : end].replace("\n", "")  # 目标责\n任: a wrap
+        if not _TITLE_END.search(tail):
+            return False
+        if kind not in self.last and PARTY_HEADING not in self.last:
+            return False  # a list that does not restart: the title may be the document's own
+        starts = _title_starts(text, end)
+        start = next((at for at in starts if heading_org(text[at:end])), -1)
+        if start < 0:
+            return False
+        rank = KIND_RANK[kind] - 0.5
+        depth, _ = self._placement(PARTY_HEADING, rank)
+        before = self.headings[self.stack[depth]].number if depth < len(self.stack) else 0
+        self.accept(PARTY_HEADING, before + 1, start, start, depth, rank)
+        return True
 
 
 def find_headings(text: str, quiet: list[tuple[int, int]] | None = None) -> list[Heading]:
@@ -176,6 +216,10 @@ def find_headings(text: str, quiet: list[tuple[int, int]] | None = None) -> list
     candidates = _CANDIDATE.finditer(text)
     for match in _outside(candidates, quiet) if quiet else candidates:
         kind, number = _candidate_number(match)
+        if number == 1 and kind in _LIST_KINDS and seq.party_heading(text, match.start(), kind):
+            depth, _ = seq._placement(kind)
+            seq.accept(kind, number, match.start(), match.end(), depth)  # its list's first item
+            continue
         depth, sibling = seq._placement(kind)
         context = _context(text, match.start())
         if " " in match.group() and context != "line" and kind != "pcn":
@@ -333,6 +377,31 @@ def _runs_on(seq: _Sequencer, text: str, pos: int, kind: str, depth: int, siblin
     comma = spaced or (kind == "pcn" and parent.kind == "cn")
     stops = _SENTENCE_END + _CLOSERS + "\n" + ("" if comma else "，,")
     return not any(ch in between for ch in stops)
+
+
+def _title_starts(text: str, pos: int) -> list[int]:
+    """Where a title ending after ``pos`` may begin, farthest first: after a gap, a sentence
+    end or a line that ended one (or the text's start), then after each line break on the way
+    there, which may be a hard wrap inside the title (…环境与国\n土资源局…目标责任) or the end
+    of a line of its own (附件\n2016年…目标责任). None when words run on from beyond reach."""
+    floor = max(0, pos - _TITLE_REACH)
+    breaks: list[int] = []
+    at = pos
+    while at > floor and text[at - 1] not in _TITLE_BOUNDARY:
+        at -= 1
+    while at > 0 and text[at - 1] == "\n" and text[at - 2 : at - 1] not in _TITLE_BOUNDARY:
+        breaks.append(at)  # a break after a line without a stop: maybe a wrap
+        at -= 1
+        while at > floor and text[at - 1] not in _TITLE_BOUNDARY:
+            at -= 1
+    hard = at == 0 or text[at - 1] in _TITLE_BOUNDARY
+    return ([at] if hard else []) + breaks[::-1]
+
+
+def _skip_spaces(text: str, at: int) -> int:
+    while at < len(text) and text[at] in _SPACES + "\n":
+        at += 1
+    return at
 
 
 def _candidate_value(text: str, pos: int) -> int:

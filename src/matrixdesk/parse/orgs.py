@@ -251,3 +251,97 @@ def is_party(name: str) -> bool:
 def is_organisation(name: str) -> bool:
     """True for one organisation or a collective party (not a bare place name)."""
     return classify(name) in (OrgKind.ORG, OrgKind.COLLECTIVE)
+
+
+_LEVELS = "省市县区"
+_BARE_ORGAN_WORD = re.compile(
+    r"(?:办公室|办公厅|委员会|管委会|分局|分行|支行|总局|总队|支队|大队|中心)"
+)
+_BRACKET_CHAR = re.compile(r"[（()）〔〕]")
+
+
+def split_glued(name: str) -> list[str]:
+    """Two complete organ names written with nothing between them (a 、 lost on the page) →
+    the two names; any other name as written.
+
+    Only two forms are taken apart, as neither continues one name: a name that has had its
+    second nameplate in brackets, followed by another organ's name (``综合执法局（安监局）规划局``
+    → 综合执法局（安监局）, 规划局); and two bureaus of one level, each with its level
+    (``区经发局区财政局``). Names with an organ word inside stay whole: 区委宣传部, 省政府办公厅,
+    市住房城乡建设局审批科, 国家矿山安全监察局贵州局, 区办法规处."""
+    if len(name) < 6:
+        return [name]
+    closer = max(name.rfind("）"), name.rfind(")"))
+    if 0 < closer < len(name) - 2:
+        opener = max(name.rfind("（", 0, closer), name.rfind("(", 0, closer))
+        head, rest = name[: closer + 1], name[closer + 1 :]
+        if (
+            opener > 0
+            and classify(name[:opener]) is OrgKind.ORG
+            and classify(name[opener + 1 : closer]) is OrgKind.ORG
+            and _complete_name(rest)
+        ):
+            return [head, rest]
+    level = name[0]
+    if level in _LEVELS:
+        for cut in range(3, len(name) - 2):
+            if name[cut] == level and name[cut - 1] in "局厅":
+                head, rest = name[:cut], name[cut:]
+                if classify(head) is OrgKind.ORG and _complete_name(rest):
+                    return [head, rest]
+    return [name]
+
+
+def _complete_name(name: str) -> bool:
+    """An organ's name with a field before its organ word (规划局, 区财政局), not a bare
+    organ word (办公室) or a branch (分局)."""
+    return (
+        len(name) >= 3
+        and _BRACKET_CHAR.search(name) is None
+        and classify(name) is OrgKind.ORG
+        and _BARE_ORGAN_WORD.fullmatch(name) is None
+    )
+
+
+# A title word that ends a heading over one department's own list of tasks.
+TITLE_WORD = (
+    r"(?:(?:目标|工作|重点|主要)?(?:责任书?|任务(?:清单|书|分解表?)?|职责(?:清单)?)"
+    r"|(?:责任|职责|工作|任务)清单)"
+)
+_TITLE_WORD_END = re.compile(f"{TITLE_WORD}$")
+_TITLE_YEAR = re.compile(r"^(?:(?:19|20)[0-9]{2}|二[〇零][〇零一二三四五六七八九]{2})年度?")
+_TITLE_SEPARATORS = re.compile(r"[、，,；;：:。！？!?\s]|关于|印发|通知|的")
+_TOPIC_MAX = 12  # 环境保护, 安全生产, 2016年度党风廉政建设 … between the name and the title word
+
+
+def heading_org(title: str) -> str:
+    """The one organisation a heading over a list of tasks names, or "".
+
+    A heading names its department as nothing but the name (``区经发局``), or inside title
+    words: a year before it, a topic and a title word after it
+    (``2016年平潭综合实验区环境与国土资源局环境保护目标责任``, ``区经发局工作任务``). A list
+    of names, a name that is a place or a set of bodies, a document title (``…关于印发…的通知``)
+    or a topic that is itself an organisation's name name no one: the longest party the title
+    begins with decides. At most one classification per character of a bounded title: constant
+    work.
+    """
+    title = title.strip(" \t\u3000\n：:。").replace("\n", "")  # a hard wrap inside it
+    if classify(title) is OrgKind.ORG:
+        one = _TITLE_SEPARATORS.search(title) is None and len(split_glued(title)) == 1
+        return title if one else ""
+    if len(title) > MAX_NAME + _TOPIC_MAX or _TITLE_SEPARATORS.search(title):
+        return ""
+    word = _TITLE_WORD_END.search(title)
+    if word is None:
+        return ""
+    year = _TITLE_YEAR.match(title)
+    body = title[year.end() if year else 0 : word.start()]
+    for cut in range(len(body), max(1, len(body) - _TOPIC_MAX - 1), -1):
+        kind = classify(body[:cut])
+        if kind is OrgKind.NONE:
+            continue
+        topic = body[cut:]
+        plain = not topic or (not _DIGIT_OR_DATE.search(topic) and classify(topic) is OrgKind.NONE)
+        one = kind is OrgKind.ORG and len(split_glued(body[:cut])) == 1
+        return body[:cut] if one and plain else ""
+    return ""
