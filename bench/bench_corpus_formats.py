@@ -225,6 +225,9 @@ def main(argv: list[str]) -> int:
         for old in OUT.glob("*"):
             old.unlink()
         write_provenance(convert(list(entries.values()), OUT, KEPT_PDFS), OUT)
+    if shutil.which("soffice") is None and "--kept" not in argv:
+        print("LibreOffice (soffice) is not installed: scoring the files kept in", OUT)
+        argv = [*argv, "--kept"]
     if "--kept" in argv or "--save" in argv:
         print_table(entries, OUT, load_provenance(OUT), "-v" in argv)
         return 0
@@ -248,6 +251,7 @@ def print_table(entries: dict[str, dict], out: Path, records: list[dict], verbos
     from matrixdesk.parse import ParseError, read_source
 
     originals = {}
+    figures: dict[str, dict] = {}
     print(
         "| format | documents | mean F1 | lowest F1 | precision | recall | lead accuracy "
         "| same documents as published: mean F1 |"
@@ -263,6 +267,14 @@ def print_table(entries: dict[str, dict], out: Path, records: list[dict], verbos
             original.append(originals[r["id"]])
         if scores:
             print(_row(fmt, scores, original))
+            m = scoring.summarise(scores)
+            figures[fmt] = {
+                "documents": m.documents,
+                "mean_f1": m.mean_f1,
+                "min_f1": m.min_f1,
+                "precision": m.precision,
+                "lead_accuracy": m.lead_accuracy,
+            }
         for s, o in zip(scores, original, strict=True):
             if verbose and (s.f1 < o.f1 or s.error):
                 print(
@@ -277,6 +289,7 @@ def print_table(entries: dict[str, dict], out: Path, records: list[dict], verbos
             print(f"doc: {r['file']} was read — it should have been refused")
         except ParseError as exc:
             print(f"doc: {r['file']} refused: {exc}")
+    print(json.dumps({"bench": "corpus_formats", **figures}))
 
 
 if __name__ == "__main__":
