@@ -245,3 +245,22 @@ def test_a_page_inside_one_table_row_is_a_grid_of_one_row():
     glyphs = [_Glyph(ch, (160 + 10 * k, 640, 170 + 10 * k, 650)) for k, ch in enumerate("医疗安全")]
     grids = find_grids(boxes, glyphs)
     assert [g.rows for g in grids] == [[["", "医疗安全", ""]]]
+
+
+def test_a_text_printed_without_its_paragraph_breaks_is_not_broken_at_numbers():
+    # A crawled one-line text pasted into Word and printed: every line is full, and a number
+    # that happens to start a line (…选树创业典型。| 2.促进…) is where the page wrapped.
+    def full(text: str, y: float) -> Line:
+        return Line(text, 90.0, 506.0, y, 16.0)
+
+    body = [full("（一）青少年科学素质提升行动1.大力弘扬科学精神。选树创业典型。", 760.0)]
+    body += [
+        full(f"第{k}行的文字，一直写到右边的页边为止，没有断开的段落。", 730.0 - 30 * k)
+        for k in range(22)
+    ]
+    body.insert(5, full("2.促进校内外科学教育资源有效衔接。责任单位：区科协牵头，区", 580.0))
+    assert len(fold_pages([body]).splitlines()) == 1
+    # In a document printed with its breaks, a numbered line after a full one is a new item.
+    spaced = [*body[:5], Line("短行。", 90.0, 150.0, 600.0, 16.0), *body[5:]]
+    spaced += [Line(f"第{k}段。", 122.0, 200.0, 20.0, 16.0) for k in range(6)]
+    assert any(p.startswith("2.促进") for p in fold_pages([spaced]).splitlines())

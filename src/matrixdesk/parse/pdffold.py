@@ -50,7 +50,9 @@ _HEADING = re.compile(
     r"|\d{1,3}[.．、](?!\d)|[①-⑳]|第[一二三四五六七八九十百零〇\d]+[条章节])"
 )
 _ASCII_WORD = re.compile(r"[0-9A-Za-z]")
-_SAME_PLACE = 3.0  # points: a running header or footer repeats at this height or closer
+_SAME_PLACE = 3.0
+_RUN_ON_SHARE = 0.9  # of full lines: a text printed without its paragraph breaks
+_RUN_ON_LINES = 20  # points: a running header or footer repeats at this height or closer
 
 
 def fold_char(ch: str) -> str:
@@ -153,14 +155,28 @@ def _margins(pages: Sequence[Sequence[Line]]) -> _Margins:
     return _Margins(float(left), rights[int(len(rights) * 0.9)])
 
 
-def _continues(previous: Line, line: Line, margins: _Margins) -> bool:
-    """Whether ``line`` runs on from ``previous`` (a wrapped line, not a new paragraph)."""
+def _full(line: Line, margins: _Margins) -> bool:
+    return line.x1 >= margins.right - 1.6 * max(line.size, 1.0)
+
+
+def _run_on(pages: Sequence[Sequence[Line]], margins: _Margins) -> bool:
+    """Whether the text was printed without its paragraph breaks (a crawled one-line text
+    pasted into Word): nearly every line is full, where paragraphs end in short lines."""
+    lines = [line for page in pages for line in page if len(line.text) > 4 and not line.table]
+    full = sum(1 for line in lines if _full(line, margins))
+    return len(lines) >= _RUN_ON_LINES and full >= _RUN_ON_SHARE * len(lines)
+
+
+def _continues(previous: Line, line: Line, margins: _Margins, run_on: bool = False) -> bool:
+    """Whether ``line`` runs on from ``previous`` (a wrapped line, not a new paragraph). In a
+    text printed without its breaks (``run_on``) a number starting a line (…负责 | 19.综合…) is
+    where the page wrapped, not a new paragraph."""
     if line.table or previous.table:
         return False
     size = max(line.size, previous.size, 1.0)
     full = previous.x1 >= margins.right - 1.6 * size
     at_margin = abs(line.x0 - margins.left) <= 0.6 * size
-    return full and at_margin and not _HEADING.match(line.text)
+    return full and at_margin and (run_on or not _HEADING.match(line.text))
 
 
 def _join(a: str, b: str) -> str:
@@ -174,6 +190,7 @@ def fold_pages(pages: Sequence[Sequence[Line]]) -> str:
     """The document's text, one paragraph per line, from the printed lines of its pages."""
     pages = drop_furniture(pages)
     margins = _margins(pages)
+    run_on = _run_on(pages, margins)
     paragraphs: list[str] = []
     previous: Line | None = None
     for page in pages:
@@ -181,7 +198,7 @@ def fold_pages(pages: Sequence[Sequence[Line]]) -> str:
             text = fold_radicals(line.text if line.table else line.text.strip())
             if not text:
                 continue
-            if previous is not None and paragraphs and _continues(previous, line, margins):
+            if previous is not None and paragraphs and _continues(previous, line, margins, run_on):
                 # a space the text holds where the line wrapped (…负责 | 19.综合…) stays
                 gap = " " if previous.text.endswith(" ") or line.text.startswith(" ") else ""
                 paragraphs[-1] = _join(paragraphs[-1] + gap, text)
