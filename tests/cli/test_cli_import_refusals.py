@@ -67,3 +67,15 @@ def test_a_workbook_with_a_header_and_no_tasks(tmp_path, capsys):
     workbook.save(book)
     err = import_fails(book, tmp_path, capsys)
     assert "空表.xlsx: the task table has its header row but no tasks under it" in err
+
+
+def test_encoding_is_for_text_files_only_as_the_help_says(tmp_path, capsys):
+    """--help: '.txt or .html file's encoding …; the other formats ignore it'."""
+    docx = Path(__file__).resolve().parents[1] / "parse" / "real" / "docs"
+    source = docx / "m-anhui-xiaofei-2022-jinqi.docx"
+    out = tmp_path / "plan.mdesk"
+    assert main(["import", str(source), "--encoding", "utf-16", "-o", str(out)]) == 0
+    assert out.exists()
+    text = tmp_path / "通知.txt"
+    text.write_bytes("（一）推进甲。（省商务厅负责）".encode("utf-16"))
+    assert main(["import", str(text), "--encoding", "utf-16", "-o", str(tmp_path / "t.mdesk")]) == 0

@@ -73,7 +73,11 @@ def build_parser() -> argparse.ArgumentParser:
         "be saved as .docx and .xls/.et as .xlsx first",
     )
     p.add_argument("-o", "--output", required=True, help="the plan file to create (.mdesk)")
-    p.add_argument("--encoding", help="the text's encoding, when detection guesses wrong")
+    p.add_argument(
+        "--encoding",
+        help="a .txt or .html file's encoding (utf-8, gb18030, utf-16) when detection guesses "
+        "wrong; the other formats ignore it",
+    )
     p.add_argument("--force", action="store_true", help="overwrite an existing plan file")
 
     p = sub.add_parser("show", help=cmd_show.__doc__, description=cmd_show.__doc__)

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    """Read a policy document and write a new plan file."""
+    """Read a policy document and write a new plan file; list what could not be read."""
     from ..core.progress import new_plan_schedule
     from ..parse import read_source
     from ..parse.document import parse_document
