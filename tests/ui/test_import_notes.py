@@ -182,3 +182,23 @@ def test_every_pair_offered_is_merged_with_one_button(dialog):
     assert notes.buttons == [] and notes.merge_all_button.isHidden()
     assert len(notes.undo_buttons) == 2
     assert f"{len(dialog.plan().departments)} departments" in dialog.summary_label.text()
+
+
+def test_merging_shows_the_wait_cursor(dialog, monkeypatch):
+    """Merge All on a 10,000-measure preview ran for seconds under an arrow cursor."""
+    from PySide6.QtGui import QGuiApplication
+
+    from matrixdesk.ui.dialogs import import_notes
+
+    seen = []
+    real = import_notes.merge_departments
+
+    def merge(plan, source, target):
+        cursor = QGuiApplication.overrideCursor()
+        seen.append(cursor.shape() if cursor else None)
+        real(plan, source, target)
+
+    monkeypatch.setattr(import_notes, "merge_departments", merge)
+    QTest.mouseClick(dialog.notes_panel.merge_all_button, Qt.MouseButton.LeftButton)
+    assert seen == [Qt.CursorShape.WaitCursor] * 2
+    assert QGuiApplication.overrideCursor() is None

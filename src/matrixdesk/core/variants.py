@@ -165,11 +165,22 @@ def merge_departments(plan: Plan, source_id: int, target_id: int) -> None:
     for alias in [source.name, *source.aliases]:
         if alias != target.name and alias not in target.aliases:
             target.aliases.append(alias)
+    # Only the measures the source is in change: a preview of 10,000 measures merged 49 pairs
+    # in 20 s when every assignment of every measure was copied at each merge.
+    touched = {a.measure_id for a in plan.assignments if a.department_id == source_id}
     by_measure: dict[int, list[Assignment]] = defaultdict(list)
     for a in plan.assignments:
-        moved = replace(a, department_id=target_id) if a.department_id == source_id else a
-        by_measure[a.measure_id].append(moved)
-    plan.assignments = [a for rows in by_measure.values() for a in _dedupe(rows, target_id)]
+        if a.measure_id in touched:
+            moved = replace(a, department_id=target_id) if a.department_id == source_id else a
+            by_measure[a.measure_id].append(moved)
+    merged = {m: _dedupe(rows, target_id) for m, rows in by_measure.items()}
+    assignments: list[Assignment] = []
+    for a in plan.assignments:
+        if a.measure_id not in touched:
+            assignments.append(a)
+        elif a.measure_id in merged:  # the measure's rows, once, where its first row stood
+            assignments.extend(merged.pop(a.measure_id))
+    plan.assignments = assignments
     plan.departments = [d for d in plan.departments if d.id != source_id]
     for position, d in enumerate(plan.departments):
         d.position = position
@@ -181,4 +192,4 @@ def _dedupe(rows: list[Assignment], target_id: int) -> list[Assignment]:
     if len(mine) > 1:
         best = next((a for a in mine if a.role is Role.LEAD), mine[0])
         rows = [a for a in rows if a.department_id != target_id or a is best]
-    return [replace(a, position=i) for i, a in enumerate(rows)]
+    return [a if a.position == i else replace(a, position=i) for i, a in enumerate(rows)]

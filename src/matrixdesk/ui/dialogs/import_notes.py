@@ -11,8 +11,11 @@ mistake is undone with the button beside it, which reads the text again without 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QGuiApplication
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -28,6 +31,19 @@ from ...core.variants import Variant, merge_departments, suspected_variants
 from ...parse.document import ParseNotes
 
 NOTE_COLOUR = QColor("#8a4b00")
+
+
+@contextmanager
+def _waiting() -> Iterator[None]:
+    """The wait cursor while a merge and the preview's refresh run (seconds at 10,000
+    measures)."""
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QGuiApplication.restoreOverrideCursor()
+
+
 _SHOWN = 6  # items listed in a label; the tooltip lists them all
 _ROW_HEIGHT = 30
 _MAX_ROWS = 4  # variant rows visible before the list scrolls
@@ -197,15 +213,19 @@ class ImportNotesPanel(QWidget):
 
     def merge(self, variant: Variant) -> None:
         """Merge one suggested pair in the previewed plan and show what remains."""
-        self._merge_one(variant)
-        self._fill_variants()
-        self.merged.emit()
+        with _waiting():
+            self._merge_one(variant)
+            self._fill_variants()
+            self.merged.emit()
 
     def merge_all(self) -> None:
         """Merge every pair offered now (each as if clicked); none the merges bring up."""
         if self._plan is None:
             return
-        plan = self._plan
+        with _waiting():
+            self._merge_all(self._plan)
+
+    def _merge_all(self, plan: Plan) -> None:
         names = [
             (plan.department(v.merge).name, plan.department(v.keep).name) for v in self.variants()
         ]
