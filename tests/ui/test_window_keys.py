@@ -130,6 +130,7 @@ def check_mnemonics(window) -> list[str]:
     entries += [(path, menu.actions()) for path, menu in walk_menus(window)]
     departments = window.docks.panels["departments"]
     entries.append(("departments context menu", departments.context_menu().actions()))
+    entries.append(("grid context menu", window.grid_menu.actions()))
     for path, actions in entries:
         seen = {}
         for action in actions:

@@ -169,6 +169,19 @@ VIEW_MENU = [
     Submenu("language", (ActionId.LANGUAGE_ZH, ActionId.LANGUAGE_EN)),
 ]
 HELP_MENU = [ActionId.OPEN_SAMPLE, SEPARATOR, ActionId.ABOUT]
+# the grid's context menu: right click, the Menu key or Shift+F10 on the current cell
+GRID_MENU = [
+    ActionId.SET_LEAD,
+    ActionId.SET_SUPPORT,
+    ActionId.CYCLE,
+    ActionId.CLEAR,
+    SEPARATOR,
+    ActionId.COPY,
+    ActionId.PASTE,
+    SEPARATOR,
+    ActionId.ADD_MEASURE,
+    ActionId.REMOVE_MEASURE,
+]
 
 # Actions that act on the grid, with the key the grid itself answers to (see the module
 # docstring): typing in the filter bar or a panel, or in an open menu, is never intercepted.

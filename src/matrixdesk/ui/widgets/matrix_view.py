@@ -26,6 +26,7 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QKeyCombination,
     QModelIndex,
+    QPoint,
     QRect,
     QSize,
     Qt,
@@ -34,6 +35,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import (
     QAction,
     QColor,
+    QContextMenuEvent,
     QFont,
     QFontMetrics,
     QHelpEvent,
@@ -386,9 +388,11 @@ class _MatrixTable(QTableView):
     leaveRight = Signal()  # noqa: N815
     geometryUpdated = Signal()  # noqa: N815 (headers and scroll bars were laid out again)
     keyRefused = Signal(QAction)  # noqa: N815 (an editing key whose action is disabled now)
+    menuWanted = Signal(QPoint)  # noqa: N815 (the context menu, at this global point)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._platform_menu_key = False  # the platform turns the Menu key into a ContextMenu
         self.key_actions: list[tuple[QKeySequence, QAction]] = []
         self.whole_screens = False  # paint a screen at a time (grid_paint.py), not cell by cell
         self.select_columns: tuple[int, int] | None = None  # what Ctrl+A selects (grid only)
@@ -447,7 +451,41 @@ class _MatrixTable(QTableView):
         selection = QItemSelection(model.index(0, first), model.index(model.rowCount() - 1, last))
         self.selectionModel().select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
 
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
+        """A right click opens the menu where it was; the Menu key (X11 and Windows send it
+        as this event, before the key itself) at the current cell, not at the mouse."""
+        if event.reason() == QContextMenuEvent.Reason.Keyboard:
+            self._platform_menu_key = True
+            self.menuWanted.emit(self.current_cell_point())
+        else:
+            self.menuWanted.emit(event.globalPos())
+        event.accept()
+
+    def current_cell_point(self) -> QPoint:
+        """Where a menu opened from the keyboard goes: the current cell's lower left corner
+        (the viewport's corner when the cell is scrolled away)."""
+        rect = self.visualRect(self.currentIndex())
+        viewport = self.viewport()
+        if not rect.isValid() or not viewport.rect().intersects(rect):
+            return viewport.mapToGlobal(QPoint(0, 0))
+        return viewport.mapToGlobal(QPoint(rect.left(), rect.bottom()))
+
+    def _menu_key(self, event: QKeyEvent) -> bool:
+        """Shift+F10 everywhere (Qt turns it into a context menu nowhere), and the Menu key
+        where the platform did not already send a ContextMenu event for it."""
+        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if event.key() == Qt.Key.Key_F10 and modifiers == Qt.KeyboardModifier.ShiftModifier:
+            return True
+        return event.key() == Qt.Key.Key_Menu and not self._platform_menu_key
+
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if self._menu_key(event):
+            self.menuWanted.emit(self.current_cell_point())
+            event.accept()
+            return
+        if event.key() == Qt.Key.Key_Menu:  # its ContextMenu event opened the menu already
+            event.accept()
+            return
         action = self._key_action(event)
         if action is not None:
             if action.isEnabled():
@@ -477,6 +515,7 @@ class MatrixView(QWidget):
     cellClicked = Signal(QModelIndex)  # noqa: N815 (a plain click on a department cell)
     currentChanged = Signal(QModelIndex)  # noqa: N815
     keyRefused = Signal(QAction)  # noqa: N815 (an editing key pressed when it cannot act)
+    menuWanted = Signal(QPoint)  # noqa: N815 (the context menu, at this global point)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -515,6 +554,7 @@ class MatrixView(QWidget):
         self.grid.clicked.connect(self._grid_clicked)
         for view in (self.frozen, self.grid):
             view.keyRefused.connect(self.keyRefused)
+            view.menuWanted.connect(self.menuWanted)
         self._model = None
         self.selection_model: QItemSelectionModel | None = None
         self.setFocusProxy(self.grid)

@@ -29,6 +29,7 @@ from .. import heap, settings
 from ..actions import (
     EDIT_MENU,
     FILE_MENU,
+    GRID_MENU,
     HELP_MENU,
     NEEDS_CELLS,
     SEPARATOR,
@@ -141,6 +142,10 @@ class MainWindow(QMainWindow):
         add_buttons(toolbar, [None if i == SEPARATOR else self.actions[i] for i in TOOLBAR])
         self.view.set_key_actions(grid_keys(self.actions))
         self.view.keyRefused.connect(self._key_refused)
+        self.grid_menu = QMenu(self)  # right click, the Menu key or Shift+F10 on the grid
+        self.grid_menu.setObjectName("gridMenu")
+        build_menu(self.grid_menu, GRID_MENU, self.actions, self.submenus)
+        self.view.menuWanted.connect(self._grid_menu)
         languages = QActionGroup(self)
         for action_id in (ActionId.LANGUAGE_ZH, ActionId.LANGUAGE_EN):
             languages.addAction(self.actions[action_id])
@@ -364,6 +369,11 @@ class MainWindow(QMainWindow):
             filtered=self.proxy.active,
         )
         update_actions(self.actions, state)
+
+    def _grid_menu(self, at) -> None:
+        if self.document is not None:
+            self.update_actions()
+            self.grid_menu.popup(at)
 
     def _key_refused(self, action: QAction) -> None:
         """An editing key that cannot act now says why instead of doing nothing."""
