@@ -216,3 +216,28 @@ def test_a_number_missing_on_the_page_is_skipped_after_an_annotation() -> None:
 def test_a_skipped_number_needs_the_annotation_before_it() -> None:
     text = "（一）加强监管。工作任务：1.加强食堂监管。（区教育局）2.推进分级，减少4.5万元支出。"
     assert labels(text) == ["（一）", "1.", "2."]
+
+
+def test_the_first_part_may_begin_after_a_gap_in_a_one_line_text() -> None:
+    # the page's title, a space where the line break was, then 一、 with nothing open yet
+    text = (
+        "（此件主动公开） 2022年农业系统普法责任清单 一、重点宣传普及法律法规1.学习宪法。"
+        "责任单位：局办公室二、机关内部学法活动1.开展学法活动。责任单位：局农业处"
+    )
+    assert labels(text) == ["一、", "1.", "二、", "1."]
+
+
+def test_a_later_part_number_after_a_gap_opens_nothing() -> None:
+    assert labels("普法责任清单 二、机关内部学法活动。") == []
+
+
+def test_a_party_label_glued_to_the_measures_last_word_begins_its_annotation() -> None:
+    # no stop before 责任单位： in one line (…学法活动责任单位：…, …《安全生产法》责任单位：…)
+    text = (
+        "二、机关内部学法1.开展“12.4”国家宪法日学法活动责任单位：各处（办）、区农业农村中心"
+        "2.学习《种子法》《安全生产法》责任单位：局农业处、渔业处"
+    )
+    assert rows(text)[1:] == [
+        ("1.", [("各处（办）", L), ("区农业农村中心", S)]),
+        ("2.", [("局农业处", L), ("渔业处", S)]),
+    ]

@@ -68,12 +68,6 @@ SHORTFALLS: dict[str, str] = {
         "附件 lists whose department cells hold names glued with no separator, "
         "区资源生态局区社会事业局区行政审批局): the rows are not read"
     ),
-    "i-pingtan-nongyenongcun-2022-pufa": (
-        "责任单位： lines in a one-line text where the item before has no stop and its text "
-        "is a list of 《》 titles "
-        "(1.习近平法治思想、《宪法》…《安全生产法》责任单位：…2.《种子法》…): "
-        "the label's list is not closed at the next number, items are merged or lost"
-    ),
 }
 
 
@@ -116,12 +110,14 @@ for _doc in (
     "i-fujian-minzhengban-2023-2",
     "i-pingtan-lanzongwei-2018-84",
     "i-pingtan-guanweihuiban-2022-jinrong",
+    "i-pingtan-nongyenongcun-2022-pufa",
 ):
     LAYOUT_SHORTFALLS[_doc] = (
         ("wrapped", "narrow"),
         "a one-line crawled text hard-wrapped every 19 or 33 characters: the wraps cut its "
         "责任单位：/牵头单位： labels, which follow the measure's last sentence in the same line, "
-        "and the names in them (省教育厅、人社\n厅, 区党工委、管委会办\n公室)",
+        "the names in them (省教育厅、人社\n厅, 区党工委、管委会办\n公室) and the header and "
+        "rows of a table flattened into the line (序号指标名称…责任单位)",
     )
 
 _KNOWN = {**DISPUTED, **SHORTFALLS}

@@ -250,6 +250,7 @@ def find_headings(text: str, quiet: list[tuple[int, int]] | None = None) -> list
                     _runs_on(seq, text, match.start(), kind, depth, sibling)
                     or (sibling and _after_field_value(text, match.start()))
                     or (sibling and kind in _SPACED_KINDS and _after_gap(text, match.start()))
+                    or (_opens_body(seq, kind, number) and _after_gap(text, match.start()))
                 )
             )
         if ok:
@@ -332,6 +333,12 @@ def _skips_one(
     while i >= 0 and text[i] in _SPACES:
         i -= 1
     return i >= 0 and text[i] in _CLOSERS
+
+
+def _opens_body(seq: _Sequencer, kind: str, number: int) -> bool:
+    """The first part of a text whose line breaks were lost (…普法责任清单 一、重点宣传…): a
+    一、 or （一） numbered 1 while no heading is open yet."""
+    return number == 1 and not seq.stack and kind in _SPACED_KINDS
 
 
 def _after_gap(text: str, pos: int) -> bool:

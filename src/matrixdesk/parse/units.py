@@ -45,7 +45,9 @@ _AFTER_END = "。；;，,.．、"
 # A field block starts at a line start or after a sentence end, perhaps behind a number the
 # numbering did not take (。2. 责任单位：… in text whose line breaks were lost).
 _FIELD_START = re.compile(
-    r"(?:^|(?<=[。；;，,]))[ \t\u3000]*"
+    # …学法活动责任单位：… — a party label glued to the measure's last word in a one-line text
+    r"(?:^|(?<=[。；;，,])|(?<=[\u4e00-\u9fff》”\"])(?=(?:责任|牵头|配合)(?:单位|部门)[:：]))"
+    r"[ \t\u3000]*"
     r"(?:(?:[0-9０-９]{1,2} ?[.．、]|[（(][一二三四五六七八九十0-9０-９]{1,3}[)）])[ \t\u3000]*)?"
     rf"(?=[（(]?{LABEL_TEXT}[:：]|【[\u4e00-\u9fff]{{1,10}}】)",
     re.M,
