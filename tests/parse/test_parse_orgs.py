@@ -37,10 +37,16 @@ def test_organs_are_organisations(name: str) -> None:
         "各市（州）人民政府", "各县（市、区）政府", "地方各级人民政府", "县级以上地方人民政府",
         "各省、自治区、直辖市人民政府", "各成员单位", "省消费专项工作组成员单位",
         "省稳外贸稳外资工作专班牵头单位", "各级党委和政府", "各商业银行",
+        "属地乡镇", "属地街道",
     ],
 )  # fmt: skip
 def test_sets_of_organisations_are_collective(name: str) -> None:
     assert classify(name) is SET
+
+
+def test_the_locality_alone_is_no_party() -> None:
+    # 属地乡镇 is each place's own township; 属地管理 is a principle, not a body
+    assert classify("属地管理") is NONE
 
 
 @pytest.mark.parametrize("name", ["长春市", "吉林市", "白山市", "朝阳区", "延边州", "长春新区"])

@@ -22,6 +22,7 @@ _COLLECTIVE_PATTERNS = [
     r"^(?:市|县|区|市县|市、县|县区|县市区)(?:级)?(?:人民)?政府$",
     r"^各级",
     r"^(?:业主|建设|参建|项目)单位$",  # the owners of the projects, whoever they are
+    r"^属地(?:乡镇|街道|政府|片区|社区|村|乡|镇)$",  # 属地乡镇: each place's own township
     r"、",  # a list of levels read as one party: 市州、县市区人民政府
     r"^(?:试点|示范|重点|相关|有关)?城市(?:人民)?政府$",
     r"^(?:县级以上)?地方各级|^县级以上",  # 地方各级人民政府, 县级以上地方人民政府
