@@ -61,13 +61,6 @@ SHORTFALLS: dict[str, str] = {
         "units glued to the next row's number (…区环境与国土资源局99 流水…), rows numbered "
         "98–121, are not read"
     ),
-    "i-pingtan-guanweihui-2023-yilaoyixiao": (
-        "tables flattened into one line whose last column is 责任单位 or 组织实施单位 "
-        "(序号 指标名称 2020年完成值 2025年目标值 责任单位: "
-        "…养老服务床位总量（张）25783000区社会事业局2…; "
-        "附件 lists whose department cells hold names glued with no separator, "
-        "区资源生态局区社会事业局区行政审批局): the rows are not read"
-    ),
 }
 
 
@@ -110,6 +103,7 @@ for _doc in (
     "i-fujian-minzhengban-2023-2",
     "i-pingtan-lanzongwei-2018-84",
     "i-pingtan-guanweihuiban-2022-jinrong",
+    "i-pingtan-guanweihui-2023-yilaoyixiao",
     "i-pingtan-nongyenongcun-2022-pufa",
 ):
     LAYOUT_SHORTFALLS[_doc] = (
