@@ -30,3 +30,21 @@ def test_a_clean_import_prints_one_line(tmp_path, capsys):
     source.write_text("（一）推进甲。（省商务厅负责）\n", "utf-8")
     assert main(["import", str(source), "-o", str(tmp_path / "doc.mdesk")]) == 0
     assert len(capsys.readouterr().out.splitlines()) == 1
+
+
+def test_tasks_without_a_department_are_named_by_their_whole_number(tmp_path, capsys):
+    """The window marks them red; the command said nothing of them. Each (一) is named with
+    its part (一、(一), 二、(一)), and a long list stops after ten."""
+    parts = (
+        "".join(
+            f"{part}、第{part}部分\n（一）推进甲。\n（二）推进乙。（省商务厅负责）\n"
+            for part in "一二三四五六七八九十"
+        )
+        + "十一、其他\n（一）推进丙。\n"
+    )
+    source = tmp_path / "doc.txt"
+    source.write_text(parts, "utf-8")
+    assert main(["import", str(source), "-o", str(tmp_path / "doc.mdesk")]) == 0
+    line = capsys.readouterr().out.splitlines()[1]
+    assert line.startswith("  no department found for 11 tasks: 一、（一）; 二、（一）; 三、（一）")
+    assert line.endswith("十、（一）…")

@@ -226,3 +226,21 @@ def test_a_misread_measure_is_corrected_from_the_preview(dialog):
         "省财政厅",
         "省教育厅",
     ]
+
+
+def test_the_preview_shows_a_list_left_open(dialog):
+    """…（省发展改革委、省财政厅等负责）: the plan marks the task open-ended (等部门), and the
+    preview showed the two names as if the list were complete."""
+    dialog.text_edit.setPlainText(
+        "（一）推进甲。（省商务厅牵头，省发展改革委、省财政厅等负责）\n"
+        "（二）推进乙。（省商务厅负责）\n"
+        "（三）推进丙。（省教育厅等部门负责）\n"
+    )
+    QTest.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)
+    model = dialog.model
+    assert [model.index(r, SUPPORT).data() for r in range(3)] == [
+        "省发展改革委、省财政厅等",
+        "",
+        "等",
+    ]
+    assert dialog.plan().measures[0].open_ended and not dialog.plan().measures[1].open_ended

@@ -52,12 +52,41 @@ def cmd_import(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+_LISTED = 10  # task numbers named in the line on tasks without a department
+
+
+def _without_department(plan: Plan) -> list[str]:
+    """The line naming the tasks nobody was found responsible for (the window marks them red),
+    each by its numbers from the part down (二、(三)1.): one (一) is under every part."""
+    from ..core.tasks import task_ids
+
+    by_id = {m.id: m for m in plan.measures}
+
+    def numbered(m) -> str:
+        chain = []
+        while m is not None:
+            chain.append(m.label or m.code)
+            m = by_id.get(m.parent_id) if m.parent_id is not None else None
+        return "".join(reversed(chain))
+
+    assigned = {a.measure_id for a in plan.assignments}
+    tasks = task_ids(plan)
+    bare = [numbered(m) for m in plan.measures if m.id in tasks and m.id not in assigned]
+    if not bare:
+        return []
+    more = "…" if len(bare) > _LISTED else ""
+    return [
+        f"no department found for {count(len(bare), 'task')}: {'; '.join(bare[:_LISTED])}{more}"
+    ]
+
+
 def _import_notes(plan: Plan, notes: ParseNotes) -> list[str]:
     """What the import could not read, as the window's preview says it (English)."""
     from ..core.variants import suspected_variants
 
     labels = {m.code: m.label or m.code for m in plan.measures}
-    lines = [
+    lines = _without_department(plan)
+    lines += [
         f"not read (names no department): （{text}） in {labels.get(code, code) or 'the preamble'}"
         for code, text in notes.skipped
     ]

@@ -44,6 +44,12 @@ def target_text(t: Target) -> str:
     return f"{t.indicator} {sign}{format_value(t.value)}{t.unit}{year}".strip()
 
 
+def _support_text(names: list[str], open_ended: bool) -> str:
+    """省商务厅、省财政厅, with 等 after them when the document left the list open (…等负责,
+    按职责分工负责): the plan marks such a task, and the preview shows that it was read."""
+    return "、".join(names) + ("等" if open_ended else "")
+
+
 def preview_rows(plan: Plan) -> list[PreviewRow]:
     """One row per measure, with names joined, computed once (the view only reads them)."""
     names = {d.id: d.name for d in plan.departments}
@@ -64,7 +70,7 @@ def preview_rows(plan: Plan) -> list[PreviewRow]:
             m.level,
             m.title,
             "、".join(lead.get(m.id, [])),
-            "、".join(support.get(m.id, [])),
+            _support_text(support.get(m.id, []), m.open_ended),
             m.deadline,
             "; ".join(targets.get(m.id, [])),
             m.id in tasks,
