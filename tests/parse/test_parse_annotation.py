@@ -194,3 +194,12 @@ def test_same_department_reused_and_deng_stripped() -> None:
     plan = parse_text("（一）甲。（省商务厅等负责）\n（二）乙。（省商务厅、省财政厅等单位负责）\n")
     assert [d.name for d in plan.departments] == ["省商务厅", "省财政厅"]
     assert all(m.open_ended for m in plan.measures)
+
+
+def test_two_complete_names_written_without_a_comma_are_two_parties() -> None:
+    assert parties("区经发局牵头，公安局、综合执法局（安监局）规划局配合") == [
+        ("区经发局", L),
+        ("公安局", S),
+        ("综合执法局（安监局）", S),
+        ("规划局", S),
+    ]

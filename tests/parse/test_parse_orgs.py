@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from matrixdesk.parse.orgs import OrgKind, classify, heading_org
+from matrixdesk.parse.orgs import OrgKind, classify, heading_org, split_glued
 
 ORG, SET, PLACE, NONE = OrgKind.ORG, OrgKind.COLLECTIVE, OrgKind.PLACE, OrgKind.NONE
 
@@ -127,3 +127,26 @@ def test_more_forms_of_names(name: str, kind: OrgKind) -> None:
 )
 def test_the_one_organisation_a_heading_names(title: str, name: str) -> None:
     assert heading_org(title) == name
+
+
+@pytest.mark.parametrize(
+    ("name", "parts"),
+    [
+        # a name complete with its second nameplate, then another organ's name
+        ("综合执法局（安监局）规划局", ["综合执法局（安监局）", "规划局"]),
+        # two bureaus of one level, each written with its level
+        ("区经发局区财政局", ["区经发局", "区财政局"]),
+        # one name with an organ word inside: kept whole
+        ("区委宣传部", ["区委宣传部"]),
+        ("省政府办公厅", ["省政府办公厅"]),
+        ("市委市政府督查室", ["市委市政府督查室"]),
+        ("市住房城乡建设局审批科", ["市住房城乡建设局审批科"]),
+        ("国家矿山安全监察局贵州局", ["国家矿山安全监察局贵州局"]),
+        ("区办法规处", ["区办法规处"]),
+        ("区管委会办公室（档案局）", ["区管委会办公室（档案局）"]),
+        ("区委（区政府）办公室", ["区委（区政府）办公室"]),
+        ("各县（市）人民政府", ["各县（市）人民政府"]),
+    ],
+)
+def test_two_names_written_together_are_two(name: str, parts: list[str]) -> None:
+    assert list(split_glued(name)) == parts

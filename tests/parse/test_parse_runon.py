@@ -46,3 +46,13 @@ def test_a_text_with_bracketed_annotations_keeps_its_lead_sentences_as_prose():
     )
     plan = parse_text(text)
     assert parties_of(plan, "推进改革") == [("省发展改革委", L)]
+
+
+def test_a_name_with_its_office_written_after_it_ends_the_list_whole():
+    text = (
+        "清理前置条件。区审批局牵头，区经发局、区办法规处精简申报材料，推进中心建设。"
+        "区交建局牵头，区经发局、市住房城乡建设局审批科受理申请。区公安局牵头，区环土局加强巡查。"
+    )
+    plan = parse_text(text)
+    assert parties_of(plan, "清理前置条件") == [("区审批局", L), ("区经发局", S), ("区办法规处", S)]
+    assert parties_of(plan, "精简申报材料")[-1] == ("市住房城乡建设局审批科", S)

@@ -260,7 +260,8 @@ _BARE_ORGAN_WORD = re.compile(
 _BRACKET_CHAR = re.compile(r"[（()）〔〕]")
 
 
-def split_glued(name: str) -> list[str]:
+@lru_cache(maxsize=8192)  # called for every party named; names repeat throughout a document
+def split_glued(name: str) -> tuple[str, ...]:
     """Two complete organ names written with nothing between them (a 、 lost on the page) →
     the two names; any other name as written.
 
@@ -270,7 +271,7 @@ def split_glued(name: str) -> list[str]:
     (``区经发局区财政局``). Names with an organ word inside stay whole: 区委宣传部, 省政府办公厅,
     市住房城乡建设局审批科, 国家矿山安全监察局贵州局, 区办法规处."""
     if len(name) < 6:
-        return [name]
+        return (name,)
     closer = max(name.rfind("）"), name.rfind(")"))
     if 0 < closer < len(name) - 2:
         opener = max(name.rfind("（", 0, closer), name.rfind("(", 0, closer))
@@ -281,15 +282,15 @@ def split_glued(name: str) -> list[str]:
             and classify(name[opener + 1 : closer]) is OrgKind.ORG
             and _complete_name(rest)
         ):
-            return [head, rest]
+            return (head, rest)
     level = name[0]
     if level in _LEVELS:
         for cut in range(3, len(name) - 2):
             if name[cut] == level and name[cut - 1] in "局厅":
                 head, rest = name[:cut], name[cut:]
                 if classify(head) is OrgKind.ORG and _complete_name(rest):
-                    return [head, rest]
-    return [name]
+                    return (head, rest)
+    return (name,)
 
 
 def _complete_name(name: str) -> bool:

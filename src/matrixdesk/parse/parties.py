@@ -3,7 +3,9 @@
 ``A、B等国务院相关部门及各地区`` → A, B, 国务院相关部门, 各地区 (open-ended). The separators are
 、，；outside brackets (各县（市、区）stays whole), 会同 (``A会同B`` lists A then B) and 和/及/与
 where they join two parties — never inside 文化和旅游厅 or 有关部门和单位, which the organisation
-recogniser (:mod:`matrixdesk.parse.orgs`) tells apart. ``A等部门`` and ``A等10部门`` mark the
+recogniser (:mod:`matrixdesk.parse.orgs`) tells apart. Two complete names written with nothing
+between them (``综合执法局（安监局）规划局``, a 、 lost on the page) are two parties
+(:func:`~matrixdesk.parse.orgs.split_glued`). ``A等部门`` and ``A等10部门`` mark the
 clause open-ended; a catch-all after 等 (国务院相关部门) is kept as a party.
 """
 
@@ -13,7 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from matrixdesk.parse.orgs import MAX_NAME, OrgKind, classify, starts_clause
+from matrixdesk.parse.orgs import MAX_NAME, OrgKind, classify, split_glued, starts_clause
 
 OPENERS = "(（【〔［["
 CLOSERS = ")）】〕］]"
@@ -159,7 +161,7 @@ def named_parties(text: str) -> tuple[list[Named], list[str], bool]:
         others, more_refused, more_open = named_parties(rest)
         return leading + others, refused + more_refused, open_ended or more_open
     found, open_ended = party_names(text)
-    found = [part for raw in found for part in _split_spaces(raw)]
+    found = [part for raw in found for spaced in _split_spaces(raw) for part in split_glued(spaced)]
     named: list[tuple[str, Named]] = []
     for raw in found:
         name, alias, marked = _read_name(raw)

@@ -8,7 +8,8 @@ region shows no bracketed or labelled annotation at all (in an ordinary text, ``
 牵头，会同…`` is prose inside a measure), and it holds three such sentences or more, one of them
 naming supporters. The supporters' list ends where a name ends and other
 words begin: the last piece is cut after the shortest run of characters the organisation
-recogniser accepts (``广电网络分公司`` | ``创新应用…``).
+recogniser accepts (``广电网络分公司`` | ``创新应用…``), with an office of it written straight
+after (``区办`` + ``法规处`` | ``深化…``: one party, as ``市住房城乡建设局审批科`` is).
 """
 
 from __future__ import annotations
@@ -25,6 +26,9 @@ __all__ = ["name_prefix", "run_on_leads"]
 _LEADS = re.compile(r"(?<=[。；;])[ \u3000]*(?P<leads>[^。；;，,：:\n]{2,60}?)牵头")
 _ORGAN_END = "局厅委办府院部署行会社室心团关组班队站所构门位司科处口"
 _NAME_END = _ORGAN_END + ")）"
+_OFFICE_END = "处科室股"
+_OFFICE_MAX = 6  # 法规处, 行政审批科, 政策法规处
+_LEVELS = "省市县区镇乡"
 _MIN_SENTENCES = 3  # one or two such sentences are more likely prose (省商务厅牵头“多测合一”改革)
 
 
@@ -33,10 +37,22 @@ def _is_party(name: str) -> bool:
 
 
 def name_prefix(piece: str) -> int:
-    """Length of the shortest organisation name that begins ``piece`` (0 if none)."""
+    """Length of the shortest organisation name that begins ``piece`` (0 if none), with the
+    office of it written straight after (区办法规处, 市住房城乡建设局审批科: one party)."""
     for cut in range(2, min(len(piece), MAX_NAME) + 1):
         if piece[cut - 1] in _ORGAN_END and _is_party(piece[:cut]):
-            return cut
+            return cut + _office_after(piece, cut)
+    return 0
+
+
+def _office_after(piece: str, at: int) -> int:
+    """Length of an office's name (法规处, 审批科) straight after a name ending at ``at``: a few
+    characters with no organ word or level before its office word, 0 if none."""
+    for end in range(at + 2, min(len(piece), at + _OFFICE_MAX) + 1):
+        if piece[end - 1] in _ORGAN_END:
+            office = piece[at:end]
+            plain = piece[end - 1] in _OFFICE_END and office[0] not in _LEVELS
+            return end - at if plain and classify(office) is OrgKind.ORG else 0
     return 0
 
 
