@@ -844,6 +844,10 @@ Take over the plan?</source>
         <translation>“%1”含有 MatrixDesk 无法使用的值（见下），因此不予打开。文件未被修改。</translation>
     </message>
     <message>
+        <source>Export PDF cancelled: no file was written.</source>
+        <translation>已取消导出 PDF，未写入任何文件。</translation>
+    </message>
+    <message>
         <source>“%1” is not a MatrixDesk plan, or it does not exist.</source>
         <translation>“%1”不是 MatrixDesk 任务分工文件，或文件不存在。</translation>
     </message>
@@ -1907,6 +1911,29 @@ You can undo this with Ctrl+Z.</source>
     <message>
         <source>Code %1</source>
         <translation>编号 %1</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>MatrixDesk</source>
+        <translation>MatrixDesk</translation>
+    </message>
+    <message>
+        <source>Laying out the pages…</source>
+        <translation>正在排版…</translation>
+    </message>
+    <message>
+        <source>Finishing…</source>
+        <translation>即将完成…</translation>
+    </message>
+    <message>
+        <source>Making page %1 of %2…</source>
+        <translation>正在生成第 %1 页（共 %2 页）…</translation>
     </message>
 </context>
 <context>

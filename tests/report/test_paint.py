@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QWidget
 
 from matrixdesk.core.model import Assignment, Department, DocumentInfo, Measure, Plan, Role
 from matrixdesk.report import paint
@@ -156,10 +157,12 @@ class _FakeSignal:
         self.slots.append(slot)
 
 
-class _FakePreview:
-    """Stands in for QPrintPreviewDialog: exec() asks for the pages once, as the real one does."""
+class _FakePreview(QWidget):
+    """Stands in for QPrintPreviewDialog: exec() asks for the pages once, as the real one does
+    (a widget: the progress dialog of the pages is its child)."""
 
     def __init__(self, printer, parent) -> None:
+        super().__init__()
         self.printer = printer
         self.paintRequested = _FakeSignal()
         self.pages = 0
@@ -167,9 +170,6 @@ class _FakePreview:
     def exec(self) -> int:
         self.pages = sum(slot(self.printer) for slot in self.paintRequested.slots)
         return 1
-
-    def deleteLater(self) -> None:  # noqa: N802 - Qt's name
-        pass
 
 
 def test_print_preview_paints_through_paint_report(small_plan, tmp_path, monkeypatch, qapp):
@@ -260,8 +260,8 @@ def test_real_print_preview_paints_and_closes(qapp, small_plan, monkeypatch):
     painted = []
     real_paint = paint.paint_report
 
-    def counting_paint(device, plan, options):
-        painted.append(real_paint(device, plan, options))
+    def counting_paint(device, plan, options, **kwargs):
+        painted.append(real_paint(device, plan, options, **kwargs))
         return painted[-1]
 
     monkeypatch.setattr(printing, "paint_report", counting_paint)
@@ -369,3 +369,20 @@ def test_report_cli_prints_collective_parties_unless_left_out(small_plan, tmp_pa
                  "--exclude-collective"]) == 0  # fmt: skip
     assert "各地区" in pdf_text(both)
     assert "各地区" not in pdf_text(without)
+
+
+def test_render_pdf_reports_each_page_and_a_cancel_leaves_no_file(small_plan, tmp_path, qapp):
+    """The window's progress dialog hears of each page; its Cancel stops the report and the
+    half-written PDF beside the target is removed."""
+    heard: list[tuple[int, int]] = []
+    out = tmp_path / "list.pdf"
+    pages = paint.render_pdf(
+        small_plan, out, kind="list", page_size="B5", landscape=False,
+        progress=lambda done, total: heard.append((done, total)),
+    )  # fmt: skip
+    assert heard == [(n, pages) for n in range(pages + 1)]
+    cancelled = tmp_path / "cancelled"
+    cancelled.mkdir()
+    with pytest.raises(paint.ReportCancelled):
+        paint.render_pdf(small_plan, cancelled / "m.pdf", progress=lambda done, total: done < 1)
+    assert list(cancelled.iterdir()) == []

@@ -20,6 +20,7 @@ _FROM = {
     "find_department": "layout",
     "layout_report": "layout",
     "PAGE_SIZES": "paint",
+    "ReportCancelled": "paint",
     "ensure_app": "paint",
     "layout_for": "paint",
     "page_layout": "paint",
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
     from matrixdesk.report.layout import ReportOptions, find_department, layout_report
     from matrixdesk.report.paint import (
         PAGE_SIZES,
+        ReportCancelled,
         ensure_app,
         layout_for,
         page_layout,
@@ -52,6 +54,7 @@ def __getattr__(name: str) -> Any:
 
 __all__ = [
     "PAGE_SIZES",
+    "ReportCancelled",
     "ReportOptions",
     "cjk_family",
     "ensure_app",

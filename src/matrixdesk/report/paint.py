@@ -13,6 +13,7 @@ import datetime as dt
 import os
 import shutil
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QMarginsF, QPointF, QRectF, QSizeF, Qt
@@ -47,6 +48,8 @@ from matrixdesk.report.textlayer import glyph_aliases, repair_text_layer
 
 __all__ = [
     "PAGE_SIZES",
+    "Progress",
+    "ReportCancelled",
     "ReportOptions",
     "cjk_family",
     "ensure_app",
@@ -161,6 +164,20 @@ def _metrics(font: QFont, device: QPagedPaintDevice) -> Metrics:
 
 # -- painting --------------------------------------------------------------------------------
 
+#: ``progress(pages painted, page count)``, called once the pages are laid out and after each
+#: page; ``False`` stops the report (:class:`ReportCancelled`)
+Progress = Callable[[int, int], bool | None]
+
+
+class ReportCancelled(Exception):
+    """The progress function asked to stop: no more pages are painted, and
+    :func:`render_pdf` leaves no file."""
+
+
+def _report(progress: Progress | None, done: int, total: int) -> None:
+    if progress is not None and progress(done, total) is False:
+        raise ReportCancelled()
+
 
 class _TextPainter(QPainter):
     """A painter that keeps every text it draws, in order (for the PDF's text layer)."""
@@ -181,15 +198,18 @@ def paint_report(
     *,
     printed: dt.date | None = None,
     drawn: list[str] | None = None,
+    progress: Progress | None = None,
 ) -> int:
     """Lay out and paint the report on ``device``, one sheet per page; return the page count.
 
-    Every text painted is appended to ``drawn`` when it is given.
+    Every text painted is appended to ``drawn`` when it is given. ``progress`` hears of the
+    pages as they are painted and may stop the report (see :data:`Progress`).
     """
     ensure_app()
     options = options or ReportOptions()
     fonts = _Fonts(options, device)
     layout = _layout(device, plan, options, fonts, printed)
+    _report(progress, 0, layout.page_count)
     painter = _TextPainter([] if drawn is None else drawn)
     if not painter.begin(device):
         raise OSError("cannot open the printer or PDF file for painting")
@@ -199,6 +219,7 @@ def paint_report(
             if page.number > 1:
                 device.newPage()
             _paint_page(painter, layout, page, fonts, device.resolution())
+            _report(progress, page.number, layout.page_count)
     finally:
         painter.end()
     return layout.page_count
@@ -425,8 +446,12 @@ def render_pdf(
     layout: QPageLayout | None = None,
     printed: dt.date | None = None,
     period: str | None = None,
+    progress: Progress | None = None,
 ) -> int:
     """Write the report as a PDF file at ``path``; return its page count.
+
+    ``progress`` hears of each page painted; when it answers ``False`` the report stops with
+    :class:`ReportCancelled` and no file is left (``path`` is unchanged).
 
     ``department`` (a name or alias) prints that department's task list; an unknown one raises
     ``ValueError("unknown department: …")`` before any file is written.
@@ -446,7 +471,7 @@ def render_pdf(
     drawn: list[str] = []
     with atomic_output(path) as tmp:
         writer = pdf_writer(tmp, options, plan.info.title, layout=layout)
-        pages = paint_report(writer, plan, options, printed=printed, drawn=drawn)
+        pages = paint_report(writer, plan, options, printed=printed, drawn=drawn, progress=progress)
         del writer
         check_complete(tmp, path)
         repair_text_layer(tmp, glyph_aliases(report_fonts(options), drawn))

@@ -6,20 +6,61 @@ the Qt print dialogs and the printer they work on.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtPrintSupport import (
     QPageSetupDialog,
     QPrintDialog,
     QPrinter,
     QPrintPreviewDialog,
 )
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QProgressDialog, QWidget
 
 from matrixdesk.core.model import Plan
-from matrixdesk.report import ReportOptions, ensure_app, page_layout, paint_report
+from matrixdesk.report import (
+    ReportCancelled,
+    ReportOptions,
+    ensure_app,
+    page_layout,
+    paint_report,
+)
+
+MIN_DURATION_MS = 300  # a report made faster than this shows no progress dialog
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Printing", text)
+
+
+def page_progress(parent: QWidget | None, label: str) -> QProgressDialog:
+    """A window-modal progress dialog with Cancel for making a report's pages (a 10,000-task
+    matrix paints for half a minute and more)."""
+    dialog = QProgressDialog(label, _tr("Cancel"), 0, 0, parent)
+    dialog.setWindowTitle(_tr("MatrixDesk"))
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(MIN_DURATION_MS)
+    dialog.setAutoReset(False)  # the last page must not look like a cancel
+    dialog.setAutoClose(False)
+    return dialog
+
+
+def page_callback(dialog: QProgressDialog) -> Callable[[int, int], bool]:
+    """The report's progress function: pages painted into ``dialog``, and its Cancel back."""
+
+    def report(done: int, total: int) -> bool:
+        if dialog.maximum() != total:
+            dialog.setMaximum(total)
+        if done < total:
+            text = _tr("Making page %1 of %2…").replace("%1", str(done + 1))
+            dialog.setLabelText(text.replace("%2", str(total)))
+        else:
+            dialog.setLabelText(_tr("Finishing…"))
+        dialog.setValue(done)
+        QApplication.processEvents()
+        return not dialog.wasCanceled()
+
+    return report
 
 
 def printer_for(options: ReportOptions | None = None) -> QPrinter:
@@ -43,12 +84,27 @@ def print_preview(
     # or Python frees the printer under it and the preview crashes.
     printer = printer or printer_for(options)
     dialog = QPrintPreviewDialog(printer, parent)
-    dialog.paintRequested.connect(lambda device: _paint_busy(device, plan, options))
+    dialog.paintRequested.connect(lambda device: _paint_preview(dialog, device, plan, options))
     try:
         return dialog.exec()
     finally:
         dialog.deleteLater()
         del printer
+
+
+def _paint_preview(
+    preview: QPrintPreviewDialog, device: QPrinter, plan: Plan, options: ReportOptions
+) -> int:
+    """Paint the preview's pages with a progress dialog; Cancel closes the preview."""
+    progress = page_progress(preview, _tr("Laying out the pages…"))
+    try:
+        return paint_report(device, plan, options, progress=page_callback(progress))
+    except ReportCancelled:
+        QTimer.singleShot(0, preview.reject)  # once the preview has taken what was painted
+        return 0
+    finally:
+        progress.close()
+        progress.deleteLater()
 
 
 def _paint_busy(device: QPrinter, plan: Plan, options: ReportOptions) -> int:
@@ -58,22 +114,6 @@ def _paint_busy(device: QPrinter, plan: Plan, options: ReportOptions) -> int:
         return paint_report(device, plan, options)
     finally:
         QApplication.restoreOverrideCursor()
-
-
-@contextmanager
-def busy(window, message: str) -> Iterator[None]:
-    """The wait cursor, and ``message`` in ``window``'s status bar painted at once, while a
-    report is made without returning to the event loop (a 10,000-task matrix takes half a
-    minute)."""
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    bar = window.statusBar()
-    bar.showMessage(message)
-    bar.repaint()
-    try:
-        yield
-    finally:
-        QApplication.restoreOverrideCursor()
-        bar.clearMessage()
 
 
 def page_setup(parent: QWidget | None, printer: QPrinter) -> bool:

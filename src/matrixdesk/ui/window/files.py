@@ -665,8 +665,8 @@ class FileController(QObject):
         )
 
     def export_pdf(self) -> bool:
-        from ...report import render_pdf
-        from ..printing import busy
+        from ...report import ReportCancelled, render_pdf
+        from ..printing import page_callback, page_progress
 
         doc = self.window.document
         if doc is None:
@@ -679,24 +679,33 @@ class FileController(QObject):
             return False
         options = self._options()
         what = _tr("Exporting the PDF")
+        progress = page_progress(self.window, _tr("Exporting the PDF…"))
         try:
-            with busy(self.window, _tr("Exporting the PDF…")):
-                pages = render_pdf(
-                    doc.store.plan(),
-                    path,
-                    kind=options.kind,
-                    department=options.department,
-                    font=options.font,
-                    include_collective=options.include_collective,
-                    layout=self.printer().pageLayout(),  # the paper chosen in Page Setup
-                    period=options.period,
-                )
+            pages = render_pdf(
+                doc.store.plan(),
+                path,
+                kind=options.kind,
+                department=options.department,
+                font=options.font,
+                include_collective=options.include_collective,
+                layout=self.printer().pageLayout(),  # the paper chosen in Page Setup
+                period=options.period,
+                progress=page_callback(progress),
+            )
+        except ReportCancelled:  # the file was written beside and removed: nothing is left
+            self.window.statusBar().showMessage(
+                _tr("Export PDF cancelled: no file was written."), 8000
+            )
+            return False
         except OSError as exc:  # open in a PDF reader, a full disk, a path too long …
             self.window.feedback.failed(what, path, output_error_text(exc, with_path=False))
             return False
         except (ValueError, RuntimeError) as exc:
             self.window.feedback.failed(what, path, str(exc))
             return False
+        finally:
+            progress.close()
+            progress.deleteLater()
         if not pages or not os.path.isfile(path):
             self.window.feedback.failed(what, path, _tr("The file could not be written."))
             return False
