@@ -56,11 +56,6 @@ SHORTFALLS: dict[str, str] = {
         "with no separator between cells (区环境与国土资源局区农村发展局（农业处） 2.耕地…): "
         "rows numbered 1.–33. with a score (6分) before their departments are not read"
     ),
-    "h-pingtan-lanzongguanban-2016-80": (
-        "a 整改 table (序号 | 存在问题 | 整改责任单位) flattened into one line: each row's "
-        "units glued to the next row's number (…区环境与国土资源局99 流水…), rows numbered "
-        "98–121, are not read"
-    ),
 }
 
 
@@ -84,6 +79,13 @@ LAYOUT_SHORTFALLS["h-pingtan-guanweihuiban-2019-lantian"] = (
     "a task table flattened into one line with a space between its cells, read within that "
     "line (parse/spacedrows.py): hard-wrapped every 19 or 33 characters, its header and cells "
     "are cut across lines and the table is not found (1.000 as published and in one line)",
+)
+LAYOUT_SHORTFALLS["h-pingtan-lanzongguanban-2016-80"] = (
+    ("wrapped", "narrow"),
+    "a 整改 table flattened into one line whose last column names the units, read within that "
+    "line (parse/unitcolumn.py): hard-wrapped every 19 or 33 characters, the header and the "
+    "row numbers glued to the units are cut across lines and the table is not found "
+    "(1.000 as published and in one line)",
 )
 LAYOUT_SHORTFALLS["h-pingtan-lanzongguanban-2016-87"] = (
     ("narrow",),

@@ -24,7 +24,7 @@ __all__ = ["name_prefix", "run_on_leads"]
 
 # The leads: a run without sentence or clause breaks between a sentence end and 牵头.
 _LEADS = re.compile(r"(?<=[。；;])[ \u3000]*(?P<leads>[^。；;，,：:\n]{2,60}?)牵头")
-_ORGAN_END = "局厅委办府院部署行会社室心团关组班队站所构门位司科处口"
+_ORGAN_END = "局厅委办府院部署行会社室心团关组班队站所构门位司科处口场"
 _NAME_END = _ORGAN_END + ")）"
 _OFFICE_END = "处科室股"
 _OFFICE_MAX = 6  # 法规处, 行政审批科, 政策法规处
