@@ -12,7 +12,10 @@ reader, then rewritten as plain text in each layout below and scored against the
 The first three change the prose only: a table's rows (tab-separated lines, as every reader
 writes a table) stay rows, as a table copied out of a page or a file does.
 
-A parser that learned the genre reads them all about as well as the original files. Run
+A parser that learned the genre reads them all about as well as the original files. (Since
+``wrapped`` and ``narrow`` break every line at exactly one width, the reader joins those wraps
+back before parsing — parse/unwrap.py — so they now measure that; wraps at varying widths, as a
+PDF viewer's copy gives, are not among these layouts.) Run
 ``uv run python bench/bench_corpus_layouts.py [--root DIR] [-v]``.
 """
 

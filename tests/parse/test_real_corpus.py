@@ -61,60 +61,9 @@ SHORTFALLS: dict[str, str] = {
 
 # Documents that read in their own layout but not yet when rewritten in some others: (layouts,
 # why). Left out of those layouts' figures only, by name.
-LAYOUT_SHORTFALLS: dict[str, tuple[tuple[str, ...], str]] = {
-    doc: (
-        ("wrapped", "narrow"),
-        "a one-line crawled text hard-wrapped every 19 or 33 characters: the wraps cut its "
-        "labels and names (责任单\n位：, 区党工委宣传影\n视部), and the label boundaries the "
-        "one-line reading relies on are lost",
-    )
-    for doc in (
-        "m-pingtan-lanjingfa-2022-183",
-        "m-pingtan-lanzongguanban-2015-70",
-        "m-pingtan-guanweihui-2016-turang",
-    )
-}
-LAYOUT_SHORTFALLS["h-pingtan-guanweihuiban-2019-lantian"] = (
-    ("wrapped", "narrow"),
-    "a task table flattened into one line with a space between its cells, read within that "
-    "line (parse/spacedrows.py): hard-wrapped every 19 or 33 characters, its header and cells "
-    "are cut across lines and the table is not found (1.000 as published and in one line)",
-)
-LAYOUT_SHORTFALLS["h-pingtan-lanzongguanban-2016-80"] = (
-    ("wrapped", "narrow"),
-    "a 整改 table flattened into one line whose last column names the units, read within that "
-    "line (parse/unitcolumn.py): hard-wrapped every 19 or 33 characters, the header and the "
-    "row numbers glued to the units are cut across lines and the table is not found "
-    "(1.000 as published and in one line)",
-)
-LAYOUT_SHORTFALLS["h-pingtan-lanzongguanban-2016-87"] = (
-    ("narrow",),
-    "a one-line crawl of items 1. 2. … after 工作任务：, each ending with a bracket of names, "
-    "hard-wrapped every 19 characters: the wraps fall inside the brackets and the items' "
-    "numbers, so a 1. after the colon is no longer confirmed by a 2. right after item 1's "
-    "bracket (0.744 narrow, 0.841 wrapped, 1.000 as published)",
-)
-LAYOUT_SHORTFALLS["h-pingtan-lanzongguanban-2016-145"] = (
-    ("narrow",),
-    "a one-line crawled text hard-wrapped every 19 characters: the wraps cut its "
-    "责任单位：A牵头，B配合 lines, which end with no stop and run into the next item's "
-    "number, and the names in them",
-)
-
-for _doc in (
-    "i-fujian-minzhengban-2023-2",
-    "i-pingtan-lanzongwei-2018-84",
-    "i-pingtan-guanweihuiban-2022-jinrong",
-    "i-pingtan-guanweihui-2023-yilaoyixiao",
-    "i-pingtan-nongyenongcun-2022-pufa",
-):
-    LAYOUT_SHORTFALLS[_doc] = (
-        ("wrapped", "narrow"),
-        "a one-line crawled text hard-wrapped every 19 or 33 characters: the wraps cut its "
-        "责任单位：/牵头单位： labels, which follow the measure's last sentence in the same line, "
-        "the names in them (省教育厅、人社\n厅, 区党工委、管委会办\n公室) and the header and "
-        "rows of a table flattened into the line (序号指标名称…责任单位)",
-    )
+LAYOUT_SHORTFALLS: dict[str, tuple[tuple[str, ...], str]] = {}
+# (The one-line crawls hard-wrapped every 19 or 33 characters that were listed here read as
+# they do in one line since such wraps are joined before parsing: parse/unwrap.py.)
 
 _KNOWN = {**DISPUTED, **SHORTFALLS}
 

@@ -46,6 +46,7 @@ mentions of 省发改委 are the same department (mentions before the note stay 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from matrixdesk.core.model import Assignment, Department, Measure, Plan, Role, Target
@@ -63,6 +64,7 @@ from matrixdesk.parse.targets import find_targets
 from matrixdesk.parse.text import normalise_text
 from matrixdesk.parse.unitcolumn import rewrite_unit_column_tables
 from matrixdesk.parse.units import Region, Unit, find_units, merge_annotations
+from matrixdesk.parse.unwrap import unwrap_fixed_width
 from matrixdesk.parse.valuerows import rewrite_value_tables
 
 _SENTENCE_END = re.compile(r"[。！？!?]")
@@ -119,7 +121,9 @@ def parse_document(text: str) -> tuple[Plan, ParseNotes]:
     -------
     tuple of Plan and ParseNotes
     """
-    flat, flat_quiet = rewrite_flat_tables(normalise_text(normalise_newlines(text)))
+    given = normalise_text(normalise_newlines(text))
+    text, breaks = unwrap_fixed_width(given)
+    flat, flat_quiet = rewrite_flat_tables(text)
     if not flat_quiet:
         flat = rewrite_value_tables(rewrite_spaced_tables(rewrite_unit_column_tables(flat)))
     source, quiet = rewrite_tables_quiet(flat)
@@ -136,7 +140,17 @@ def parse_document(text: str) -> tuple[Plan, ParseNotes]:
     plan.info = read_info(head_lines, head_count, closing, last_lines)
     builder = _Builder(plan, headings, body_end)
     builder.build()
+    if breaks and source == text:  # no table rewritten: the spans go back to the text as given
+        _back_to_given(plan, given, breaks)
     return plan, builder.notes
+
+
+def _back_to_given(plan: Plan, given: str, breaks: list[int]) -> None:
+    """Measure spans into the text as given, before its fixed-width wraps were joined."""
+    for measure in plan.measures:
+        start, end = measure.span
+        measure.span = (start + bisect_right(breaks, start), end + bisect_right(breaks, end))
+    plan.source_text = given
 
 
 def _closing_block(source: str, headings: list[Heading]) -> tuple[int, list[str]]:
