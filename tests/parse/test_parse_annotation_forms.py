@@ -199,3 +199,12 @@ def test_a_bracket_straight_after_a_name_is_part_of_the_name() -> None:
     assert plan.assignments == []
     plan = parse_text("4.粮食生产科技水平（区农村发展局）\n5.粮食种植面积")
     assert [plan.department(a.department_id).name for a in plan.assignments] == ["区农村发展局"]
+
+
+def test_places_before_a_zones_headquarters_are_one_party_each() -> None:
+    # 金井湾、岚城、澳前、流水片区项目建设指挥部: four zone headquarters, the first three as written.
+    from matrixdesk.parse import parse_text
+
+    plan = parse_text("1.片区巨变。责任单位：金井湾、岚城、澳前、流水片区项目建设指挥部。\n2.数说。")
+    names = [plan.department(a.department_id).name for a in plan.assignments]
+    assert names == ["金井湾", "岚城", "澳前", "流水片区项目建设指挥部"]

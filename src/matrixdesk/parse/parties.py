@@ -81,10 +81,11 @@ _PREDICATE_SUPPORT = re.compile(
 # 广州、深圳市政府: a place written without its suffix before one written with it shares it.
 _PLACE_HEAD = re.compile(r"^[\u4e00-\u9fff]{2,4}?(?:市|县|区|州|盟|旗)(?:人民政府|政府)?$")
 _BARE_PLACE = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
-# The administration of a part of a place: 澳前片区开发管理局, 潭城镇人民政府, 金井湾园区管委会.
+# The administration of a part of a place: 澳前片区开发管理局, 潭城镇人民政府, 金井湾园区管委会,
+# 流水片区项目建设指挥部.
 _AREA_HEAD = re.compile(
     r"^[\u4e00-\u9fff]{2,4}?(?:片区|园区|开发区|新区|镇|乡|街道)[\u4e00-\u9fff]{0,8}"
-    r"(?:管理局|管委会|管理委员会|人民政府|政府|办事处)$"
+    r"(?:管理局|管委会|管理委员会|人民政府|政府|办事处|指挥部)$"
 )
 
 
