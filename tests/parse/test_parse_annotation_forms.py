@@ -202,7 +202,7 @@ def test_a_bracket_straight_after_a_name_is_part_of_the_name() -> None:
 
 
 def test_places_before_a_zones_headquarters_are_one_party_each() -> None:
-    # 金井湾、岚城、澳前、流水片区项目建设指挥部: four zone headquarters, the first three as written.
+    # 金井湾、岚城、澳前、流水片区项目建设指挥部: four zone headquarters, three as written.
     from matrixdesk.parse import parse_text
 
     plan = parse_text("1.片区巨变。责任单位：金井湾、岚城、澳前、流水片区项目建设指挥部。\n2.数说。")
