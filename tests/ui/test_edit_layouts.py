@@ -57,9 +57,24 @@ def select(window, measure_id: int, department_id: int) -> None:
     window.view.grid.setFocus()
 
 
+def settle(qtbot, rounds: int = 40) -> None:
+    """Wait until a turn of 20 ms brings no layout request: what the window still had queued
+    from opening (a restored cell, a panel filled late on a loaded machine) is not the edit's."""
+    quiet = Events()
+    QApplication.instance().installEventFilter(quiet)
+    try:
+        for _ in range(rounds):
+            quiet.layouts.clear()
+            qtbot.wait(20)
+            if not quiet.layouts:
+                return
+    finally:
+        QApplication.instance().removeEventFilter(quiet)
+
+
 def press(qtbot, window, key, modifier=Qt.KeyboardModifier.NoModifier) -> Events:
     """``key`` on the grid; the layout requests and paints it caused, until painted."""
-    qtbot.wait(20)
+    settle(qtbot)
     events = Events()
     QApplication.instance().installEventFilter(events)
     try:
