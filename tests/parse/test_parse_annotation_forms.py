@@ -205,6 +205,6 @@ def test_places_before_a_zones_headquarters_are_one_party_each() -> None:
     # 金井湾、岚城、澳前、流水片区项目建设指挥部: four zone headquarters, three as written.
     from matrixdesk.parse import parse_text
 
-    plan = parse_text("1.片区巨变。责任单位：金井湾、岚城、澳前、流水片区项目建设指挥部。\n2.数说。")
+    plan = parse_text("1.片区巨变。责任单位：金井湾、岚城、澳前、流水片区项目建设指挥部。\n2.数")
     names = [plan.department(a.department_id).name for a in plan.assignments]
     assert names == ["金井湾", "岚城", "澳前", "流水片区项目建设指挥部"]
