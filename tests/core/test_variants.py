@@ -81,10 +81,10 @@ def test_work_grows_with_the_departments_not_their_square() -> None:
     calls = 0
     original = variants._alike
 
-    def counting(a: str, b: str) -> bool:
+    def counting(*args) -> bool:
         nonlocal calls
         calls += 1
-        return original(a, b)
+        return original(*args)
 
     variants._alike = counting
     try:
@@ -162,3 +162,76 @@ def test_a_merge_rewrites_only_the_measures_it_touches(monkeypatch) -> None:
     assert {(1, 3, Role.LEAD, 0), (1, 2, Role.SUPPORT, 1)} <= got
     assert (1000, 2, Role.SUPPORT, 1) in got
     assert len([a for a in plan.assignments if a.measure_id == 1]) == 2
+
+
+# -- the rules that keep two organs apart (a wrong merge loses one) ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("县公安局", "县森林公安局"),  # seen offered in a real county document
+        ("市公安局", "市铁路公安局"),
+        ("市公安局", "市机场公安局"),
+        ("市场监管局", "市场监管局稽查局"),
+        ("市救援支队", "市消防救援支队"),
+        ("市交通局", "市交通警察局"),
+    ],
+)
+def test_a_qualifier_word_makes_another_organ(a: str, b: str) -> None:
+    assert pairs(plan_of(a, b)) == []
+
+
+def test_a_qualifier_word_in_both_names_does_not_keep_them_apart() -> None:
+    assert pairs(plan_of("省机场集团", "省民航机场集团")) == [("省机场集团", "省民航机场集团")]
+    assert pairs(plan_of("县森林公安局", "森林公安局")) == [("森林公安局", "县森林公安局")]
+
+
+def test_a_unit_named_after_its_organ_is_another_organ() -> None:
+    """市人社局劳动监察局 is a unit of 市人社局; 区社会事业局局 is a typing slip of one name."""
+    assert pairs(plan_of("市人社局", "市人社局劳动监察局")) == []
+    assert pairs(plan_of("区社会事业局", "区社会事业局局")) == [("区社会事业局", "区社会事业局局")]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("区委", "区委办"),
+        ("区委办公室", "区政府办公室"),
+        ("市场监管局", "市场监管局稽查支队"),
+        ("农业农村局", "农业农村局农业处"),
+        ("市教育局", "市教育局基建科"),
+    ],
+)
+def test_an_office_inside_an_organ_is_not_the_organ(a: str, b: str) -> None:
+    assert pairs(plan_of(a, b)) == []
+
+
+@pytest.mark.parametrize(
+    ("short", "full"),
+    [
+        ("市场监管局", "省市场监管局"),  # 市 of 市场 is no level
+        ("市场监督管理局", "区市场监督管理局"),
+    ],
+)
+def test_the_market_of_market_regulation_is_not_a_city(short: str, full: str) -> None:
+    assert pairs(plan_of(short, full)) == [(short, full)]
+
+
+def test_a_place_before_the_name_is_its_level() -> None:
+    """示范区民政局 is the 民政局 of a document of the 示范区; 埇桥区教育体育局 is the district's
+    bureau, not the city's 市教育体育局 (both named in one real document)."""
+    assert pairs(plan_of("民政局", "示范区民政局")) == [("民政局", "示范区民政局")]
+    assert pairs(plan_of("区教育局", "埇桥区教育局")) == [("区教育局", "埇桥区教育局")]
+    assert pairs(plan_of("市教育体育局", "埇桥区教育体育局")) == []
+    assert pairs(plan_of("管理局", "流水片区管理局")) == []  # a 片区 is not a level
+
+
+def test_a_bracketed_second_name_must_agree() -> None:
+    """综合执法局（安监局） is 区综合执法局（区安监局）; the bracket naming an office inside the
+    bureau, or on one side only, makes another party."""
+    assert pairs(plan_of("综合执法局（安监局）", "区综合执法局（区安监局）")) == [
+        ("综合执法局（安监局）", "区综合执法局（区安监局）")
+    ]
+    assert pairs(plan_of("区农村发展局（农业处）", "区农村发展局（水利处）")) == []
+    assert pairs(plan_of("区社会事业局", "区社会事业局（医改办）")) == []

@@ -202,3 +202,35 @@ def test_merging_shows_the_wait_cursor(dialog, monkeypatch):
     QTest.mouseClick(dialog.notes_panel.merge_all_button, Qt.MouseButton.LeftButton)
     assert seen == [Qt.CursorShape.WaitCursor] * 2
     assert QGuiApplication.overrideCursor() is None
+
+
+COUNTY = """某县河长制工作考核细则
+（一）开展河道巡查。（县公安局负责）
+（二）打击盗伐林木。（县森林公安局负责）
+（三）落实项目资金。（县发改局牵头，县财政局配合）
+（四）推进节水改造。（县发展改革局负责）
+（五）发展生态旅游。（县文旅局负责）
+（六）保护水文化。（县文旅广电局负责）
+"""
+
+
+def test_merge_all_merges_only_what_is_shown_and_each_merge_can_be_undone(qtbot):
+    """A real county document offered 县公安局 / 县森林公安局 (the forest police, another organ):
+    Merge All would have lost one. Now only the true spellings are offered, Merge All merges
+    exactly the rows shown, and each merge is taken back before the plan is created."""
+    widget = ImportDialog()
+    qtbot.addWidget(widget)
+    widget.text_edit.setPlainText(COUNTY)
+    assert widget.show_preview()
+    notes = widget.notes_panel
+    shown = [b.toolTip() for b in notes.buttons]
+    assert len(shown) == 2 and not any("公安" in tip for tip in shown)
+    QTest.mouseClick(notes.merge_all_button, Qt.MouseButton.LeftButton)
+    assert notes.merged_pairs() == [("县发改局", "县发展改革局"), ("县文旅局", "县文旅广电局")]
+    names = {d.name for d in widget.plan().departments}
+    assert {"县公安局", "县森林公安局"} <= names
+    while notes.undo_buttons:
+        QTest.mouseClick(notes.undo_buttons[0], Qt.MouseButton.LeftButton)
+    names = {d.name for d in widget.plan().departments}
+    assert {"县发改局", "县发展改革局", "县文旅局", "县文旅广电局"} <= names
+    assert len(notes.buttons) == 2 and notes.merged_pairs() == []

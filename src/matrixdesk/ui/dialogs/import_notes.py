@@ -77,6 +77,7 @@ class ImportNotesPanel(QWidget):
         self.variant_area.setWidgetResizable(True)
         self.variant_area.setFrameShape(QFrame.Shape.NoFrame)
         self.buttons: list[QPushButton] = []
+        self._shown: list[tuple[str, str]] = []  # the pairs offered on screen: (merged, kept)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         for widget in (self.skipped_label, self.refused_label):
@@ -152,7 +153,13 @@ class ImportNotesPanel(QWidget):
             if item.widget():
                 item.widget().deleteLater()
         self.buttons, self.undo_buttons = [], []
-        found = self.variants() if self._plan is not None else []
+        plan = self._plan
+        found = suspected_variants(plan) if plan is not None else []
+        self._shown = [
+            (plan.department(v.merge).name, plan.department(v.keep).name)
+            for v in found
+            if plan is not None
+        ]
         self.variants_title.setVisible(bool(found))
         self.variant_area.setVisible(bool(found or self._merged))
         self.merge_all_button.setVisible(len(found) > 1)
@@ -219,17 +226,14 @@ class ImportNotesPanel(QWidget):
             self.merged.emit()
 
     def merge_all(self) -> None:
-        """Merge every pair offered now (each as if clicked); none the merges bring up."""
+        """Merge every pair shown now (each as if clicked); none the merges bring up."""
         if self._plan is None:
             return
         with _waiting():
             self._merge_all(self._plan)
 
     def _merge_all(self, plan: Plan) -> None:
-        names = [
-            (plan.department(v.merge).name, plan.department(v.keep).name) for v in self.variants()
-        ]
-        for merged, kept in names:
+        for merged, kept in list(self._shown):
             source, target = plan.department_named(merged), plan.department_named(kept)
             if source is not None and target is not None and source.id != target.id:
                 self._merge_one(Variant(keep=target.id, merge=source.id))
