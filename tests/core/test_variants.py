@@ -225,6 +225,7 @@ def test_a_place_before_the_name_is_its_level() -> None:
     assert pairs(plan_of("区教育局", "埇桥区教育局")) == [("区教育局", "埇桥区教育局")]
     assert pairs(plan_of("市教育体育局", "埇桥区教育体育局")) == []
     assert pairs(plan_of("管理局", "流水片区管理局")) == []  # a 片区 is not a level
+    assert pairs(plan_of("福州市财政局", "福州市鼓楼区财政局")) == []  # a place inside
 
 
 def test_a_bracketed_second_name_must_agree() -> None:

@@ -115,7 +115,9 @@ def _alike(a: str, b: str, levels: tuple[str, str] = ("", ""), suffix: str = "")
         extra = _in_order(short, long)
     else:
         return False
-    return extra is not None and not _BRANCH.search(extra)
+    if extra is None or _PLACE.match(extra):  # 福州市鼓楼区财政局 is not 福州市财政局
+        return False
+    return not _BRANCH.search(extra)
 
 
 def _qualified(short: str, long: str, suffix: str) -> bool:
