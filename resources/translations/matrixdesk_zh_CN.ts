@@ -1226,10 +1226,6 @@ Take over the plan?</source>
         <translation>打开 .docx、.pdf、.txt、.html 或 .xlsx 文件，或在下方粘贴政策文件的文本。每项任务末尾应写明责任单位，例如（省商务厅、省财政厅负责）。</translation>
     </message>
     <message>
-        <source>Policy documents (*.docx *.pdf *.txt *.html *.htm *.xlsx);;Word documents (*.docx);;PDF documents (*.pdf);;Text files (*.txt);;Web pages (*.html *.htm);;Excel task tables (*.xlsx);;All files (*)</source>
-        <translation>政策文件 (*.docx *.pdf *.txt *.html *.htm *.xlsx);;Word 文档 (*.docx);;PDF 文件 (*.pdf);;文本文件 (*.txt);;网页 (*.html *.htm);;Excel 任务分工表 (*.xlsx);;所有文件 (*)</translation>
-    </message>
-    <message>
         <source>it is not a document MatrixDesk reads (.txt, .html, .docx, .xlsx or .pdf).</source>
         <translation>这不是 MatrixDesk 能读取的文档（可读取 .txt、.html、.docx、.xlsx 或 .pdf 文件）。</translation>
     </message>
@@ -1290,6 +1286,10 @@ Take over the plan?</source>
     <message>
         <source>Open policy document</source>
         <translation>打开政策文件</translation>
+    </message>
+    <message>
+        <source>Policy documents (*.docx *.pdf *.txt *.html *.htm *.xlsx *.doc *.wps *.xls *.et);;Word and WPS documents (*.docx *.doc *.wps);;PDF documents (*.pdf);;Text files (*.txt);;Web pages (*.html *.htm);;Excel task tables (*.xlsx *.xls *.et);;All files (*)</source>
+        <translation>政策文件 (*.docx *.pdf *.txt *.html *.htm *.xlsx *.doc *.wps *.xls *.et);;Word 和 WPS 文档 (*.docx *.doc *.wps);;PDF 文件 (*.pdf);;文本文件 (*.txt);;网页 (*.html *.htm);;Excel 任务分工表 (*.xlsx *.xls *.et);;所有文件 (*)</translation>
     </message>
     <message>
         <source>the file does not exist.</source>

@@ -244,3 +244,19 @@ def test_the_preview_shows_a_list_left_open(dialog):
         "等",
     ]
     assert dialog.plan().measures[0].open_ended and not dialog.plan().measures[1].open_ended
+
+
+def test_a_wps_file_is_listed_and_then_explained(dialog, monkeypatch):
+    """The file dialog listed only the formats that are read: a coordinator with a .wps or .doc
+    did not see the file at all, and never got the message saying to save it as .docx."""
+    offered = []
+
+    def get_open(parent, title, folder, filters, *rest, **kw):
+        offered.append(filters.split(";;")[0])
+        return str(FILES / "real-notice.wps"), ""
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", get_open)
+    QTest.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
+    assert all(f"*.{kind}" in offered[0] for kind in ("docx", "doc", "wps", "xls", "et", "pdf"))
+    assert "WPS Writer document (.wps)" in dialog.error_label.text()
+    assert "save it as .docx" in dialog.error_label.text()

@@ -285,14 +285,17 @@ class ImportDialog(QDialog):
 
     # -- files ----------------------------------------------------------------------------------
     def choose_file(self) -> None:
+        # .doc, .wps, .xls and .et are listed too: a coordinator who has only the .wps must see
+        # it, pick it and be told to save it as .docx (the list hid it, as if it were missing).
         path = folders.open_file(
             self,
             folders.DOCUMENT,
             self.tr("Open policy document"),
             self.tr(
-                "Policy documents (*.docx *.pdf *.txt *.html *.htm *.xlsx);;"
-                "Word documents (*.docx);;PDF documents (*.pdf);;Text files (*.txt);;"
-                "Web pages (*.html *.htm);;Excel task tables (*.xlsx);;All files (*)"
+                "Policy documents (*.docx *.pdf *.txt *.html *.htm *.xlsx *.doc *.wps *.xls *.et);;"
+                "Word and WPS documents (*.docx *.doc *.wps);;PDF documents (*.pdf);;"
+                "Text files (*.txt);;Web pages (*.html *.htm);;"
+                "Excel task tables (*.xlsx *.xls *.et);;All files (*)"
             ),
         )
         if path:
