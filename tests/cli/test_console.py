@@ -155,3 +155,22 @@ def test_report_on_16k_paper(plan_path, tmp_path):
     assert boxes and all(
         abs(float(w) - 184 * mm) < 1 and abs(float(h) - 260 * mm) < 1 for w, h in boxes
     )
+
+
+@pytest.mark.parametrize("args", [["show", "--json"], ["show"]])
+def test_a_reader_that_stops_reading_gets_no_error_report(plan_path, tmp_path, args):
+    """``matrixdesk show | head``: the reader closes the pipe; the command stops without
+    printing 'Broken pipe' or a Python report of the failed flush."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader has already gone
+    try:
+        run = subprocess.run(
+            [sys.executable, "-c", "import sys; from matrixdesk.cli import main; "
+             f"raise SystemExit(main([{args[0]!r}, {plan_path!r}, *{args[1:]!r}]))"],
+            stdout=write_end, stderr=subprocess.PIPE, text=True, timeout=120, cwd=ROOT,
+            env=dict(os.environ, MATRIXDESK_DATA_DIR=str(tmp_path / "data")),
+        )  # fmt: skip
+    finally:
+        os.close(write_end)
+    assert run.stderr == "", run.stderr
+    assert run.returncode == cli.EXIT_ERROR

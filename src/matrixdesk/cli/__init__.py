@@ -12,6 +12,7 @@ This module is the entry point and names what callers import from ``matrixdesk.c
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 
@@ -80,7 +81,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     try:
         with stopped_by_signals():
-            return SUBCOMMANDS[args.command](args)
+            code = SUBCOMMANDS[args.command](args)
+            if sys.stdout is not None:
+                sys.stdout.flush()  # a closed pipe shows here, not in Python's flush at exit
+            return code
+    except BrokenPipeError:
+        # The reader of our output went away (``matrixdesk show | head``): stop quietly, as other
+        # command-line tools do, and keep Python from reporting it again when it flushes at exit.
+        _silence_stdout()
+        return EXIT_ERROR
     except _expected_errors() as exc:
         print(f"matrixdesk {args.command}: error: {terminal_safe(_describe(exc))}", file=sys.stderr)
         return EXIT_ERROR
@@ -96,6 +105,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_ERROR
+
+
+def _silence_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # no real stdout (embedded, captured): nothing to flush into
+        pass
 
 
 def _describe(exc: BaseException) -> str:
