@@ -79,3 +79,16 @@ def test_encoding_is_for_text_files_only_as_the_help_says(tmp_path, capsys):
     text = tmp_path / "通知.txt"
     text.write_bytes("（一）推进甲。（省商务厅负责）".encode("utf-16"))
     assert main(["import", str(text), "--encoding", "utf-16", "-o", str(tmp_path / "t.mdesk")]) == 0
+
+
+def test_a_plan_is_not_written_under_another_programs_suffix(tmp_path, capsys):
+    source = tmp_path / "notice.txt"
+    source.write_text("一、推进工作（省商务厅负责）\n", encoding="utf-8")
+    for name in ("plan.txt", "plan.XLSX"):
+        capsys.readouterr()
+        assert main(["import", str(source), "-o", str(tmp_path / name)]) == 2
+        err = capsys.readouterr().err
+        assert "-o plan.mdesk" in err and "\n" not in err.strip()
+        assert not (tmp_path / name).exists()
+    for name in ("a.mdesk", "B.MDESK", "c"):  # no suffix: the user's own choice
+        assert main(["import", str(source), "-o", str(tmp_path / name)]) == 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
 from typing import TYPE_CHECKING
 
@@ -35,6 +36,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     from ..store import MatrixStore
 
     refuse_overwrite(args.output, args.source, what="the plan")
+    _refuse_foreign_suffix(args.output)
     plan, notes = parse_document(read_source(args.source, encoding=args.encoding))
     if not plan.measures:
         raise CliError(
@@ -50,6 +52,18 @@ def cmd_import(args: argparse.Namespace) -> int:
     for line in _import_notes(plan, notes):
         print(f"  {line}")
     return EXIT_OK
+
+
+def _refuse_foreign_suffix(output: str) -> None:
+    """A plan written as ``x.txt`` or ``x.xlsx`` opens as garbage in the program Windows gives
+    that name: the file a plan is written to ends in .mdesk (or has no suffix at all)."""
+    suffix = os.path.splitext(output)[1]
+    if suffix and suffix.lower() != ".mdesk":
+        stem = os.path.splitext(os.path.basename(output))[0]
+        raise CliError(
+            f"{output}: a plan is a .mdesk file ({suffix} is another program's); "
+            f"write -o {stem}.mdesk"
+        )
 
 
 _LISTED = 10  # task numbers named in the line on tasks without a department
