@@ -50,13 +50,7 @@ DISPUTED: dict[str, str] = {}  # doc id -> why its truth is disputed (strict xfa
 
 # Documents whose constructs the parser does not read yet, each named (strict: the day the
 # construct is read, the test fails and the entry must go). Visible in docs/parser-corpus.md.
-SHORTFALLS: dict[str, str] = {
-    "h-pingtan-lanzongguanban-2016-97": (
-        "a 考核表 with 牵头部门 | 配合部门(单位) columns flattened by the crawl into one line "
-        "with no separator between cells (区环境与国土资源局区农村发展局（农业处） 2.耕地…): "
-        "rows numbered 1.–33. with a score (6分) before their departments are not read"
-    ),
-}
+SHORTFALLS: dict[str, str] = {}
 
 
 # Documents that read in their own layout but not yet when rewritten in some others: (layouts,

@@ -62,7 +62,7 @@ from matrixdesk.parse.spacedrows import rewrite_spaced_tables
 from matrixdesk.parse.table import rewrite_tables_quiet
 from matrixdesk.parse.targets import find_targets
 from matrixdesk.parse.text import normalise_text
-from matrixdesk.parse.unitcolumn import rewrite_unit_column_tables
+from matrixdesk.parse.unitcolumn import rewrite_scored_tables, rewrite_unit_column_tables
 from matrixdesk.parse.units import Region, Unit, find_units, merge_annotations
 from matrixdesk.parse.unwrap import unwrap_fixed_width
 from matrixdesk.parse.valuerows import rewrite_value_tables
@@ -125,7 +125,8 @@ def parse_document(text: str) -> tuple[Plan, ParseNotes]:
     text, breaks = unwrap_fixed_width(given)
     flat, flat_quiet = rewrite_flat_tables(text)
     if not flat_quiet:
-        flat = rewrite_value_tables(rewrite_spaced_tables(rewrite_unit_column_tables(flat)))
+        flat = rewrite_spaced_tables(rewrite_unit_column_tables(rewrite_scored_tables(flat)))
+        flat = rewrite_value_tables(flat)
     source, quiet = rewrite_tables_quiet(flat)
     if source == flat:  # the spans of a flattened table's tasks still hold
         quiet = flat_quiet + quiet

@@ -27,7 +27,7 @@ import re
 from matrixdesk.parse.orgs import OrgKind, classify
 from matrixdesk.parse.table import FIELD_LABEL, column_kind
 
-__all__ = ["rewrite_unit_column_tables"]
+__all__ = ["rewrite_scored_tables", "rewrite_unit_column_tables"]
 
 _HEADER = re.compile(
     r"序号(?P<cells>[\u4e00-\u9fff \u3000]{4,40}?)[ \u3000]*(?P<first>[0-9]{1,3})(?![0-9])"
@@ -145,3 +145,73 @@ def rewrite_unit_column_tables(text: str) -> str:
         before, after = text[: match.start()].rstrip(), text[end:].strip(_SPACES)
         return "\n".join(part for part in (before, *lines, after) if part)
     return text
+
+
+# A 考核表 flattened the same way: ``考核内容…考核部门…牵头部门配合部门(单位)`` then scored rows
+# ``1.耕地保有量(6分)区环境与国土资源局区农村发展局（农业处） 2.…``, a section's text
+# (保护耕地(12分)) between some. A row's parties are the names after its score, the first-named
+# leading; a name with its office in brackets after it is one party.
+_SCORED_HEADER = re.compile(r"考核部门.{0,12}?牵头部门配合部门(?:[（(]单位[)）])?")
+_SCORED_ROW = re.compile(
+    r"(?<![0-9])(?P<n>[0-9]{1,3})[.．](?P<item>[^。]{2,120}?)[（(][0-9.]{1,4}分[)）]"
+)
+_SIGNED = re.compile(r"\S+[ \u3000]+[0-9]{4}年")
+_OFFICE = re.compile(r"[ \u3000]*[（(][^（()）]{1,20}[)）]")
+
+
+def _split_names(piece: str) -> list[str] | None:
+    """``piece`` as names glued together, a bracketed office kept with its name."""
+    if _is_org(piece) or _is_org(_OFFICE.sub("", piece)):
+        if not any(_is_org(piece[:cut]) and _split_names(piece[cut:]) for cut in _name_cuts(piece)):
+            return [piece]
+    for cut in _name_cuts(piece):
+        if _is_org(_OFFICE.sub("", piece[:cut])):
+            rest = _split_names(piece[cut:])
+            if rest:
+                return [piece[:cut], *rest]
+    return None
+
+
+def _name_cuts(piece: str) -> list[int]:
+    return [
+        cut
+        for cut in range(3, len(piece) - 2)
+        if piece[cut] in _LEVELS or (piece[cut - 1] in "）)" and piece[cut] not in "（(")
+    ]
+
+
+def _scored_parties(segment: str) -> list[str]:
+    """The names opening ``segment``, up to the first word that is none."""
+    words = re.sub(r"[ \u3000]+(?=[（(])", "", segment).split()
+    names: list[str] = []
+    for word in words:
+        found = _split_names(word)
+        if not found:  # the last names run into a section's text (…资源局提高粮食生产能力)
+            cut = next((c for c in range(min(len(word), 60), 2, -1) if _split_names(word[:c])), 0)
+            return names + (_split_names(word[:cut]) if cut else [])
+        names += found
+    return names
+
+
+def rewrite_scored_tables(text: str) -> str:
+    """``text`` with a flattened 考核表 (牵头部门 | 配合部门 columns, scored rows) rewritten in
+    the notice layout; other text unchanged."""
+    header = _SCORED_HEADER.search(text) if "牵头部门配合部门" in text else None
+    if header is None:
+        return text
+    rows = list(_SCORED_ROW.finditer(text, header.end()))
+    lines: list[str] = []
+    for number, row in enumerate(rows, start=1):
+        if int(row.group("n")) != number:
+            break
+        end = rows[number].start() if number < len(rows) else len(text)
+        segment = _SIGNED.split(text[row.end() : end])[0]  # the issuer's signature ends the last
+        names = _scored_parties(segment)
+        if not names:
+            break
+        lines.append(f"{number}.{row.group('item')}\n{FIELD_LABEL['lead']}：{names[0]}")
+        if names[1:]:
+            lines.append(f"{FIELD_LABEL['support']}：{'、'.join(names[1:])}")
+    if len(lines) < _MIN_ROWS:
+        return text
+    return "\n".join([text[: header.start()].rstrip(), *lines])
