@@ -17,16 +17,6 @@ sys.path.insert(0, str(ROOT / "tests" / "parse"))
 from test_parse_word import notice_with_annex  # noqa: E402
 
 
-def import_fails(source: Path, tmp_path: Path, capsys) -> str:
-    out = tmp_path / "plan.mdesk"
-    capsys.readouterr()
-    assert main(["import", str(source), "-o", str(out)]) == 2
-    assert not out.exists()
-    err = capsys.readouterr().err.strip()
-    assert "\n" not in err and "Traceback" not in err
-    return err
-
-
 def test_import_a_word_notice_with_its_task_table(tmp_path, capsys):
     source = tmp_path / "分工方案.docx"
     notice_with_annex(source)
@@ -45,22 +35,22 @@ def test_import_a_word_notice_with_its_task_table(tmp_path, capsys):
         ("real-notice.wps", "WPS Writer document (.wps)"),
     ],
 )
-def test_old_formats_are_named_with_what_to_save_as(tmp_path, capsys, name, expected):
-    err = import_fails(FILES / name, tmp_path, capsys)
+def test_old_formats_are_named_with_what_to_save_as(name, expected, import_fails):
+    err = import_fails(FILES / name)
     assert expected in err and "save it as .docx" in err
 
 
-def test_a_password_protected_word_file(tmp_path, capsys):
-    err = import_fails(FILES / "notice-password.docx", tmp_path, capsys)
+def test_a_password_protected_word_file(import_fails):
+    err = import_fails(FILES / "notice-password.docx")
     assert "protected by a password" in err
 
 
-def test_a_damaged_word_file(tmp_path, capsys):
+def test_a_damaged_word_file(tmp_path, import_fails):
     good = tmp_path / "good.docx"
     notice_with_annex(good)
     broken = tmp_path / "broken.docx"
     broken.write_bytes(good.read_bytes()[:3000])
-    assert "damaged" in import_fails(broken, tmp_path, capsys)
+    assert "damaged" in import_fails(broken)
 
 
 def test_import_a_pdf(tmp_path, capsys):
@@ -69,18 +59,18 @@ def test_import_a_pdf(tmp_path, capsys):
     assert "11 measures" in capsys.readouterr().out
 
 
-def test_pdfs_that_cannot_be_read(tmp_path, capsys):
+def test_pdfs_that_cannot_be_read(tmp_path, import_fails):
     from qtpdf import write_scan
 
-    assert "password" in import_fails(FILES / "notice-password.pdf", tmp_path, capsys)
-    assert "cannot be read" in import_fails(FILES / "real-gazette-garbled.pdf", tmp_path, capsys)
+    assert "password" in import_fails(FILES / "notice-password.pdf")
+    assert "cannot be read" in import_fails(FILES / "real-gazette-garbled.pdf")
     scan = tmp_path / "scan.pdf"
     write_scan(scan)
-    err = import_fails(scan, tmp_path, capsys)
+    err = import_fails(scan)
     assert "this PDF has no text layer; it looks scanned" in err
 
 
-def test_import_a_task_workbook_and_refuse_one_without_task_columns(tmp_path, capsys):
+def test_import_a_task_workbook_and_refuse_one_without_task_columns(tmp_path, capsys, import_fails):
     import openpyxl
     from test_parse_sheet import task_workbook
 
@@ -94,9 +84,9 @@ def test_import_a_task_workbook_and_refuse_one_without_task_columns(tmp_path, ca
     wb = openpyxl.Workbook()
     wb.active.append(["姓名", "单位", "电话"])
     wb.save(contacts)
-    err = import_fails(contacts, tmp_path, capsys)
+    err = import_fails(contacts)
     assert "no sheet has a task-division table" in err and "重点任务" in err
-    assert "Excel 97-2003 workbook (.xls)" in import_fails(FILES / "tasks.xls", tmp_path, capsys)
+    assert "Excel 97-2003 workbook (.xls)" in import_fails(FILES / "tasks.xls")
 
 
 def test_import_a_saved_web_page_with_a_task_table(tmp_path, capsys):
@@ -105,24 +95,24 @@ def test_import_a_saved_web_page_with_a_task_table(tmp_path, capsys):
     assert "5 measures (3 annotated), 7 departments" in capsys.readouterr().out
 
 
-def test_a_file_too_big(tmp_path, capsys):
+def test_a_file_too_big(tmp_path, import_fails):
     big = tmp_path / "big.txt"
     with big.open("wb") as f:
         f.truncate(65 * 1024 * 1024)  # sparse: no disk is used
-    assert "too big" in import_fails(big, tmp_path, capsys)
+    assert "too big" in import_fails(big)
 
 
-def test_a_wps_spreadsheet_is_named_with_what_to_save_as(tmp_path, capsys):
+def test_a_wps_spreadsheet_is_named_with_what_to_save_as(tmp_path, import_fails):
     et = tmp_path / "分工表.et"  # WPS writes .et workbooks in the Excel 97 container
     et.write_bytes((FILES / "tasks.xls").read_bytes())
-    err = import_fails(et, tmp_path, capsys)
+    err = import_fails(et)
     assert "WPS Spreadsheets workbook (.et)" in err and "save it as .xlsx" in err
 
 
-def test_an_xls_named_file_that_is_an_old_word_file_is_named_by_its_suffix(tmp_path, capsys):
+def test_an_xls_named_file_that_is_an_old_word_file_is_named_by_its_suffix(tmp_path, import_fails):
     renamed = tmp_path / "tasks.xls"
     renamed.write_bytes((FILES / "notice.doc").read_bytes())
-    assert "Excel 97-2003 workbook (.xls)" in import_fails(renamed, tmp_path, capsys)
+    assert "Excel 97-2003 workbook (.xls)" in import_fails(renamed)
 
 
 def test_the_doc_fixture_is_what_it_claims():
@@ -130,10 +120,10 @@ def test_the_doc_fixture_is_what_it_claims():
         parse_file(FILES / "notice.doc")
 
 
-def test_a_workbook_is_sent_to_excel_not_word(tmp_path, capsys):
+def test_a_workbook_is_sent_to_excel_not_word(import_fails):
     """'this is a Excel 97-2003 workbook (.xls) …; open it in Word or WPS' — an .xls is saved
     again in Excel or WPS, and it is *an* Excel workbook."""
-    err = import_fails(FILES / "tasks.xls", tmp_path, capsys)
+    err = import_fails(FILES / "tasks.xls")
     assert "an Excel 97-2003 workbook" in err and "open it in Excel or WPS" in err
-    err = import_fails(FILES / "notice.doc", tmp_path, capsys)
+    err = import_fails(FILES / "notice.doc")
     assert "a Word 97-2003 document" in err and "open it in Word or WPS" in err
